@@ -1,0 +1,47 @@
+/**
+ * `npm run db:new-migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql with the
+ * SQL that takes the committed schema (git HEAD) to the working one. `prisma migrate dev` cannot run on
+ * these machines (its shadow database fails), so migrations are authored with `migrate diff`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const name = process.argv[2];
+if (!name || !/^[a-z0-9_]+$/.test(name)) {
+  console.error('Usage: npm run db:new-migration -- <name in snake_case>');
+  process.exit(2);
+}
+
+function committedSchema(): string | null {
+  try {
+    return execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null;
+  }
+}
+
+const previous = committedSchema();
+const from = previous === null ? ['--from-empty'] : ['--from-schema-datamodel', writeTemp(previous)];
+const sql = execFileSync(
+  'npx',
+  ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+  { encoding: 'utf8' },
+);
+if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
+  console.error('The schema did not change since HEAD: no migration written.');
+  process.exit(1);
+}
+const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+const dir = path.join('prisma', 'migrations', `${stamp}_${name}`);
+mkdirSync(dir, { recursive: true });
+writeFileSync(path.join(dir, 'migration.sql'), sql);
+writeFileSync(path.join('prisma', 'migrations', 'migration_lock.toml'), 'provider = "sqlite"\n');
+console.log(`Wrote ${dir}/migration.sql`);
+
+function writeTemp(schema: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'wksbm-schema-')), 'schema.prisma');
+  writeFileSync(file, schema);
+  return file;
+}

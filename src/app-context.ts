@@ -1,0 +1,30 @@
+import type { Logger } from 'pino';
+import { createCore, type Core } from './core/index.js';
+import { openDb, type Db } from './db.js';
+import { createStores, migrate } from './store/index.js';
+import type { Writer } from './store/writer.js';
+
+/** The database, migrated, with the core over it: what the server and the console both run. */
+export interface Runtime {
+  readonly db: Db;
+  readonly core: Core;
+  readonly writer: Writer;
+  /** Waits for queued writes, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function openRuntime(databaseUrl: string, log: Logger): Promise<Runtime> {
+  const applied = await migrate(databaseUrl);
+  const db = await openDb(databaseUrl);
+  if (applied.length) log.info({ migrations: applied, file: db.file }, 'database migrated');
+  const stores = createStores(db, log);
+  return {
+    db,
+    core: createCore(stores),
+    writer: stores.writer,
+    async close() {
+      await stores.writer.idle();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from './db-url.js';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => url.startsWith('file:'), {
+      message: 'only SQLite (file:...) is supported in this version, e.g. file:./data/wksbm.db',
+    }),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TELEGRAM_BOT_TOKEN: z.string().optional(),
+  WHATSAPP_ENABLED: flag,
+});
+
+export interface Config {
+  readonly databaseUrl: string;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  readonly telegramToken: string | undefined;
+  readonly whatsappEnabled: boolean;
+}
+
+/** Reads the environment once; a bad variable stops start-up with a message that names it. */
+export function createConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid config: ${problems}`, { cause: parsed.error });
+  }
+  const env_ = parsed.data;
+  return {
+    databaseUrl: env_.DATABASE_URL,
+    host: env_.HOST,
+    port: env_.PORT,
+    logLevel: env_.LOG_LEVEL,
+    telegramToken: env_.TELEGRAM_BOT_TOKEN,
+    whatsappEnabled: env_.WHATSAPP_ENABLED,
+  };
+}

@@ -1,0 +1,39 @@
+import { firstWord } from '../parse/command.js';
+import { FUND_WORD } from '../parse/fund.js';
+import type { FundUnit } from '../quantity.js';
+import { EVERYONE, TREASURY } from '../roles.js';
+import { t } from '../text/id.js';
+import { reply, type GroupCommand } from './command.js';
+
+const UNIT_WORDS: Record<string, FundUnit> = { uang: 'IDR', rupiah: 'IDR', kg: 'kg', liter: 'liter' };
+
+export const danaCommand: GroupCommand = {
+  name: 'dana',
+  aliases: ['funds', 'fund'],
+  where: 'wksbm',
+  roles: EVERYONE,
+  usage: '/dana  ·  /dana tambah <nama> [uang|kg|liter] [alias…]',
+  example: '/dana tambah beras kg lumbung',
+  summary: 'daftar dana; pengurus keuangan menambah dana uang atau barang',
+  async run(ctx, args) {
+    const [sub, rest] = firstWord(args);
+    if (!sub) return reply(t.funds(await ctx.deps.community.funds(ctx.wksbm.id)));
+    if (sub.toLowerCase() !== 'tambah') return reply(t.usage(this.usage, this.example));
+    if (!TREASURY.includes(ctx.role)) return reply(t.notAllowed('dana tambah', TREASURY, ctx.role));
+
+    const words = rest.toLowerCase().split(/\s+/).filter(Boolean);
+    const [name, ...others] = words;
+    if (!name) return reply(t.usage(this.usage, this.example));
+    const unit = others[0] !== undefined ? UNIT_WORDS[others[0]] : undefined;
+    const aliases = unit ? others.slice(1) : others;
+    const invalid = [name, ...aliases].find((word) => !FUND_WORD.test(word) || word in UNIT_WORDS);
+    if (invalid) return reply(t.fundWordInvalid(invalid));
+    if (new Set([name, ...aliases]).size !== aliases.length + 1) return reply(t.fundTaken(name));
+
+    return ctx.deps.community.addFund(
+      ctx.once,
+      { wksbmId: ctx.wksbm.id, fund: { name, unit: unit ?? 'IDR', aliases } },
+      (outcome) => reply(outcome.ok ? t.fundAdded(outcome.fund) : t.fundTaken(outcome.word)),
+    );
+  },
+};

@@ -1,0 +1,80 @@
+import type { MemberInfo } from '../ports.js';
+import { EVERYONE, isRole } from '../roles.js';
+import { t } from '../text/id.js';
+import { reply, type AnyCommand, type GroupCommand } from './command.js';
+
+/** Every new WKSBM starts with the three funds nearly all of them keep. */
+const DEFAULT_FUNDS = [
+  { name: 'kas', unit: 'IDR', aliases: ['umum'] },
+  { name: 'jimpitan', unit: 'IDR', aliases: ['jimpit'] },
+  { name: 'kematian', unit: 'IDR', aliases: ['duka', 'rukun-duka'] },
+] as const;
+
+export const mulaiCommand: AnyCommand = {
+  name: 'mulai',
+  aliases: ['setup', 'daftar'],
+  where: 'any',
+  usage: '/mulai <nama WKSBM>',
+  example: '/mulai WKSBM Sukamaju RW 05',
+  summary: 'mendaftarkan grup ini sebagai WKSBM; yang mendaftar menjadi ketua',
+  async run(ctx, args) {
+    const { chat } = ctx.inbound;
+    if (chat.kind === 'private') return reply(t.startInPrivate());
+    const name = args.replace(/\s+/g, ' ').trim();
+    if (!name) return reply(t.startNeedsName());
+    return ctx.deps.community.startWksbm(
+      ctx.once,
+      { chat: { channel: chat.channel, id: chat.id, title: chat.title }, name: name.slice(0, 100), funds: DEFAULT_FUNDS },
+      (outcome) =>
+        reply(outcome.ok ? t.started(outcome.wksbm.name, ctx.person.name, outcome.funds) : t.alreadyLinked(outcome.wksbm.name)),
+    );
+  },
+};
+
+export const anggotaCommand: GroupCommand = {
+  name: 'anggota',
+  aliases: ['members'],
+  where: 'wksbm',
+  roles: EVERYONE,
+  usage: '/anggota',
+  example: '/anggota',
+  summary: 'pengurus dan anggota WKSBM ini',
+  async run(ctx) {
+    return reply(t.members(ctx.wksbm.name, await ctx.deps.community.members(ctx.wksbm.id)));
+  },
+};
+
+/** The member a typed name means: exact first, else the only one whose name contains it. */
+export function findMember(
+  members: readonly MemberInfo[],
+  typed: string,
+): { ok: true; member: MemberInfo } | { ok: false; candidates: readonly string[] } {
+  const wanted = typed.toLowerCase();
+  const exact = members.filter((member) => member.person.name.toLowerCase() === wanted);
+  const matches = exact.length ? exact : members.filter((member) => member.person.name.toLowerCase().includes(wanted));
+  return matches.length === 1 ? { ok: true, member: matches[0]! } : { ok: false, candidates: matches.map((m) => m.person.name) };
+}
+
+export const peranCommand: GroupCommand = {
+  name: 'peran',
+  aliases: ['role'],
+  where: 'wksbm',
+  roles: ['ketua'],
+  usage: '/peran <nama> <ketua|bendahara|sekretaris|anggota>',
+  example: '/peran Pak Budi bendahara',
+  summary: 'mengatur peran pengurus',
+  async run(ctx, args) {
+    const words = args.split(/\s+/).filter(Boolean);
+    const role = words.at(-1)?.toLowerCase();
+    const name = words.slice(0, -1).join(' ');
+    if (!role || !name || !isRole(role)) return reply(t.usage(this.usage, this.example));
+    const found = findMember(await ctx.deps.community.members(ctx.wksbm.id), name);
+    if (!found.ok) {
+      return reply(found.candidates.length ? t.memberAmbiguous(name, found.candidates) : t.memberNotFound(name));
+    }
+    const { person } = found.member;
+    return ctx.deps.community.setRole(ctx.once, { wksbmId: ctx.wksbm.id, personId: person.id, role }, (outcome) =>
+      reply(outcome.ok ? t.roleSet(person.name, role, outcome.previous) : t.lastKetua()),
+    );
+  },
+};

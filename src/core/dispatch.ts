@@ -1,0 +1,44 @@
+import type { Command, CommandContext, CoreDeps } from './commands/command.js';
+import { reply } from './commands/command.js';
+import { COMMANDS } from './commands/index.js';
+import { inboundKey, type Inbound, type Reply } from './message.js';
+import { parseCommandText } from './parse/command.js';
+import { t } from './text/id.js';
+
+export interface Core {
+  /** Decides what one inbound message means and answers it; a redelivered message changes nothing. */
+  handle(message: Inbound): Promise<readonly Reply[]>;
+  readonly commands: readonly Command[];
+}
+
+export function createCore(deps: CoreDeps): Core {
+  const byWord = new Map<string, Command>();
+  for (const command of COMMANDS) {
+    for (const word of [command.name, ...command.aliases]) byWord.set(word, command);
+  }
+
+  async function handle(message: Inbound): Promise<readonly Reply[]> {
+    const { chat, sender } = message;
+    const typed = parseCommandText(message.text);
+    const wksbm = chat.kind === 'group' ? await deps.community.wksbmOfChat(chat) : null;
+    const person = await deps.community.personOf(chat.channel, sender.id, sender.name);
+
+    if (!typed) {
+      // Writing in a linked group is what makes someone an anggota.
+      if (wksbm) await deps.community.roleOf(wksbm.id, person.id);
+      return [];
+    }
+    const command = byWord.get(typed.name);
+    if (!command) return reply(t.notACommand(typed.name));
+
+    const ctx: CommandContext = { inbound: message, once: { key: inboundKey(message), personId: person.id }, person, deps };
+    if (command.where === 'any') return command.run(ctx, typed.args);
+    if (chat.kind === 'private') return reply(t.needsGroup(command.name));
+    if (!wksbm) return reply(t.notLinked(command.name));
+    const role = await deps.community.roleOf(wksbm.id, person.id);
+    if (!command.roles.includes(role)) return reply(t.notAllowed(command.name, command.roles, role));
+    return command.run({ ...ctx, wksbm, role }, typed.args);
+  }
+
+  return { handle, commands: COMMANDS };
+}

@@ -1,0 +1,8 @@
+/** The only import path for channels and the composition root. */
+export { createCore, type Core } from './dispatch.js';
+export type { CoreDeps } from './commands/command.js';
+export { inboundKey, type ChannelName, type ChatRef, type Inbound, type Reply, type SenderRef } from './message.js';
+export type * from './ports.js';
+export { ROLES, TREASURY, PENGURUS, type Role } from './roles.js';
+export { WksError, type WksErrorCode } from './errors.js';
+export type { FundUnit, Quantity, Rupiah } from './quantity.js';

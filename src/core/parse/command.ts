@@ -1,0 +1,20 @@
+/** A command as typed: `/setor@wksbm_bot 5000 jimpitan` → name `setor`, args `5000 jimpitan`. */
+export interface CommandText {
+  readonly name: string;
+  readonly args: string;
+}
+
+const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i;
+
+export function parseCommandText(text: string): CommandText | null {
+  const match = COMMAND.exec(text.trim());
+  if (!match) return null;
+  return { name: match[1]!.toLowerCase(), args: (match[2] ?? '').trim() };
+}
+
+/** Splits off the first whitespace-separated word. */
+export function firstWord(text: string): [word: string, rest: string] {
+  const trimmed = text.trim();
+  const space = trimmed.search(/\s/);
+  return space < 0 ? [trimmed, ''] : [trimmed.slice(0, space), trimmed.slice(space).trim()];
+}

@@ -1,0 +1,9 @@
+export const ROLES = ['ketua', 'bendahara', 'sekretaris', 'anggota'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (word: string): word is Role => (ROLES as readonly string[]).includes(word);
+
+/** Who may move money: post directly, spend, correct, confirm. */
+export const TREASURY: readonly Role[] = ['ketua', 'bendahara'];
+export const PENGURUS: readonly Role[] = ['ketua', 'bendahara', 'sekretaris'];
+export const EVERYONE: readonly Role[] = ROLES;

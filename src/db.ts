@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from './generated/prisma/client.js';
+import { sqliteFilePath } from './db-url.js';
+
+/**
+ * Two connections to one database. The adapter runs every query on its single connection, so a read
+ * issued while an interactive transaction is open would run inside that transaction and could see
+ * rows that are later rolled back. Writes go through `write` (owned by the store's writer), everything
+ * else through `read`, which in WAL mode sees the last committed state and never waits for a writer.
+ */
+export interface Db {
+  readonly write: PrismaClient;
+  readonly read: PrismaClient;
+  readonly file: string;
+  close(): Promise<void>;
+}
+
+/** How long a connection waits for another process's write lock (the console shares the file). */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/** One connection, for short jobs such as checking migrations. */
+export function createClient(url: string): PrismaClient {
+  const file = sqliteFilePath(url);
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS }) });
+}
+
+export async function openDb(url: string): Promise<Db> {
+  const file = sqliteFilePath(url);
+  const connect = async () => {
+    const client = createClient(url);
+    // WAL lets readers run beside the writer; NORMAL is durable across application crashes in WAL mode.
+    await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+    await client.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+    return client;
+  };
+  const write = await connect();
+  const read = await connect();
+  return {
+    write,
+    read,
+    file,
+    async close() {
+      await Promise.all([write.$disconnect(), read.$disconnect()]);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+
+export interface AppDeps {
+  readonly log: Logger;
+  readonly version: string;
+  /** Throws when the database cannot answer. */
+  checkDatabase(): Promise<void>;
+  /** Which channels run, and why the others do not. */
+  channels(): Record<string, string>;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: deps.log as FastifyBaseLogger, disableRequestLogging: true });
+
+  app.get('/healthz', async (_request, response) => {
+    let database = 'ok';
+    try {
+      await deps.checkDatabase();
+    } catch (error) {
+      deps.log.error({ err: error }, 'health check: database unreachable');
+      database = 'error';
+    }
+    const ok = database === 'ok';
+    return response.code(ok ? 200 : 503).send({
+      status: ok ? 'ok' : 'error',
+      database,
+      version: deps.version,
+      channels: deps.channels(),
+    });
+  });
+
+  return app;
+}

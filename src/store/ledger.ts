@@ -1,0 +1,290 @@
+import { WksError } from '../core/errors.js';
+import type { Reply } from '../core/message.js';
+import type {
+  DecideOutcome,
+  EntryView,
+  HistoryItem,
+  LedgerStore,
+  Once,
+  Posting,
+  PostingOutcome,
+  Render,
+  ReverseOutcome,
+  SubmissionView,
+} from '../core/ports.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { applyOnce, inboundRow, parseStoredReplies } from './once.js';
+import { fundWithAliases, toFundInfo } from './rows.js';
+import { WriteConflict, type Lane, type Tx, type Writer } from './writer.js';
+
+interface PostRequest {
+  readonly once: Once;
+  readonly posting: Posting;
+  readonly render: Render<PostingOutcome>;
+}
+
+/** Enough for a full /setor burst of a busy evening to commit in a handful of transactions. */
+const MAX_BATCH = 256;
+
+const entryInclude = {
+  fund: { include: fundWithAliases },
+  recordedBy: { select: { name: true } },
+  reverses: { select: { number: true } },
+  reversedBy: { select: { number: true } },
+} as const satisfies Prisma.LedgerEntryInclude;
+
+const submissionInclude = {
+  fund: { include: fundWithAliases },
+  submittedBy: { select: { name: true } },
+} as const satisfies Prisma.SubmissionInclude;
+
+type EntryRow = Prisma.LedgerEntryGetPayload<{ include: typeof entryInclude }>;
+type SubmissionRow = Prisma.SubmissionGetPayload<{ include: typeof submissionInclude }>;
+
+function toEntryView(row: EntryRow): EntryView {
+  if (row.kind !== 'setor' && row.kind !== 'keluar' && row.kind !== 'koreksi') {
+    throw new WksError('WKS_ERR_STORE', `entry ${row.id} has unknown kind ${row.kind}`);
+  }
+  return {
+    number: row.number,
+    kind: row.kind,
+    amount: row.amount,
+    fund: toFundInfo(row.fund),
+    contributorName: row.contributorName,
+    recordedBy: row.recordedBy.name,
+    note: row.note,
+    createdAt: row.createdAt,
+    reverses: row.reverses?.number ?? null,
+    reversedBy: row.reversedBy?.number ?? null,
+  };
+}
+
+function toSubmissionView(row: SubmissionRow): SubmissionView {
+  if (row.status !== 'menunggu' && row.status !== 'disahkan' && row.status !== 'ditolak') {
+    throw new WksError('WKS_ERR_STORE', `submission ${row.id} has unknown status ${row.status}`);
+  }
+  return {
+    number: row.number,
+    amount: row.amount,
+    fund: toFundInfo(row.fund),
+    contributorName: row.contributorName,
+    submittedBy: row.submittedBy.name,
+    note: row.note,
+    status: row.status,
+    reason: row.reason,
+    createdAt: row.createdAt,
+  };
+}
+
+/** Moves a fund's balance from what this transaction read; fails if anyone changed it meanwhile. */
+async function setBalance(tx: Tx, fundId: number, from: bigint, to: bigint): Promise<void> {
+  const { count } = await tx.fund.updateMany({ where: { id: fundId, balance: from }, data: { balance: to } });
+  if (count !== 1) throw new WriteConflict(`fund ${fundId}`);
+}
+
+async function setNextNumber(tx: Tx, wksbmId: number, from: number, to: number): Promise<void> {
+  const { count } = await tx.wksbm.updateMany({ where: { id: wksbmId, nextNumber: from }, data: { nextNumber: to } });
+  if (count !== 1) throw new WriteConflict(`wksbm ${wksbmId} numbering`);
+}
+
+async function takeNumber(tx: Tx, wksbmId: number): Promise<number> {
+  const { nextNumber } = await tx.wksbm.findUniqueOrThrow({ where: { id: wksbmId }, select: { nextNumber: true } });
+  await setNextNumber(tx, wksbmId, nextNumber, nextNumber + 1);
+  return nextNumber;
+}
+
+/**
+ * Every waiting /setor and /keluar commits in one transaction: a constant number of queries for the
+ * whole batch (look up keys, read balances and counters, insert rows, move each touched balance once).
+ * Requests are applied in arrival order, so a keluar sees the setor queued before it.
+ */
+const postLane: Lane<PostRequest, readonly Reply[]> = {
+  name: 'post',
+  maxBatch: MAX_BATCH,
+  async apply(tx, requests) {
+    const keys = [...new Set(requests.map((request) => request.once.key))];
+    const fundIds = [...new Set(requests.map((request) => request.posting.fundId))];
+    const wksbmIds = [...new Set(requests.map((request) => request.posting.wksbmId))];
+    const [done, funds, wksbms] = await Promise.all([
+      tx.inboundMessage.findMany({ where: { key: { in: keys } } }),
+      tx.fund.findMany({ where: { id: { in: fundIds } }, select: { id: true, wksbmId: true, balance: true } }),
+      tx.wksbm.findMany({ where: { id: { in: wksbmIds } }, select: { id: true, nextNumber: true } }),
+    ]);
+
+    const answered = new Map(done.map((row) => [row.key, parseStoredReplies(row.replies)]));
+    const readBalance = new Map(funds.map((fund) => [fund.id, fund.balance]));
+    const balance = new Map(readBalance);
+    const readNumber = new Map(wksbms.map((wksbm) => [wksbm.id, wksbm.nextNumber]));
+    const nextNumber = new Map(readNumber);
+    const fundOwner = new Map(funds.map((fund) => [fund.id, fund.wksbmId]));
+
+    const entries: Prisma.LedgerEntryCreateManyInput[] = [];
+    const submissions: Prisma.SubmissionCreateManyInput[] = [];
+    const inbound: Prisma.InboundMessageCreateManyInput[] = [];
+    const results: (readonly Reply[])[] = [];
+
+    for (const { once, posting, render } of requests) {
+      const earlier = answered.get(once.key);
+      if (earlier) {
+        results.push(earlier);
+        continue;
+      }
+      if (fundOwner.get(posting.fundId) !== posting.wksbmId || posting.amount <= 0n) {
+        throw new WksError('WKS_ERR_INVARIANT', `posting to fund ${posting.fundId} of wksbm ${posting.wksbmId} is malformed`);
+      }
+      const current = balance.get(posting.fundId)!;
+      const delta = posting.kind === 'setor' ? posting.amount : -posting.amount;
+      let outcome: PostingOutcome;
+      if (current + delta < 0n) {
+        outcome = { ok: false, reason: 'insufficient', balance: current };
+      } else {
+        const number = nextNumber.get(posting.wksbmId)!;
+        nextNumber.set(posting.wksbmId, number + 1);
+        const common = {
+          wksbmId: posting.wksbmId,
+          number,
+          fundId: posting.fundId,
+          contributorName: posting.contributorName,
+          contributorId: posting.contributorId,
+          note: posting.note,
+        };
+        if (posting.pending) {
+          submissions.push({ ...common, amount: posting.amount, submittedById: once.personId });
+          outcome = { ok: true, status: 'pending', number };
+        } else {
+          balance.set(posting.fundId, current + delta);
+          entries.push({ ...common, kind: posting.kind, amount: delta, balanceAfter: current + delta, recordedById: once.personId });
+          outcome = { ok: true, status: 'posted', number, balanceAfter: current + delta };
+        }
+      }
+      const replies = render(outcome);
+      answered.set(once.key, replies);
+      inbound.push(inboundRow(once, replies));
+      results.push(replies);
+    }
+
+    if (entries.length) await tx.ledgerEntry.createMany({ data: entries });
+    if (submissions.length) await tx.submission.createMany({ data: submissions });
+    if (inbound.length) await tx.inboundMessage.createMany({ data: inbound });
+    for (const [fundId, to] of balance) {
+      const from = readBalance.get(fundId)!;
+      if (to !== from) await setBalance(tx, fundId, from, to);
+    }
+    for (const [wksbmId, to] of nextNumber) {
+      const from = readNumber.get(wksbmId)!;
+      if (to !== from) await setNextNumber(tx, wksbmId, from, to);
+    }
+    return results;
+  },
+};
+
+export function createLedgerStore(read: PrismaClient, writer: Writer): LedgerStore {
+  return {
+    post: (once, posting, render) => writer.submit(postLane, { once, posting, render }),
+
+    reverse(once, input, render) {
+      return applyOnce<ReverseOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const where = { wksbmId_number: { wksbmId: input.wksbmId, number: input.number } };
+          const row = await tx.ledgerEntry.findUnique({ where, include: entryInclude });
+          if (!row) {
+            const submission = await tx.submission.findUnique({ where, select: { status: true } });
+            return { ok: false, reason: submission?.status === 'menunggu' ? 'pending' : 'not-found' };
+          }
+          const original = toEntryView(row);
+          if (original.kind === 'koreksi') return { ok: false, reason: 'is-correction' };
+          if (original.reversedBy !== null) return { ok: false, reason: 'already-reversed', by: original.reversedBy };
+          const { balance } = await tx.fund.findUniqueOrThrow({ where: { id: row.fundId }, select: { balance: true } });
+          const after = balance - row.amount;
+          if (after < 0n) return { ok: false, reason: 'insufficient', original, balance };
+          const number = await takeNumber(tx, input.wksbmId);
+          await tx.ledgerEntry.create({
+            data: {
+              wksbmId: input.wksbmId,
+              number,
+              fundId: row.fundId,
+              kind: 'koreksi',
+              amount: -row.amount,
+              balanceAfter: after,
+              recordedById: once.personId,
+              note: input.reason,
+              reversesId: row.id,
+            },
+          });
+          await setBalance(tx, row.fundId, balance, after);
+          return { ok: true, number, original, balanceAfter: after };
+        },
+        render,
+      );
+    },
+
+    decide(once, input, render) {
+      return applyOnce<DecideOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const where = { wksbmId_number: { wksbmId: input.wksbmId, number: input.number } };
+          const row = await tx.submission.findUnique({ where, include: submissionInclude });
+          if (!row) {
+            const entry = await tx.ledgerEntry.findUnique({ where, select: { id: true } });
+            return { ok: false, reason: entry ? 'is-entry' : 'not-found' };
+          }
+          if (row.status !== 'menunggu') return { ok: false, reason: 'decided', submission: toSubmissionView(row) };
+          const decided = { decidedById: once.personId, decidedAt: new Date(), reason: input.reason };
+          if (!input.approve) {
+            const updated = await tx.submission.update({
+              where: { id: row.id },
+              data: { ...decided, status: 'ditolak' },
+              include: submissionInclude,
+            });
+            return { ok: true, submission: toSubmissionView(updated), balanceAfter: null };
+          }
+          const { balance } = await tx.fund.findUniqueOrThrow({ where: { id: row.fundId }, select: { balance: true } });
+          const after = balance + row.amount;
+          const entry = await tx.ledgerEntry.create({
+            data: {
+              wksbmId: row.wksbmId,
+              number: row.number,
+              fundId: row.fundId,
+              kind: 'setor',
+              amount: row.amount,
+              balanceAfter: after,
+              contributorName: row.contributorName,
+              contributorId: row.contributorId,
+              recordedById: row.submittedById,
+              note: row.note,
+            },
+          });
+          await setBalance(tx, row.fundId, balance, after);
+          const updated = await tx.submission.update({
+            where: { id: row.id },
+            data: { ...decided, status: 'disahkan', entryId: entry.id },
+            include: submissionInclude,
+          });
+          return { ok: true, submission: toSubmissionView(updated), balanceAfter: after };
+        },
+        render,
+      );
+    },
+
+    async history(wksbmId, { fundId, limit }) {
+      const where = { wksbmId, ...(fundId === undefined ? {} : { fundId }) };
+      const [entries, submissions] = await Promise.all([
+        read.ledgerEntry.findMany({ where, include: entryInclude, orderBy: { number: 'desc' }, take: limit }),
+        read.submission.findMany({
+          where: { ...where, status: { not: 'disahkan' } },
+          include: submissionInclude,
+          orderBy: { number: 'desc' },
+          take: limit,
+        }),
+      ]);
+      const items: HistoryItem[] = [
+        ...entries.map((row) => ({ type: 'entry' as const, ...toEntryView(row) })),
+        ...submissions.map((row) => ({ type: 'submission' as const, ...toSubmissionView(row) })),
+      ];
+      return items.sort((a, b) => b.number - a.number).slice(0, limit);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { createClient } from '../db.js';
+import { WksError } from '../core/errors.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MIGRATIONS = path.join(ROOT, 'prisma', 'migrations');
+
+/** Migrations in prisma/migrations that the database has not applied yet. */
+export async function pendingMigrations(client: PrismaClient): Promise<string[]> {
+  const known = readdirSync(MIGRATIONS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const hasTable = await client.$queryRawUnsafe<unknown[]>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'",
+  );
+  if (hasTable.length === 0) return known;
+  const applied = await client.$queryRawUnsafe<{ migration_name: string }[]>(
+    'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+  );
+  const done = new Set(applied.map((row) => row.migration_name));
+  return known.filter((name) => !done.has(name));
+}
+
+/**
+ * Applies pending migrations with Prisma's own `migrate deploy`, so the database records them exactly
+ * as the CLI would. Checking first keeps start-up fast when there is nothing to do. Runs before the
+ * server opens its connections: the CLI cannot take the file while they hold it.
+ */
+export async function migrate(databaseUrl: string): Promise<string[]> {
+  const client = createClient(databaseUrl);
+  let pending: string[];
+  try {
+    pending = await pendingMigrations(client);
+  } finally {
+    await client.$disconnect();
+  }
+  if (pending.length === 0) return [];
+  const cli = createRequire(import.meta.url).resolve('prisma/build/index.js');
+  try {
+    await promisify(execFile)(process.execPath, [cli, 'migrate', 'deploy'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
+  } catch (error) {
+    throw new WksError('WKS_ERR_STORE', `prisma migrate deploy failed for ${pending.join(', ')}`, { cause: error });
+  }
+  return pending;
+}

@@ -1,0 +1,19 @@
+import { WksError } from '../core/errors.js';
+import type { FundInfo } from '../core/ports.js';
+import type { FundUnit } from '../core/quantity.js';
+import { isRole, type Role } from '../core/roles.js';
+
+/** Includes that give a fund row everything `toFundInfo` needs. */
+export const fundWithAliases = { aliases: { select: { alias: true }, orderBy: { id: 'asc' } } } as const;
+
+const UNITS: readonly string[] = ['IDR', 'kg', 'liter'] satisfies FundUnit[];
+
+export function toFundInfo(row: { id: number; name: string; unit: string; aliases: { alias: string }[] }): FundInfo {
+  if (!UNITS.includes(row.unit)) throw new WksError('WKS_ERR_STORE', `fund ${row.id} has unknown unit ${row.unit}`);
+  return { id: row.id, name: row.name, unit: row.unit as FundUnit, aliases: row.aliases.map((a) => a.alias) };
+}
+
+export function toRole(value: string): Role {
+  if (!isRole(value)) throw new WksError('WKS_ERR_STORE', `unknown role ${value}`);
+  return value;
+}
