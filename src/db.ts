@@ -20,14 +20,19 @@ export interface Db {
 /** How long a connection waits for another process's write lock (the console shares the file). */
 const BUSY_TIMEOUT_MS = 10_000;
 
-/** One connection, for short jobs such as checking migrations. */
-export function createClient(url: string): PrismaClient {
+/** Makes the folder of the database file, so a fresh clone needs no set-up step. */
+export function ensureDatabaseFolder(url: string): void {
   const file = sqliteFilePath(url);
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS }) });
+}
+
+/** One connection, for short jobs such as checking migrations. */
+export function createClient(url: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: BUSY_TIMEOUT_MS }) });
 }
 
 export async function openDb(url: string): Promise<Db> {
+  ensureDatabaseFolder(url);
   const file = sqliteFilePath(url);
   const connect = async () => {
     const client = createClient(url);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { createClient } from '../db.js';
+import { createClient, ensureDatabaseFolder } from '../db.js';
 import { WksError } from '../core/errors.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,6 +34,7 @@ export async function pendingMigrations(client: PrismaClient): Promise<string[]>
  * server opens its connections: the CLI cannot take the file while they hold it.
  */
 export async function migrate(databaseUrl: string): Promise<string[]> {
+  ensureDatabaseFolder(databaseUrl);
   const client = createClient(databaseUrl);
   let pending: string[];
   try {

@@ -1,0 +1,131 @@
+/**
+ * `npm run bench:ledger`: /setor through the whole core path (parse → role check → idempotency →
+ * transaction → reply text) against the physical limit, the same rows written by raw better-sqlite3 in
+ * one transaction each with the same WAL and synchronous settings. Both run in this process, one after
+ * the other, on fresh copies of one migrated database, so the ratio is fair on a noisy machine.
+ */
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { pino } from 'pino';
+import { createCore, type Inbound } from '../src/core/index.js';
+import { openDb } from '../src/db.js';
+import { createStores, migrate } from '../src/store/index.js';
+
+const RAW_TX = Number(process.env.BENCH_RAW_TX ?? 20_000);
+const CORE_SEQUENTIAL = Number(process.env.BENCH_CORE_SEQUENTIAL ?? 2_000);
+const CORE_CONCURRENT = Number(process.env.BENCH_CORE_CONCURRENT ?? 20_000);
+const CONCURRENCY = 64;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'wksbm-bench-'));
+const template = path.join(dir, 'template.db');
+await migrate(`file:${template}`);
+const fresh = () => {
+  const file = path.join(dir, `${randomUUID()}.db`);
+  copyFileSync(template, file);
+  return file;
+};
+
+/** The rows one posted /setor writes: its entry and inbound record, the new balance and the next number. */
+function rawBaseline(): { rate: number } {
+  const db = new Database(fresh());
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  const now = new Date().toISOString();
+  db.prepare('INSERT INTO Person (id, name, createdAt) VALUES (1, ?, ?)').run('Bu Sri', now);
+  db.prepare('INSERT INTO Wksbm (id, name, timeZone, nextNumber, createdById, createdAt) VALUES (1, ?, ?, 1, 1, ?)').run('Bench', 'Asia/Jakarta', now);
+  db.prepare('INSERT INTO Fund (id, wksbmId, name, unit, balance, createdById, createdAt) VALUES (1, 1, ?, ?, 0, 1, ?)').run('jimpitan', 'IDR', now);
+  const insertEntry = db.prepare(
+    'INSERT INTO LedgerEntry (wksbmId, number, fundId, kind, amount, balanceAfter, contributorName, contributorId, recordedById, createdAt) VALUES (1, ?, 1, ?, ?, ?, ?, 1, 1, ?)',
+  );
+  const insertInbound = db.prepare('INSERT INTO InboundMessage (key, personId, replies, createdAt) VALUES (?, 1, ?, ?)');
+  const updateBalance = db.prepare('UPDATE Fund SET balance = ? WHERE id = 1 AND balance = ?');
+  const updateNumber = db.prepare('UPDATE Wksbm SET nextNumber = ? WHERE id = 1 AND nextNumber = ?');
+  let balance = 0n;
+  const post = db.transaction((number: number, amount: bigint) => {
+    const after = balance + amount;
+    insertEntry.run(number, 'setor', amount, after, 'Bu Sri', new Date().toISOString());
+    insertInbound.run(`bench:${number}`, '[{"text":"✅"}]', new Date().toISOString());
+    updateBalance.run(after, balance);
+    updateNumber.run(number + 1, number);
+    balance = after;
+  });
+  const start = performance.now();
+  for (let i = 1; i <= RAW_TX; i++) post(i, 5000n);
+  const seconds = (performance.now() - start) / 1000;
+  db.close();
+  return { rate: RAW_TX / seconds };
+}
+
+interface CoreRun {
+  rate: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  balanceOk: boolean;
+}
+
+async function corePath(total: number, concurrency: number): Promise<CoreRun> {
+  const db = await openDb(`file:${fresh()}`);
+  const stores = createStores(db, pino({ level: 'silent' }));
+  const core = createCore(stores);
+  const message = (text: string): Inbound => ({
+    chat: { channel: 'console', id: 'rt05', kind: 'group' },
+    sender: { id: 'bu sri', name: 'Bu Sri' },
+    messageId: randomUUID(),
+    text,
+  });
+  await core.handle(message('/mulai WKSBM Bench'));
+  await core.handle(message('/setor 1 jimpitan')); // warms the caches every command reads
+
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      next++;
+      const started = performance.now();
+      const replies = await core.handle(message('/setor 5rb jimpitan'));
+      latencies.push(performance.now() - started);
+      if (!replies[0]?.text.startsWith('✅ #')) errors++;
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  await stores.writer.idle();
+  const fund = await db.read.fund.findFirstOrThrow({ where: { name: 'jimpitan' } });
+  await db.close();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return {
+    rate: total / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+    balanceOk: fund.balance === 1n + 5000n * BigInt(total),
+  };
+}
+
+const raw = rawBaseline();
+const sequential = await corePath(CORE_SEQUENTIAL, 1);
+const concurrent = await corePath(CORE_CONCURRENT, CONCURRENCY);
+rmSync(dir, { recursive: true, force: true });
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+console.log('bench:ledger — /setor, whole core path vs raw better-sqlite3 (same rows, WAL, synchronous=NORMAL)');
+console.log(`raw better-sqlite3, 1 tx per setor       ${fmt(raw.rate)} setor/s  (baseline, ${RAW_TX} tx)`);
+for (const [label, run, total] of [
+  ['core, concurrency 1 ', sequential, CORE_SEQUENTIAL],
+  [`core, concurrency ${CONCURRENCY}`, concurrent, CORE_CONCURRENT],
+] as const) {
+  console.log(
+    `${label}                    ${fmt(run.rate)} setor/s  ratio ${(run.rate / raw.rate).toFixed(3)}  ` +
+      `p50 ${ms(run.p50)}  p99 ${ms(run.p99)}  errors ${run.errors}/${total}  balance ${run.balanceOk ? 'exact' : 'WRONG'}`,
+  );
+}
+const target = concurrent.rate / raw.rate >= 0.3 && concurrent.errors === 0 && concurrent.balanceOk;
+console.log(`target (ratio ≥ 0.30, zero errors at concurrency ${CONCURRENCY}): ${target ? 'met' : 'NOT met'}`);

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, templateDb, tmpDir } from '../helpers/paths.js';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run -s console` exactly as a person pipes into it. */
+function runConsole(args: string[], input: string, env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '-s', 'console', '--', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const files: string[] = [];
+function database(name: string, { migrated }: { migrated: boolean }): string {
+  const file = path.join(tmpDir(), `e2e-${name}-${process.pid}.db`);
+  if (migrated) copyFileSync(templateDb(), file);
+  files.push(file);
+  return `file:${file}`;
+}
+afterAll(() => {
+  for (const file of files) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+});
+
+describe('npm run console', () => {
+  it('runs a whole group session through a pipe, prints only replies and exits 0', async () => {
+    // A canary in a note must not leak into the logs even at the most verbose level.
+    const canary = 'CANARY-7f3a-Mbah-Darmo';
+    const url = database('session', { migrated: true });
+    const ketua = await runConsole(
+      ['--chat', 'rt05', '--user', 'Bu Sri', '--user', 'Pak Budi'],
+      [
+        '/mulai WKSBM Jurangombo Selatan',
+        `/setor 5.000 jimpitan dari Pak Budi, ${canary}`,
+        'Pak Budi: /setor 2 juta kas',
+        '/sahkan 2',
+        '/keluar 3jt kas bangun pos ronda',
+        '/keluar 1,5jt kas santunan',
+        '/saldo',
+      ].join('\n') + '\n',
+      { DATABASE_URL: url, LOG_LEVEL: 'trace' },
+    );
+    expect(ketua.code).toBe(0);
+    const lines = ketua.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('🎉 WKSBM Jurangombo Selatan terdaftar di grup ini. Bu Sri tercatat sebagai ketua.');
+    expect(ketua.stdout).toContain('✅ #1 Setoran Rp5.000 ke Jimpitan dari Pak Budi. Saldo Jimpitan: Rp5.000');
+    expect(ketua.stdout).toContain('⏳ #2 Setoran Rp2.000.000 ke Kas dari Pak Budi');
+    expect(ketua.stdout).toContain('disahkan oleh Bu Sri. Saldo Kas: Rp2.000.000');
+    expect(ketua.stdout).toContain('❌ Saldo Kas tidak cukup: Rp2.000.000, pengeluaran Rp3.000.000');
+    expect(ketua.stdout).toContain('✅ #3 Pengeluaran Rp1.500.000 dari Kas untuk santunan. Saldo Kas: Rp500.000');
+    expect(ketua.stdout).toContain('• Kas: Rp500.000');
+    expect(ketua.stdout).not.toMatch(/"level"|INFO|WARN/);
+    expect(ketua.stderr).not.toContain(canary);
+
+    // The same file is shared: a second run (another person) sees what the first recorded.
+    const anggota = await runConsole(['--chat', 'rt05', '--user', 'Mbak Rini'], '/saldo jimpitan\n/riwayat 2\n', {
+      DATABASE_URL: url,
+    });
+    expect(anggota.code).toBe(0);
+    expect(anggota.stdout).toContain('• Jimpitan: Rp5.000');
+    expect(anggota.stdout).toMatch(/#3 .* Kas −Rp1\.500\.000 Bu Sri \(keluar: santunan\)\n#2 .* Kas \+Rp2\.000\.000 Pak Budi \(setor\)/);
+  });
+
+  it('creates and migrates a new database file, and a private chat says to use the group', async () => {
+    const url = database('fresh', { migrated: false });
+    const run = await runConsole(['--user', 'Pak Budi'], '/saldo\n/mulai RT 01\n', { DATABASE_URL: url });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('/saldo dipakai di grup WKSBM');
+    expect(run.stdout).toContain('/mulai dipakai di grup WKSBM');
+  });
+
+  it('stops with a usage message and status 2 without --user', async () => {
+    const run = await runConsole(['--chat', 'rt05'], '', { DATABASE_URL: database('usage', { migrated: true }) });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--user');
+  });
+});
