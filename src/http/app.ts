@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 
 export interface AppDeps {
@@ -11,7 +11,11 @@ export interface AppDeps {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.log as FastifyBaseLogger, disableRequestLogging: true });
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    // Health probes every few seconds would drown the log.
+    logController: new LogController({ disableRequestLogging: (request) => request.url === '/healthz' }),
+  });
 
   app.get('/healthz', async (_request, response) => {
     let database = 'ok';

@@ -47,10 +47,24 @@ const soloLane: Lane<(tx: Tx) => Promise<unknown>, unknown> = {
 
 const RETRIES = 8;
 
+/** P1008: the driver gave up waiting (SQLite busy); P2034: write conflict or deadlock. */
+const RETRYABLE_CODES = new Set(['P1008', 'P2034']);
+
 function isRetryable(error: unknown): boolean {
   if (error instanceof WriteConflict) return true;
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return true;
   const text = String((error as { message?: unknown })?.message ?? error);
-  return /SQLITE_BUSY|database is locked|P2034|write conflict|deadlock/i.test(text);
+  return /SQLITE_BUSY|database is locked|Operation has timed out/i.test(text);
+}
+
+/**
+ * SQLite's BEGIN IMMEDIATE, which Prisma cannot issue: a write statement, even one that matches no row,
+ * takes the write lock before the transaction reads anything. A transaction that read first could not
+ * upgrade while another process writes, and would fail at once instead of waiting its turn.
+ */
+async function takeWriteLock(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe('UPDATE "Wksbm" SET "nextNumber" = "nextNumber" WHERE 1 = 0');
 }
 
 /**
@@ -66,7 +80,13 @@ export function createWriter(client: PrismaClient, log: Logger): Writer {
   async function transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await client.$transaction(work, { maxWait: 30_000, timeout: 30_000 });
+        return await client.$transaction(
+          async (tx) => {
+            await takeWriteLock(tx);
+            return work(tx);
+          },
+          { maxWait: 30_000, timeout: 30_000 },
+        );
       } catch (error) {
         if (!isRetryable(error) || attempt >= RETRIES) throw error;
         const delay = Math.min(1000, 5 * 2 ** attempt) * (0.5 + Math.random());

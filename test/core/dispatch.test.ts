@@ -299,6 +299,14 @@ describe('/dana', () => {
     expect(await setup()).toEqual(before);
   });
 
+  it('answers, instead of failing, when the word after the name is not a unit but an object property name', async () => {
+    // "constructor" is not one of uang|rupiah|kg|liter, so it must not be read as a unit.
+    const answer = await world.say('Bu Sri', '/dana tambah beras constructor');
+    expect(answer).toMatch(/^(✅|❌) /);
+    const units = (await world.db.read.fund.findMany({ select: { unit: true } })).map((fund) => fund.unit);
+    expect(units.every((unit) => ['IDR', 'kg', 'liter'].includes(unit))).toBe(true);
+  });
+
   it('explains the format for /dana tambah without a name or with an unknown sub-command', async () => {
     expect(await world.say('Bu Sri', '/dana tambah')).toContain('Contoh: /dana tambah beras kg lumbung');
     expect(await world.say('Bu Sri', '/dana hapus kas')).toContain('Contoh: /dana tambah beras kg lumbung');

@@ -86,6 +86,22 @@ describe('npm run console', () => {
     expect(run.stdout).toContain('/mulai dipakai di grup WKSBM');
   });
 
+  it('shares the database with another process writing at the same time, losing nothing', async () => {
+    const url = database('shared', { migrated: true });
+    await runConsole(['--chat', 'rt05', '--user', 'Bu Sri'], '/mulai WKSBM Bersama\n', { DATABASE_URL: url });
+    const burst = '/setor 1000 jimpitan\n'.repeat(150);
+    const runs = await Promise.all([
+      runConsole(['--chat', 'rt05', '--user', 'Bu Sri'], burst, { DATABASE_URL: url }),
+      runConsole(['--chat', 'rt05', '--user', 'Bu Sri'], burst, { DATABASE_URL: url }),
+    ]);
+    for (const run of runs) {
+      expect(run.code).toBe(0);
+      expect(run.stdout.match(/^✅ #\d+ Setoran Rp1\.000/gm)).toHaveLength(150);
+    }
+    const saldo = await runConsole(['--chat', 'rt05', '--user', 'Bu Sri'], '/saldo jimpitan\n', { DATABASE_URL: url });
+    expect(saldo.stdout).toContain('• Jimpitan: Rp300.000');
+  });
+
   it('stops with a usage message and status 2 without --user', async () => {
     const run = await runConsole(['--chat', 'rt05'], '', { DATABASE_URL: database('usage', { migrated: true }) });
     expect(run.code).toBe(2);
