@@ -5,7 +5,12 @@ import { EVERYONE, TREASURY } from '../roles.js';
 import { t } from '../text/id.js';
 import { reply, type GroupCommand } from './command.js';
 
-const UNIT_WORDS: Record<string, FundUnit> = { uang: 'IDR', rupiah: 'IDR', kg: 'kg', liter: 'liter' };
+const UNIT_WORDS = new Map<string, FundUnit>([
+  ['uang', 'IDR'],
+  ['rupiah', 'IDR'],
+  ['kg', 'kg'],
+  ['liter', 'liter'],
+]);
 
 export const danaCommand: GroupCommand = {
   name: 'dana',
@@ -24,9 +29,9 @@ export const danaCommand: GroupCommand = {
     const words = rest.toLowerCase().split(/\s+/).filter(Boolean);
     const [name, ...others] = words;
     if (!name) return reply(t.usage(this.usage, this.example));
-    const unit = others[0] !== undefined ? UNIT_WORDS[others[0]] : undefined;
+    const unit = others[0] !== undefined ? UNIT_WORDS.get(others[0]) : undefined;
     const aliases = unit ? others.slice(1) : others;
-    const invalid = [name, ...aliases].find((word) => !FUND_WORD.test(word) || word in UNIT_WORDS);
+    const invalid = [name, ...aliases].find((word) => !FUND_WORD.test(word) || UNIT_WORDS.has(word));
     if (invalid) return reply(t.fundWordInvalid(invalid));
     if (new Set([name, ...aliases]).size !== aliases.length + 1) return reply(t.fundTaken(name));
 

@@ -4,7 +4,8 @@ export interface CommandText {
   readonly args: string;
 }
 
-const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i;
+// `/setor5000 kas` is read as `/setor 5000 kas`: people skip the space before a number.
+const COMMAND = /^\/([a-z_]+)(?:@\w+)?(?:\s+|(?=\d)|$)([\s\S]*)$/i;
 
 export function parseCommandText(text: string): CommandText | null {
   const match = COMMAND.exec(text.trim());

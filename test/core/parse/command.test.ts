@@ -61,3 +61,10 @@ describe('firstWord', () => {
     expect(firstWord('kas\nbeli sapu\ndan pel')).toEqual(['kas', 'beli sapu\ndan pel']);
   });
 });
+
+describe('parseCommandText without a space before the amount', () => {
+  it('reads /setor5000 kas as /setor 5000 kas', () => {
+    expect(parseCommandText('/setor5000 kas')).toEqual({ name: 'setor', args: '5000 kas' });
+    expect(parseCommandText('/setorkas')).toEqual({ name: 'setorkas', args: '' });
+  });
+});
