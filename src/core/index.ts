@@ -1,7 +1,15 @@
 /** The only import path for channels and the composition root. */
 export { createCore, type Core } from './dispatch.js';
 export type { CoreDeps } from './commands/command.js';
-export { inboundKey, type ChannelName, type ChatRef, type Inbound, type Reply, type SenderRef } from './message.js';
+export {
+  inboundKey,
+  type ChannelName,
+  type ChannelSender,
+  type ChatRef,
+  type Inbound,
+  type Reply,
+  type SenderRef,
+} from './message.js';
 export type * from './ports.js';
 export { ROLES, TREASURY, PENGURUS, type Role } from './roles.js';
 export { WksError, type WksErrorCode } from './errors.js';

@@ -24,9 +24,18 @@ export interface Inbound {
   readonly text: string;
 }
 
-/** What the bot answers, in the chat the message came from. */
+/** What the bot says: an answer in the chat a message came from, or a message it sends on its own. */
 export interface Reply {
   readonly text: string;
+}
+
+/**
+ * Sends to a chat without an inbound message to answer (reminders, notices). Each channel implements
+ * it; a send that resolves has been accepted by the platform, one that rejects may be tried again.
+ */
+export interface ChannelSender {
+  readonly channel: ChannelName;
+  send(chatId: string, replies: readonly Reply[]): Promise<void>;
 }
 
 /** The key that makes an inbound message apply at most once. */
