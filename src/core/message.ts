@@ -13,6 +13,12 @@ export interface ChatRef {
 export interface SenderRef {
   readonly id: string;
   readonly name: string;
+  /**
+   * Whether the platform lists the sender as an administrator of the group. Group admins are the
+   * pengurus candidates: only they may link a group with /mulai. Undefined where a channel has no
+   * such notion (the console), which allows it.
+   */
+  readonly isChatAdmin?: boolean;
 }
 
 /** One message as a channel hands it to the core, whatever the platform. */

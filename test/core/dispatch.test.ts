@@ -491,3 +491,26 @@ describe('/setor with a contributor', () => {
     expect(submission).toMatchObject({ contributorName: 'Bu Sri', contributorId: sri.id, note: 'iuran Mei', status: 'menunggu' });
   });
 });
+
+describe('/mulai and group administrators', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await createWorld();
+  });
+  afterEach(async () => w.close());
+
+  const mulai = (isChatAdmin: boolean) =>
+    w.send({
+      chat: { channel: 'telegram', id: '-100123', kind: 'group' },
+      sender: { id: isChatAdmin ? '1' : '2', name: isChatAdmin ? 'Pak RT' : 'Mas Joko', isChatAdmin },
+      messageId: isChatAdmin ? 'a' : 'b',
+      text: '/mulai WKSBM Melati',
+    });
+
+  it('lets only a group administrator link a group where the platform knows administrators', async () => {
+    expect(await mulai(false)).toContain('Hanya admin grup');
+    expect(await w.db.read.wksbm.count()).toBe(0);
+    expect(await mulai(true)).toContain('Pak RT tercatat sebagai ketua');
+    expect(await w.db.read.wksbm.count()).toBe(1);
+  });
+});

@@ -20,6 +20,7 @@ export const mulaiCommand: AnyCommand = {
   async run(ctx, args) {
     const { chat } = ctx.inbound;
     if (chat.kind === 'private') return reply(t.startInPrivate());
+    if (ctx.inbound.sender.isChatAdmin === false) return reply(t.startNeedsAdmin());
     const name = args.replace(/\s+/g, ' ').trim();
     if (!name) return reply(t.startNeedsName());
     return ctx.deps.community.startWksbm(

@@ -142,6 +142,8 @@ export const t = {
 
   // members
   startNeedsName: () => '❌ Nama WKSBM belum ditulis.\nContoh: /mulai WKSBM Sukamaju RW 05',
+  startNeedsAdmin: () =>
+    '❌ Hanya admin grup yang bisa mendaftarkan grup ini sebagai WKSBM. Minta admin grup mengetik /mulai <nama WKSBM>.',
   startInPrivate: () =>
     '/mulai dipakai di grup WKSBM: tambahkan bot ke grup, lalu ketua mengetik /mulai <nama WKSBM> di sana.',
   started: (name: string, person: string, funds: readonly FundInfo[]) =>
