@@ -1,14 +1,23 @@
 import type { Command, CommandContext, CoreDeps } from './commands/command.js';
-import { reply } from './commands/command.js';
+import { refuse, reply } from './commands/command.js';
 import { COMMANDS } from './commands/index.js';
 import { inboundKey, type Inbound, type Reply } from './message.js';
 import { parseCommandText } from './parse/command.js';
+import type { Role } from './roles.js';
 import { t } from './text/id.js';
 
 export interface Core {
   /** Decides what one inbound message means and answers it; a redelivered message changes nothing. */
   handle(message: Inbound): Promise<readonly Reply[]>;
   readonly commands: readonly Command[];
+}
+
+/**
+ * Where the platform knows group administrators, they are the pengurus candidates: a pengurus who is
+ * no longer an admin of the group acts as an anggota there until made admin again.
+ */
+export function effectiveRole(recorded: Role, isChatAdmin: boolean | undefined): Role {
+  return isChatAdmin === false && recorded !== 'anggota' ? 'anggota' : recorded;
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -29,14 +38,17 @@ export function createCore(deps: CoreDeps): Core {
       return [];
     }
     const command = byWord.get(typed.name);
-    if (!command) return reply(t.notACommand(typed.name));
+    if (!command) return refuse(t.notACommand(typed.name));
 
     const ctx: CommandContext = { inbound: message, once: { key: inboundKey(message), personId: person.id }, person, deps };
     if (command.where === 'any') return command.run(ctx, typed.args);
-    if (chat.kind === 'private') return reply(t.needsGroup(command.name));
-    if (!wksbm) return reply(t.notLinked(command.name));
-    const role = await deps.community.roleOf(wksbm.id, person.id);
-    if (!command.roles.includes(role)) return reply(t.notAllowed(command.name, command.roles, role));
+    if (chat.kind === 'private') return refuse(t.needsGroup(command.name));
+    if (!wksbm) return refuse(t.notLinked(command.name));
+    const recorded = await deps.community.roleOf(wksbm.id, person.id);
+    const role = effectiveRole(recorded, sender.isChatAdmin);
+    if (!command.roles.includes(role)) {
+      return refuse(t.notAllowed(command.name, command.roles, role, recorded !== role ? recorded : null));
+    }
     return command.run({ ...ctx, wksbm, role }, typed.args);
   }
 

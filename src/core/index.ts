@@ -8,6 +8,7 @@ export {
   type ChatRef,
   type Inbound,
   type Reply,
+  type ReplyAction,
   type SenderRef,
 } from './message.js';
 export type * from './ports.js';

@@ -30,9 +30,22 @@ export interface Inbound {
   readonly text: string;
 }
 
+/** A choice offered under a message; choosing it is the same as sending `command` (e.g. `/sahkan 13`). */
+export interface ReplyAction {
+  readonly label: string;
+  readonly command: string;
+}
+
 /** What the bot says: an answer in the chat a message came from, or a message it sends on its own. */
 export interface Reply {
   readonly text: string;
+  /** Buttons where the channel has them; the text always says how to type the same thing. */
+  readonly actions?: readonly ReplyAction[];
+  /**
+   * The message was refused and changed nothing. Channels may show it differently: a Telegram button
+   * press that is refused becomes an alert to the presser instead of a message to the group.
+   */
+  readonly refused?: boolean;
 }
 
 /**

@@ -419,7 +419,8 @@ describe('/bantuan', () => {
 
   /** The command words listed, and whether every one has an example line under it. */
   function listed(answer: string) {
-    const lines = answer.split('\n').slice(1);
+    const all = answer.split('\n');
+    const lines = all.slice(all.findIndex((line) => line.startsWith('📖')) + 1);
     const commands = lines.filter((_, i) => i % 2 === 0).map((line) => /^\/(\w+)/.exec(line)?.[1]);
     const examples = lines.filter((_, i) => i % 2 === 1);
     return { commands, examples };
@@ -452,6 +453,7 @@ describe('/bantuan', () => {
 
   it('lists /mulai in a private chat, each with an example', async () => {
     const answer = await world.say('Pak Budi', '/bantuan', { chat: null });
+    expect(answer).toMatch(/^👋 Halo, Pak Budi!/);
     const { commands, examples } = listed(answer);
     expect(commands).toContain('mulai');
     expect(commands).not.toContain('setor');
@@ -489,6 +491,31 @@ describe('/setor with a contributor', () => {
     const submission = await world.db.read.submission.findFirstOrThrow();
     const sri = await world.db.read.person.findFirstOrThrow({ where: { name: 'Bu Sri' } });
     expect(submission).toMatchObject({ contributorName: 'Bu Sri', contributorId: sri.id, note: 'iuran Mei', status: 'menunggu' });
+  });
+});
+
+describe('pengurus rights where the platform knows group administrators', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await createWorld();
+  });
+  afterEach(async () => w.close());
+
+  const inTelegram = (text: string, isChatAdmin: boolean) =>
+    w.send({
+      chat: { channel: 'telegram', id: '-100777', kind: 'group' },
+      sender: { id: '10', name: 'Bu Sri', isChatAdmin },
+      messageId: `${text}-${isChatAdmin}`,
+      text,
+    });
+
+  it('treats a ketua who is no longer a group admin as an anggota, and restores the rights with admin status', async () => {
+    await inTelegram('/mulai WKSBM Anggrek', true);
+    const demoted = await inTelegram('/keluar 1000 kas sapu', false);
+    expect(demoted).toContain('Peran Anda di sini: anggota');
+    expect(demoted).toContain('tercatat sebagai ketua');
+    expect(await inTelegram('/setor 5000 kas', false)).toMatch(/^⏳ #1/);
+    expect(await inTelegram('/setor 5000 kas', true)).toMatch(/^✅ #2/);
   });
 });
 

@@ -46,3 +46,6 @@ export interface AnyCommand extends CommandBase {
 export type Command = GroupCommand | AnyCommand;
 
 export const reply = (...texts: string[]): readonly Reply[] => texts.map((text) => ({ text }));
+
+/** An answer to a message that changed nothing. */
+export const refuse = (text: string): readonly Reply[] => [{ text, refused: true }];

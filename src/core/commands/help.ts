@@ -18,7 +18,8 @@ export function createHelpCommand(commands: () => readonly Command[]): AnyComman
       const usable = commands().filter((command) =>
         command.where === 'any' ? command.name !== 'mulai' || !wksbm : role !== null && command.roles.includes(role),
       );
-      return reply(t.help(role, usable.map((command) => `${command.usage} — ${command.summary}\n   contoh: ${command.example}`)));
+      const list = t.help(role, usable.map((command) => `${command.usage} — ${command.summary}\n   contoh: ${command.example}`));
+      return chat.kind === 'private' ? reply(t.privateWelcome(ctx.person.name), list) : reply(list);
     },
   };
 }

@@ -8,7 +8,7 @@ import type { Quantity } from '../quantity.js';
 import { EVERYONE, TREASURY } from '../roles.js';
 import { formatQuantity } from '../text/format.js';
 import { exampleAmount, t } from '../text/id.js';
-import { reply, type GroupCommand, type GroupContext } from './command.js';
+import { refuse, reply, type GroupCommand, type GroupContext } from './command.js';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; replies: readonly { text: string }[] };
 
@@ -19,14 +19,14 @@ async function readAmountAndFund(
   command: { name: string; usage: string; example: string },
 ): Promise<Parsed<{ quantity: Quantity; fund: FundInfo; rest: string }>> {
   const amount = parseAmount(args);
-  if (!amount.ok) return { ok: false, replies: reply(t.amountRefused(amount.raw, amount.problem, command.usage, command.example)) };
+  if (!amount.ok) return { ok: false, replies: refuse(t.amountRefused(amount.raw, amount.problem, command.usage, command.example)) };
   const funds = await ctx.deps.community.funds(ctx.wksbm.id);
   const [word, rest] = firstWord(amount.rest);
-  if (!word) return { ok: false, replies: reply(t.fundMissing(formatQuantity(amount.quantity), funds, command.example)) };
+  if (!word) return { ok: false, replies: refuse(t.fundMissing(formatQuantity(amount.quantity), funds, command.example)) };
   const fund = findFund(funds, word);
-  if (!fund) return { ok: false, replies: reply(t.fundUnknown(word, funds, command.example)) };
+  if (!fund) return { ok: false, replies: refuse(t.fundUnknown(word, funds, command.example)) };
   if (fund.unit !== amount.quantity.unit) {
-    return { ok: false, replies: reply(t.unitMismatch(fund, amount.quantity, `/${command.name} ${exampleAmount(fund)} ${fund.name}`)) };
+    return { ok: false, replies: refuse(t.unitMismatch(fund, amount.quantity, `/${command.name} ${exampleAmount(fund)} ${fund.name}`)) };
   }
   return { ok: true, value: { quantity: amount.quantity, fund, rest } };
 }
@@ -67,9 +67,18 @@ export const setorCommand: GroupCommand = {
       },
       (outcome) => {
         if (!outcome.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
-        return outcome.status === 'pending'
-          ? reply(t.pending(outcome.number, fund, quantity.value, from))
-          : reply(t.posted(outcome.number, fund, quantity.value, from, outcome.balanceAfter, note));
+        if (outcome.status === 'pending') {
+          return [
+            {
+              text: t.pending(outcome.number, fund, quantity.value, from),
+              actions: [
+                { label: '✅ Sahkan', command: `/sahkan ${outcome.number}` },
+                { label: '🚫 Tolak', command: `/tolak ${outcome.number} ${t.refusedByButton}` },
+              ],
+            },
+          ];
+        }
+        return reply(t.posted(outcome.number, fund, quantity.value, from, outcome.balanceAfter, note));
       },
     );
   },
@@ -87,7 +96,7 @@ export const keluarCommand: GroupCommand = {
     const read = await readAmountAndFund(ctx, args, this);
     if (!read.ok) return read.replies;
     const { quantity, fund, rest: purpose } = read.value;
-    if (!purpose) return reply(t.purposeMissing(fund, quantity.value, this.example));
+    if (!purpose) return refuse(t.purposeMissing(fund, quantity.value, this.example));
     return ctx.deps.ledger.post(
       ctx.once,
       {
@@ -101,7 +110,7 @@ export const keluarCommand: GroupCommand = {
         note: purpose,
       },
       (outcome) => {
-        if (!outcome.ok) return reply(t.insufficient(fund, quantity.value, outcome.balance));
+        if (!outcome.ok) return refuse(t.insufficient(fund, quantity.value, outcome.balance));
         if (outcome.status !== 'posted') throw new WksError('WKS_ERR_INVARIANT', 'a keluar was left pending');
         return reply(t.spent(outcome.number, fund, quantity.value, purpose, outcome.balanceAfter));
       },
@@ -126,21 +135,21 @@ export const koreksiCommand: GroupCommand = {
   summary: 'membatalkan catatan dengan catatan balik (tidak pernah mengubah yang lama)',
   async run(ctx, args) {
     const { number, reason } = readNumberAndReason(args);
-    if (number === null) return reply(t.numberMissing(this.usage, this.example));
-    if (!reason) return reply(t.reasonMissing(this.usage, this.example));
+    if (number === null) return refuse(t.numberMissing(this.usage, this.example));
+    if (!reason) return refuse(t.reasonMissing(this.usage, this.example));
     return ctx.deps.ledger.reverse(ctx.once, { wksbmId: ctx.wksbm.id, number, reason }, (outcome) => {
       if (outcome.ok) return reply(t.reversed(outcome.number, outcome.original, outcome.balanceAfter, reason));
       switch (outcome.reason) {
         case 'not-found':
-          return reply(t.entryNotFound(number));
+          return refuse(t.entryNotFound(number));
         case 'pending':
-          return reply(t.reversePending(number));
+          return refuse(t.reversePending(number));
         case 'is-correction':
-          return reply(t.reverseCorrection(number));
+          return refuse(t.reverseCorrection(number));
         case 'already-reversed':
-          return reply(t.alreadyReversed(number, outcome.by));
+          return refuse(t.alreadyReversed(number, outcome.by));
         case 'insufficient':
-          return reply(t.reverseInsufficient(outcome.original, outcome.balance));
+          return refuse(t.reverseInsufficient(outcome.original, outcome.balance));
       }
     });
   },
@@ -157,15 +166,15 @@ function decisionCommand(approve: boolean): GroupCommand {
     summary: approve ? 'mengesahkan setoran anggota yang menunggu' : 'menolak setoran anggota yang menunggu',
     async run(ctx, args) {
       const { number, reason } = readNumberAndReason(args);
-      if (number === null) return reply(t.numberMissing(this.usage, this.example));
-      if (!approve && !reason) return reply(t.reasonMissing(this.usage, this.example));
+      if (number === null) return refuse(t.numberMissing(this.usage, this.example));
+      if (!approve && !reason) return refuse(t.reasonMissing(this.usage, this.example));
       return ctx.deps.ledger.decide(
         ctx.once,
         { wksbmId: ctx.wksbm.id, number, approve, reason: reason || null },
         (outcome) => {
           if (!outcome.ok) {
-            if (outcome.reason === 'decided') return reply(t.alreadyDecided(outcome.submission));
-            return reply(outcome.reason === 'is-entry' ? t.isEntry(number) : t.entryNotFound(number));
+            if (outcome.reason === 'decided') return refuse(t.alreadyDecided(outcome.submission));
+            return refuse(outcome.reason === 'is-entry' ? t.isEntry(number) : t.entryNotFound(number));
           }
           return approve
             ? reply(t.approved(outcome.submission, outcome.balanceAfter ?? 0n, ctx.person.name))
@@ -192,7 +201,7 @@ export const saldoCommand: GroupCommand = {
     const [word] = firstWord(args);
     if (!word) return reply(t.balances(ctx.wksbm.name, balances));
     const fund = findFund(balances, word);
-    if (!fund) return reply(t.fundUnknown(word, balances, this.example));
+    if (!fund) return refuse(t.fundUnknown(word, balances, this.example));
     return reply(t.balances(ctx.wksbm.name, balances.filter((balance) => balance.id === fund.id)));
   },
 };
@@ -212,10 +221,10 @@ export const riwayatCommand: GroupCommand = {
     for (const word of args.split(/\s+/).filter(Boolean)) {
       if (/^\d+$/.test(word)) {
         limit = Number(word);
-        if (limit < 1 || limit > 50) return reply(t.historyArgs());
+        if (limit < 1 || limit > 50) return refuse(t.historyArgs());
       } else {
         fund = findFund(funds, word);
-        if (!fund) return reply(t.fundUnknown(word, funds, this.example));
+        if (!fund) return refuse(t.fundUnknown(word, funds, this.example));
       }
     }
     const items = await ctx.deps.ledger.history(ctx.wksbm.id, { fundId: fund?.id, limit });

@@ -1,7 +1,7 @@
 import type { MemberInfo } from '../ports.js';
 import { EVERYONE, isRole } from '../roles.js';
 import { t } from '../text/id.js';
-import { reply, type AnyCommand, type GroupCommand } from './command.js';
+import { refuse, reply, type AnyCommand, type GroupCommand } from './command.js';
 
 /** Every new WKSBM starts with the three funds nearly all of them keep. */
 const DEFAULT_FUNDS = [
@@ -19,15 +19,15 @@ export const mulaiCommand: AnyCommand = {
   summary: 'mendaftarkan grup ini sebagai WKSBM; yang mendaftar menjadi ketua',
   async run(ctx, args) {
     const { chat } = ctx.inbound;
-    if (chat.kind === 'private') return reply(t.startInPrivate());
-    if (ctx.inbound.sender.isChatAdmin === false) return reply(t.startNeedsAdmin());
+    if (chat.kind === 'private') return refuse(t.startInPrivate());
+    if (ctx.inbound.sender.isChatAdmin === false) return refuse(t.startNeedsAdmin());
     const name = args.replace(/\s+/g, ' ').trim();
-    if (!name) return reply(t.startNeedsName());
+    if (!name) return refuse(t.startNeedsName());
     return ctx.deps.community.startWksbm(
       ctx.once,
       { chat: { channel: chat.channel, id: chat.id, title: chat.title }, name: name.slice(0, 100), funds: DEFAULT_FUNDS },
       (outcome) =>
-        reply(outcome.ok ? t.started(outcome.wksbm.name, ctx.person.name, outcome.funds) : t.alreadyLinked(outcome.wksbm.name)),
+        outcome.ok ? reply(t.started(outcome.wksbm.name, ctx.person.name, outcome.funds)) : refuse(t.alreadyLinked(outcome.wksbm.name)),
     );
   },
 };
@@ -68,14 +68,14 @@ export const peranCommand: GroupCommand = {
     const words = args.split(/\s+/).filter(Boolean);
     const role = words.at(-1)?.toLowerCase();
     const name = words.slice(0, -1).join(' ');
-    if (!role || !name || !isRole(role)) return reply(t.usage(this.usage, this.example));
+    if (!role || !name || !isRole(role)) return refuse(t.usage(this.usage, this.example));
     const found = findMember(await ctx.deps.community.members(ctx.wksbm.id), name);
     if (!found.ok) {
-      return reply(found.candidates.length ? t.memberAmbiguous(name, found.candidates) : t.memberNotFound(name));
+      return refuse(found.candidates.length ? t.memberAmbiguous(name, found.candidates) : t.memberNotFound(name));
     }
     const { person } = found.member;
     return ctx.deps.community.setRole(ctx.once, { wksbmId: ctx.wksbm.id, personId: person.id, role }, (outcome) =>
-      reply(outcome.ok ? t.roleSet(person.name, role, outcome.previous) : t.lastKetua()),
+      outcome.ok ? reply(t.roleSet(person.name, role, outcome.previous)) : refuse(t.lastKetua()),
     );
   },
 };

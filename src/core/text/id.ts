@@ -48,8 +48,11 @@ export const t = {
   notLinked: (name: string) =>
     `Grup ini belum terdaftar sebagai WKSBM, jadi /${name} belum bisa dipakai.\n` +
     'Ketua mendaftarkannya dengan: /mulai <nama WKSBM>\nContoh: /mulai WKSBM Sukamaju RW 05',
-  notAllowed: (name: string, allowed: readonly Role[], role: Role) =>
-    `Maaf, /${name} hanya untuk ${roleList(allowed)}. Peran Anda di sini: ${ROLE_LABEL[role]}.`,
+  notAllowed: (name: string, allowed: readonly Role[], role: Role, recordedButNotAdmin: Role | null) =>
+    `Maaf, /${name} hanya untuk ${roleList(allowed)}. Peran Anda di sini: ${ROLE_LABEL[role]}.` +
+    (recordedButNotAdmin
+      ? ` Anda tercatat sebagai ${ROLE_LABEL[recordedButNotAdmin]}, tetapi hak pengurus hanya berlaku bagi admin grup ini.`
+      : ''),
   usage: (usage: string, example: string) => `Format: ${usage}\nContoh: ${example}`,
 
   // ledger
@@ -108,6 +111,7 @@ export const t = {
     `dari ${submission.contributorName ?? submission.submittedBy} ditolak oleh ${by}. Alasan: ${reason}. Saldo tidak berubah.`,
   alreadyDecided: (submission: SubmissionView) =>
     `❌ #${submission.number} sudah ${submission.status}${submission.reason ? ` (${submission.reason})` : ''}.`,
+  refusedByButton: 'ditolak lewat tombol',
   isEntry: (number: number) => `❌ #${number} sudah sah (bukan setoran yang menunggu). Untuk membatalkannya: /koreksi ${number} <alasan>`,
   balances: (wksbm: string, funds: readonly FundBalance[]) =>
     `💰 Saldo ${wksbm}\n` + funds.map((fund) => `• ${fundLabel(fund)}: ${amountOf(fund, fund.balance)}`).join('\n'),
@@ -172,6 +176,11 @@ export const t = {
   // help
   help: (role: Role | null, lines: readonly string[]) =>
     (role ? `📖 Perintah untuk ${role}:` : '📖 Perintah:') + '\n' + lines.join('\n'),
+  privateWelcome: (name: string) =>
+    `👋 Halo, ${name}! Saya bot WKSBM: pencatat kas, jimpitan, dana kematian dan iuran kelompok Anda.\n` +
+    'Di grup WKSBM: pengurus mencatat setoran dan pengeluaran (/setor, /keluar), anggota melihat saldo (/saldo) ' +
+    'dan riwayat (/riwayat). Setiap rupiah tercatat sekali, tidak pernah diubah diam-diam.\n' +
+    'Untuk memulai: tambahkan saya ke grup WKSBM, lalu admin grup mengetik /mulai <nama WKSBM>.',
 };
 
 function describeEntry(entry: EntryView): string {
