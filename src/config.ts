@@ -16,8 +16,18 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TELEGRAM_BOT_TOKEN: z.string().optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'looks like 123456:ABC-def from @BotFather').optional(),
+  TELEGRAM_API_ROOT: z.url().optional(),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -')
+    .optional(),
   WHATSAPP_ENABLED: flag,
+}).superRefine((env, ctx) => {
+  if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required with TELEGRAM_WEBHOOK_URL' });
+  }
 });
 
 export interface Config {
@@ -25,7 +35,14 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  readonly telegramToken: string | undefined;
+  readonly telegram:
+    | {
+        readonly token: string;
+        readonly apiRoot: string | undefined;
+        /** Webhook mode when set; long polling otherwise. */
+        readonly webhook: { readonly url: string; readonly path: string; readonly secret: string } | undefined;
+      }
+    | undefined;
   readonly whatsappEnabled: boolean;
 }
 
@@ -42,7 +59,20 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     host: env_.HOST,
     port: env_.PORT,
     logLevel: env_.LOG_LEVEL,
-    telegramToken: env_.TELEGRAM_BOT_TOKEN,
+    telegram: env_.TELEGRAM_BOT_TOKEN
+      ? {
+          token: env_.TELEGRAM_BOT_TOKEN,
+          apiRoot: env_.TELEGRAM_API_ROOT,
+          webhook:
+            env_.TELEGRAM_WEBHOOK_URL && env_.TELEGRAM_WEBHOOK_SECRET
+              ? {
+                  url: env_.TELEGRAM_WEBHOOK_URL,
+                  path: new URL(env_.TELEGRAM_WEBHOOK_URL).pathname,
+                  secret: env_.TELEGRAM_WEBHOOK_SECRET,
+                }
+              : undefined,
+        }
+      : undefined,
     whatsappEnabled: env_.WHATSAPP_ENABLED,
   };
 }

@@ -1,0 +1,206 @@
+import { autoRetry, type AutoRetryOptions } from '@grammyjs/auto-retry';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
+import { Bot, GrammyError, HttpError, type Context } from 'grammy';
+import type { Chat, Update, User } from 'grammy/types';
+import type { Logger } from 'pino';
+import type { ChannelSender, ChatRef, Core, Inbound, Reply } from '../../core/index.js';
+import { createAdminCache } from './admins.js';
+import { escapeHtml, keyboardFor, MESSAGE_LIMIT, splitForTelegram } from './format.js';
+import { commandMenus } from './menu.js';
+
+export interface TelegramOptions {
+  readonly token: string;
+  readonly core: Core;
+  readonly log: Logger;
+  /** A self-hosted Bot API server; Telegram's own by default. */
+  readonly apiRoot?: string;
+  /** How long a group's admin list is trusted without a chat_member update. */
+  readonly adminTtlMs?: number;
+  /** Outgoing limits; Telegram's by default (30/s overall, 20/min and 1/s per group, 1/s per private chat). */
+  readonly throttle?: APIThrottlerOptions | false;
+  readonly retry?: Partial<AutoRetryOptions>;
+  /** Tries of getMe at start-up before an unreachable API is fatal. */
+  readonly startAttempts?: number;
+}
+
+export interface TelegramChannel extends ChannelSender {
+  readonly bot: Bot;
+  /** getMe and the command menu; fails with a clear message on a bad token or an unreachable API. */
+  init(): Promise<void>;
+  startPolling(): void;
+  setWebhook(url: string, secret: string): Promise<void>;
+  handleUpdate(update: Update): Promise<void>;
+  /** Stops taking updates, then waits for the ones in flight and their replies. */
+  stop(): Promise<void>;
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query', 'chat_member', 'my_chat_member'] as const;
+/** Telegram's limit for the text of an answerCallbackQuery alert. */
+const ALERT_LIMIT = 200;
+const SEEN_UPDATES = 10_000;
+
+export class TelegramStartError extends Error {
+  override name = 'TelegramStartError';
+}
+
+const personName = (user: User) => [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id);
+const shorten = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
+
+function chatRef(chat: Chat): ChatRef | null {
+  if (chat.type === 'channel') return null;
+  return chat.type === 'private'
+    ? { channel: 'telegram', id: String(chat.id), kind: 'private' }
+    : { channel: 'telegram', id: String(chat.id), kind: 'group', title: chat.title };
+}
+
+/**
+ * The Telegram channel: grammY updates become `Inbound`s for the core, its replies become messages.
+ * It holds no business logic; it only knows Telegram (admins, buttons, HTML, limits).
+ */
+export function createTelegramChannel(options: TelegramOptions): TelegramChannel {
+  const { core, log } = options;
+  const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : undefined);
+  if (options.throttle !== false) bot.api.config.use(apiThrottler(options.throttle ?? {}));
+  // Installed last, so it runs first: a 429 is waited out and retried, and the retry is throttled too.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120, ...options.retry }));
+  const admins = createAdminCache(bot.api, options.adminTtlMs ?? 60_000);
+
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>, what: string) => {
+    const tracked = work
+      .catch((error: unknown) => log.error({ err: error, what }, 'telegram send failed'))
+      .finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+
+  async function send(chatId: number | string, replies: readonly Reply[], quote?: number): Promise<void> {
+    for (const reply of replies) {
+      const parts = splitForTelegram(reply.text);
+      for (const [index, part] of parts.entries()) {
+        await bot.api.sendMessage(chatId, escapeHtml(part), {
+          parse_mode: 'HTML',
+          reply_parameters: quote && index === 0 ? { message_id: quote, allow_sending_without_reply: true } : undefined,
+          reply_markup: index === parts.length - 1 ? keyboardFor(reply.actions) : undefined,
+        });
+      }
+      quote = undefined;
+    }
+  }
+
+  async function inbound(chat: ChatRef, from: User, messageId: string, text: string, asksAdmin: boolean): Promise<Inbound> {
+    const isChatAdmin = chat.kind === 'group' && asksAdmin ? await admins.isAdmin(Number(chat.id), from.id) : undefined;
+    return { chat, sender: { id: String(from.id), name: personName(from), isChatAdmin }, messageId, text };
+  }
+
+  // A webhook retried by Telegram, or an update refetched after a restart, is dropped here when this
+  // process has seen it; the core's message keys make sure nothing is applied twice in any case.
+  const seen = new Set<number>();
+  bot.use(async (ctx, next) => {
+    const id = ctx.update.update_id;
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (seen.size > SEEN_UPDATES) seen.delete(seen.values().next().value!);
+    await next();
+  });
+  // One chat's updates in order; different chats at the same time.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+
+  bot.on(['chat_member', 'my_chat_member'], (ctx) => admins.forget(ctx.chat.id));
+
+  bot.on('message:text', async (ctx) => {
+    const message = ctx.message;
+    const chat = chatRef(message.chat);
+    if (!chat || message.from.is_bot) return;
+    const addressedTo = /^\/\w+@(\w+)/.exec(message.text)?.[1];
+    if (addressedTo && addressedTo.toLowerCase() !== ctx.me.username.toLowerCase()) return;
+    const isCommand = message.text.startsWith('/');
+    const replies = await core.handle(await inbound(chat, message.from, String(message.message_id), message.text, isCommand));
+    if (replies.length) track(send(message.chat.id, replies, message.message_id), 'reply');
+  });
+
+  bot.on('callback_query:data', async (ctx) => {
+    const query = ctx.callbackQuery;
+    const chat = query.message ? chatRef(query.message.chat) : null;
+    if (!query.message || !chat) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    // The query id is the message id: a redelivered press is the same message, a second press a new one.
+    const replies = await core.handle(await inbound(chat, query.from, `cb:${query.id}`, query.data, true));
+    if (replies.length > 0 && replies.every((reply) => reply.refused)) {
+      await ctx.answerCallbackQuery({ text: shorten(replies[0]!.text, ALERT_LIMIT), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const outcome = replies.map((reply) => reply.text).join('\n\n');
+    if (outcome) {
+      track(
+        bot.api.editMessageText(query.message.chat.id, query.message.message_id, escapeHtml(shorten(outcome, MESSAGE_LIMIT)), {
+          parse_mode: 'HTML',
+        }),
+        'edit',
+      );
+    }
+  });
+
+  bot.catch(async (error) => {
+    log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed');
+    const chatId = error.ctx.chat?.id;
+    if (chatId !== undefined) {
+      track(send(chatId, [{ text: '⚠️ Maaf, terjadi kesalahan di server. Tidak ada yang dicatat; coba lagi.' }]), 'error notice');
+    }
+  });
+
+  let runner: RunnerHandle | undefined;
+
+  async function init(): Promise<void> {
+    const attempts = options.startAttempts ?? 4;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await bot.init();
+        break;
+      } catch (error) {
+        if (error instanceof GrammyError) {
+          throw new TelegramStartError(
+            error.error_code === 401 || error.error_code === 404
+              ? 'TELEGRAM_BOT_TOKEN was refused by the Bot API (401/404): check the token from @BotFather'
+              : `the Bot API refused getMe: ${error.description}`,
+            { cause: error },
+          );
+        }
+        if (!(error instanceof HttpError) || attempt >= attempts) {
+          throw new TelegramStartError(
+            `cannot reach the Telegram Bot API at ${options.apiRoot ?? 'https://api.telegram.org'}: ${(error as Error).message}`,
+            { cause: error },
+          );
+        }
+        const delay = 500 * 2 ** attempt;
+        log.warn({ attempt, delay }, 'Telegram Bot API unreachable, retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+    for (const menu of commandMenus(core.commands)) await bot.api.setMyCommands(menu.commands, { scope: menu.scope });
+    log.info({ username: bot.botInfo.username }, 'telegram bot ready');
+  }
+
+  return {
+    channel: 'telegram',
+    bot,
+    init,
+    startPolling() {
+      runner = run(bot, {
+        runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential', silent: true },
+      });
+    },
+    async setWebhook(url, secret) {
+      await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+    },
+    handleUpdate: (update) => bot.handleUpdate(update),
+    send: (chatId, replies) => send(chatId, replies),
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
