@@ -12,3 +12,20 @@ describe('config', () => {
     expect(() => createConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 });
+
+describe('Telegram config', () => {
+  it('chooses long polling by default and webhook mode with a URL and secret', () => {
+    expect(createConfig({ TELEGRAM_BOT_TOKEN: '123:abc' }).telegram).toEqual({ token: '123:abc', apiRoot: undefined, webhook: undefined });
+    const webhook = createConfig({
+      TELEGRAM_BOT_TOKEN: '123:abc',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.id/tg/hook',
+      TELEGRAM_WEBHOOK_SECRET: 'secret_secret_secret',
+    }).telegram?.webhook;
+    expect(webhook).toEqual({ url: 'https://bot.example.id/tg/hook', path: '/tg/hook', secret: 'secret_secret_secret' });
+  });
+
+  it('refuses a webhook without a secret, and a malformed token', () => {
+    expect(() => createConfig({ TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_URL: 'https://x.id/h' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(() => createConfig({ TELEGRAM_BOT_TOKEN: 'not a token' })).toThrow(/TELEGRAM_BOT_TOKEN/);
+  });
+});

@@ -1,7 +1,7 @@
 import { autoRetry, type AutoRetryOptions } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
-import { Bot, GrammyError, HttpError, type Context } from 'grammy';
+import { Api, Bot, GrammyError, HttpError, type Context } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { ChannelSender, ChatRef, Core, Inbound, Reply } from '../../core/index.js';
@@ -60,7 +60,8 @@ function chatRef(chat: Chat): ChatRef | null {
  */
 export function createTelegramChannel(options: TelegramOptions): TelegramChannel {
   const { core, log } = options;
-  const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : undefined);
+  const client = options.apiRoot ? { apiRoot: options.apiRoot } : undefined;
+  const bot = new Bot(options.token, client ? { client } : undefined);
   if (options.throttle !== false) bot.api.config.use(apiThrottler(options.throttle ?? {}));
   // Installed last, so it runs first: a 429 is waited out and retried, and the retry is throttled too.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120, ...options.retry }));
@@ -156,9 +157,11 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
 
   async function init(): Promise<void> {
     const attempts = options.startAttempts ?? 4;
+    // Without the bot's transformers: auto-retry would keep an unreachable API waiting for minutes.
+    const plain = new Api(options.token, client);
     for (let attempt = 1; ; attempt++) {
       try {
-        await bot.init();
+        bot.botInfo = await plain.getMe();
         break;
       } catch (error) {
         if (error instanceof GrammyError) {

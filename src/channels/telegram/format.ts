@@ -30,8 +30,11 @@ export function splitForTelegram(text: string, limit = MESSAGE_LIMIT): string[] 
         current = '';
         continue;
       }
-      let cut = Math.min(rest.length, limit);
-      while (escapeHtml(rest.slice(0, cut)).length > limit) cut--;
+      let cut = 0;
+      for (let size = 0; cut < rest.length; cut++) {
+        size += escapeHtml(rest[cut]!).length;
+        if (size > limit) break;
+      }
       parts.push(rest.slice(0, cut));
       rest = rest.slice(cut);
       if (!rest) break;

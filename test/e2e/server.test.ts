@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBotApiServer, type BotApiServer } from '../helpers/bot-api-server.js';
+import { ROOT, templateDb, tmpDir } from '../helpers/paths.js';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let child: ChildProcess | undefined;
+let api: BotApiServer | undefined;
+let file: string | undefined;
+afterEach(async () => {
+  child?.kill('SIGKILL');
+  await api?.close();
+  if (file) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+});
+
+describe('npm start', () => {
+  it('serves /healthz, answers in a Telegram group over long polling, and stops cleanly on SIGTERM', async () => {
+    api = await startBotApiServer();
+    const group = -100900;
+    api.setAdmin(group, { id: 5, first_name: 'Bu', last_name: 'Sri' }, 'creator');
+    file = path.join(tmpDir(), `server-${process.pid}.db`);
+    copyFileSync(templateDb(), file);
+    const port = await freePort();
+    child = spawn('npm', ['start', '-s'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${file}`,
+        PORT: String(port),
+        TELEGRAM_BOT_TOKEN: api.token,
+        TELEGRAM_API_ROOT: api.url,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+
+    // 1. the server comes up and says which channels run
+    const deadline = Date.now() + 30_000;
+    let health: Record<string, unknown> | undefined;
+    while (!health && Date.now() < deadline) {
+      health = await fetch(`http://127.0.0.1:${port}/healthz`)
+        .then((response) => response.json() as Promise<Record<string, unknown>>)
+        .catch(() => undefined);
+      if (!health) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(health).toMatchObject({ status: 'ok', database: 'ok', channels: { telegram: 'on: long polling' } });
+
+    // 2. a message in the group is answered
+    api.push(api.message(group, { id: 5, first_name: 'Bu', last_name: 'Sri' }, '/mulai WKSBM Sawo Kecik'));
+    await api.waitFor(() => api!.sent('sendMessage').length === 1, 15_000);
+    expect(String(api.sent('sendMessage')[0]!.text)).toContain('WKSBM Sawo Kecik terdaftar');
+
+    // 3. SIGTERM: polling stops, the process exits 0
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(log).toContain('"msg":"stopped"');
+    expect(log).not.toContain('Sawo Kecik');
+  });
+});

@@ -1,0 +1,193 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A Bot API server on loopback, enough of Telegram's for the real grammY client: long polling,
+ * webhooks, sending and editing messages, callback answers, admins, the command menu, and 429s on
+ * demand. It records every call the bot makes.
+ */
+export interface Call {
+  readonly method: string;
+  readonly payload: Record<string, unknown>;
+  readonly at: number;
+  /** The HTTP status the bot got: 200, or 429 when a storm was asked for. */
+  status: number;
+}
+
+export interface TestUser {
+  readonly id: number;
+  readonly first_name: string;
+  readonly last_name?: string;
+}
+
+export interface BotApiServer {
+  readonly url: string;
+  readonly token: string;
+  readonly calls: Call[];
+  /** Successful calls of one method, e.g. every sendMessage that went through. */
+  sent(method: string): Record<string, unknown>[];
+  /** Makes a user an administrator ('creator' or 'administrator') of a group, or no longer one. */
+  setAdmin(chatId: number, user: TestUser, status: 'creator' | 'administrator' | null): void;
+  /** Queues an update for getUpdates; returns its update_id. */
+  push(update: Record<string, unknown>): number;
+  /** A text message from a user in a chat (negative id: a group). */
+  message(chatId: number, from: TestUser, text: string, messageId?: number): Record<string, unknown>;
+  /** A press of an inline button under one of the bot's messages. */
+  press(chatId: number, from: TestUser, messageId: number, data: string): Record<string, unknown>;
+  /** The next `count` calls of `method` answer 429 with this retry_after. */
+  tooManyRequests(method: string, count: number, retryAfter: number): void;
+  /** Resolves when `predicate` holds for the recorded calls, or rejects after `timeoutMs`. */
+  waitFor(predicate: (calls: Call[]) => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const BOT = { id: 777000111, is_bot: true, first_name: 'WKSBM Bot', username: 'wksbm_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+
+export async function startBotApiServer(token = '123456:TEST-token'): Promise<BotApiServer> {
+  const calls: Call[] = [];
+  const updates: Record<string, unknown>[] = [];
+  const admins = new Map<number, Map<number, { user: TestUser; status: string }>>();
+  const failures = new Map<string, { count: number; retryAfter: number }>();
+  let waiters: (() => void)[] = [];
+  let nextUpdateId = 1;
+  let nextMessageId = 1000;
+  let callbackIds = 1;
+  let closed = false;
+
+  const wake = () => {
+    const current = waiters;
+    waiters = [];
+    current.forEach((resolve) => resolve());
+  };
+  const chatOf = (id: number) => (id < 0 ? { id, type: 'supergroup', title: `Grup ${-id}` } : { id, type: 'private', first_name: 'Warga' });
+
+  async function getUpdates(payload: Record<string, unknown>): Promise<unknown[]> {
+    const offset = Number(payload.offset ?? 0);
+    const limit = Number(payload.limit ?? 100);
+    const deadline = Date.now() + Number(payload.timeout ?? 0) * 1000;
+    for (;;) {
+      // Updates below the offset are confirmed by the client and forgotten, as Telegram does.
+      while (updates.length && Number(updates[0]!.update_id) < offset) updates.shift();
+      if (updates.length || closed || Date.now() >= deadline) return updates.slice(0, limit);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, Math.max(0, deadline - Date.now()));
+      });
+    }
+  }
+
+  function answer(method: string, payload: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'getMe':
+        return BOT;
+      case 'sendMessage':
+        return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: chatOf(Number(payload.chat_id)), from: BOT, text: payload.text };
+      case 'editMessageText':
+        return { message_id: Number(payload.message_id), date: Math.floor(Date.now() / 1000), chat: chatOf(Number(payload.chat_id)), from: BOT, text: payload.text };
+      case 'getChatAdministrators':
+        return [...(admins.get(Number(payload.chat_id))?.values() ?? [])].map(({ user, status }) => ({ status, user: { ...user, is_bot: false } }));
+      case 'answerCallbackQuery':
+      case 'setMyCommands':
+      case 'setWebhook':
+      case 'deleteWebhook':
+        return true;
+      default:
+        return undefined;
+    }
+  }
+
+  async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
+
+  const server: Server = createServer(async (request, response) => {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.url ?? '');
+    const reply = (status: number, json: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(json));
+    };
+    if (!match) return reply(404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (match[1] !== token) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const method = match[2]!;
+    const payload = await body(request);
+    if (method === 'getUpdates') return reply(200, { ok: true, result: await getUpdates(payload) });
+    const call: Call = { method, payload, at: Date.now(), status: 200 };
+    calls.push(call);
+    const failure = failures.get(method);
+    if (failure && failure.count > 0) {
+      failure.count--;
+      call.status = 429;
+      wake();
+      return reply(429, {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${failure.retryAfter}`,
+        parameters: { retry_after: failure.retryAfter },
+      });
+    }
+    const result = answer(method, payload);
+    wake();
+    if (result === undefined) return reply(400, { ok: false, error_code: 400, description: `Bad Request: method ${method} is not served here` });
+    return reply(200, { ok: true, result });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const api: BotApiServer = {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    calls,
+    sent: (method) => calls.filter((call) => call.method === method && call.status === 200).map((call) => call.payload),
+    setAdmin(chatId, user, status) {
+      const chat = admins.get(chatId) ?? new Map();
+      admins.set(chatId, chat);
+      if (status) chat.set(user.id, { user, status });
+      else chat.delete(user.id);
+    },
+    push(update) {
+      const update_id = nextUpdateId++;
+      updates.push({ update_id, ...update });
+      wake();
+      return update_id;
+    },
+    message(chatId, from, text, messageId = nextMessageId++) {
+      return {
+        message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: chatOf(chatId), from: { ...from, is_bot: false }, text },
+      };
+    },
+    press(chatId, from, messageId, data) {
+      return {
+        callback_query: {
+          id: `cq${callbackIds++}`,
+          from: { ...from, is_bot: false },
+          chat_instance: String(chatId),
+          data,
+          message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: chatOf(chatId), from: BOT, text: '…' },
+        },
+      };
+    },
+    tooManyRequests(method, count, retryAfter) {
+      failures.set(method, { count, retryAfter });
+    },
+    async waitFor(predicate, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate(calls)) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting; calls: ${calls.map((c) => c.method).join(', ')}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+    },
+    async close() {
+      closed = true;
+      wake();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return api;
+}
