@@ -5,28 +5,19 @@
  * the other, on fresh copies of one migrated database, so the ratio is fair on a noisy machine.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { createCore, type Inbound } from '../src/core/index.js';
 import { openDb } from '../src/db.js';
-import { createStores, migrate } from '../src/store/index.js';
+import { createStores } from '../src/store/index.js';
+import { createDatabases, quantile } from './fixtures.js';
 
 const RAW_TX = Number(process.env.BENCH_RAW_TX ?? 20_000);
 const CORE_SEQUENTIAL = Number(process.env.BENCH_CORE_SEQUENTIAL ?? 2_000);
 const CORE_CONCURRENT = Number(process.env.BENCH_CORE_CONCURRENT ?? 20_000);
 const CONCURRENCY = 64;
 
-const dir = mkdtempSync(path.join(tmpdir(), 'wksbm-bench-'));
-const template = path.join(dir, 'template.db');
-await migrate(`file:${template}`);
-const fresh = () => {
-  const file = path.join(dir, `${randomUUID()}.db`);
-  copyFileSync(template, file);
-  return file;
-};
+const { fresh, cleanup } = await createDatabases();
 
 /** The rows one posted /setor writes: its entry and inbound record, the new balance and the next number. */
 function rawBaseline(): { rate: number } {
@@ -99,11 +90,10 @@ async function corePath(total: number, concurrency: number): Promise<CoreRun> {
   const fund = await db.read.fund.findFirstOrThrow({ where: { name: 'jimpitan' } });
   await db.close();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   return {
     rate: total / seconds,
-    p50: at(0.5),
-    p99: at(0.99),
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
     errors,
     balanceOk: fund.balance === 1n + 5000n * BigInt(total),
   };
@@ -112,7 +102,7 @@ async function corePath(total: number, concurrency: number): Promise<CoreRun> {
 const raw = rawBaseline();
 const sequential = await corePath(CORE_SEQUENTIAL, 1);
 const concurrent = await corePath(CORE_CONCURRENT, CONCURRENCY);
-rmSync(dir, { recursive: true, force: true });
+cleanup();
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => `${n.toFixed(2)} ms`;
