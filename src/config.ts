@@ -18,7 +18,34 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
   WHATSAPP_ENABLED: flag,
+  // Digits with the country code, as WhatsApp's "Link with phone number" expects: 628123456789.
+  WHATSAPP_PAIRING_NUMBER: z
+    .string()
+    .transform((value) => value.replace(/[\s+-]/g, ''))
+    .refine((value) => /^[1-9]\d{7,14}$/.test(value), {
+      message: 'must be the number with its country code and no leading 0, e.g. 628123456789',
+    })
+    .optional(),
+  WHATSAPP_AUTH_KEY: z
+    .string()
+    .refine((value) => authKeyBytes(value) !== null, {
+      message: 'must be 32 random bytes as 64 hex digits or base64, e.g. from: openssl rand -hex 32',
+    })
+    .optional(),
+  // WhatsApp bans numbers that flood groups: at least a second between two messages in one chat.
+  WHATSAPP_SEND_INTERVAL_MS: z.coerce.number().int().min(1000).max(60_000).default(1500),
+  WHATSAPP_SEND_JITTER_MS: z.coerce.number().int().min(0).max(10_000).default(500),
 });
+
+/** The 32-byte AES-256 key of WHATSAPP_AUTH_KEY (hex or base64), or null when it is not one. */
+export function authKeyBytes(text: string): Buffer | null {
+  const bytes = /^[0-9a-f]{64}$/i.test(text)
+    ? Buffer.from(text, 'hex')
+    : /^[A-Za-z0-9+/]{43}=?$/.test(text)
+      ? Buffer.from(text, 'base64')
+      : null;
+  return bytes?.length === 32 ? bytes : null;
+}
 
 export interface Config {
   readonly databaseUrl: string;
@@ -27,6 +54,13 @@ export interface Config {
   readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   readonly telegramToken: string | undefined;
   readonly whatsappEnabled: boolean;
+  readonly whatsapp: {
+    readonly pairingNumber: string | undefined;
+    /** AES-256-GCM key for the stored session; undefined keeps it unencrypted. */
+    readonly authKey: Buffer | undefined;
+    readonly sendIntervalMs: number;
+    readonly sendJitterMs: number;
+  };
 }
 
 /** Reads the environment once; a bad variable stops start-up with a message that names it. */
@@ -44,5 +78,11 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     logLevel: env_.LOG_LEVEL,
     telegramToken: env_.TELEGRAM_BOT_TOKEN,
     whatsappEnabled: env_.WHATSAPP_ENABLED,
+    whatsapp: {
+      pairingNumber: env_.WHATSAPP_PAIRING_NUMBER,
+      authKey: env_.WHATSAPP_AUTH_KEY === undefined ? undefined : (authKeyBytes(env_.WHATSAPP_AUTH_KEY) ?? undefined),
+      sendIntervalMs: env_.WHATSAPP_SEND_INTERVAL_MS,
+      sendJitterMs: env_.WHATSAPP_SEND_JITTER_MS,
+    },
   };
 }
