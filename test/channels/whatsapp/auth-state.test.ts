@@ -81,7 +81,7 @@ describe('WhatsApp auth state in the database', () => {
     // Baileys reads an app-state key through the protobuf class, so it must come back as one.
     const appState = (await auth.state.keys.get('app-state-sync-key', ['AAAAAFXb']))['AAAAAFXb'];
     expect(appState).toBeInstanceOf(proto.Message.AppStateSyncKeyData);
-    expect(Buffer.from(appState!.keyData!)).toEqual(Buffer.from(keys['app-state-sync-key'].AAAAAFXb.keyData));
+    expect(Buffer.from(appState!.keyData!)).toEqual(Buffer.from(keys['app-state-sync-key'].AAAAAFXb.keyData!));
     expect(appState!.fingerprint?.deviceIndexes).toEqual([0, 1]);
 
     expect(await auth.state.keys.get('lid-mapping', ['628123456789', '123456789012345_reverse'])).toEqual(
