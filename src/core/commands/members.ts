@@ -2,6 +2,7 @@ import type { MemberInfo } from '../ports.js';
 import { EVERYONE, isRole } from '../roles.js';
 import { t } from '../text/id.js';
 import { reply, type AnyCommand, type GroupCommand } from './command.js';
+import { taggedPerson } from './mentions.js';
 
 /** Every new WKSBM starts with the three funds nearly all of them keep. */
 const DEFAULT_FUNDS = [
@@ -69,11 +70,14 @@ export const peranCommand: GroupCommand = {
     const role = words.at(-1)?.toLowerCase();
     const name = words.slice(0, -1).join(' ');
     if (!role || !name || !isRole(role)) return reply(t.usage(this.usage, this.example));
-    const found = findMember(await ctx.deps.community.members(ctx.wksbm.id), name);
-    if (!found.ok) {
+    const tagged = await taggedPerson(ctx, name);
+    // A tagged person is in the group even if they never wrote: they join as anggota first.
+    if (tagged) await ctx.deps.community.roleOf(ctx.wksbm.id, tagged.id);
+    const found = tagged ? null : findMember(await ctx.deps.community.members(ctx.wksbm.id), name);
+    if (found && !found.ok) {
       return reply(found.candidates.length ? t.memberAmbiguous(name, found.candidates) : t.memberNotFound(name));
     }
-    const { person } = found.member;
+    const person = tagged ?? found!.member.person;
     return ctx.deps.community.setRole(ctx.once, { wksbmId: ctx.wksbm.id, personId: person.id, role }, (outcome) =>
       reply(outcome.ok ? t.roleSet(person.name, role, outcome.previous) : t.lastKetua()),
     );
