@@ -87,7 +87,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
   // Baileys logs wire details at info and below; only its warnings belong in ours.
   const baileysLog = log.child({ module: 'baileys' }, { level: log.isLevelEnabled('warn') ? 'warn' : log.level });
 
-  let state = 'off: not started';
+  let state = 'starting';
   let auth: DatabaseAuthState | null = null;
   let socket: ChannelSocket | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
@@ -95,7 +95,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
   let stopped = false;
 
   function setState(next: string): void {
-    if (next !== state) log.info({ channel: 'whatsapp' }, `channel whatsapp: ${next}`);
+    if (next !== state) log.info(`channel whatsapp: ${next}`);
     state = next;
   }
 
