@@ -58,6 +58,8 @@ export function createFakeSocket() {
 
   return {
     socket,
+    /** The same emitter, with the buffering a real socket uses while it catches up. */
+    ev,
     sent,
     attempts,
     groups,

@@ -161,6 +161,20 @@ describe('WhatsApp adapter', () => {
     restarted.stop();
   });
 
+  it('handles what a real socket buffered while catching up after being offline, once each, in order', async () => {
+    await deliver([inGroup('/mulai WKSBM Sukamaju')]);
+    const offline = [inGroup('/setor 1000 kas'), inGroup('/setor 2000 kas'), inGroup('/keluar 500 kas sapu')];
+    // Baileys buffers events until its initial sync is done, then flushes them as one upsert.
+    fake.ev.buffer();
+    fake.upsert(offline, 'append');
+    fake.upsert([offline[0]!], 'append');
+    expect(fake.sent).toHaveLength(1);
+    fake.ev.flush();
+    await adapter.idle();
+    expect(fake.sent.slice(1).map((sent) => sent.options?.quoted?.key.id)).toEqual(offline.map((message) => message.key.id));
+    expect((await world.db.read.fund.findFirstOrThrow({ where: { name: 'kas' } })).balance).toBe(2500n);
+  });
+
   it('answers in a private chat, by phone number or by LID, and names the person by phone number', async () => {
     const byPn = waMessage({ id: 'P1', chat: BUDI.pn, pushName: 'Pak Budi', text: '/saldo' });
     const byLid = waMessage({ id: 'P2', chat: BUDI.lid, remoteJidAlt: BUDI.pn, pushName: 'Pak Budi', text: '.bantuan' });
