@@ -41,7 +41,7 @@ export interface Outgoing {
 
 const RETRY_MAX_MS = 30_000;
 
-export class OutgoingStopped extends Error {
+class OutgoingStopped extends Error {
   constructor() {
     super('WhatsApp sending stopped');
     this.name = 'OutgoingStopped';
