@@ -70,14 +70,17 @@ export const peranCommand: GroupCommand = {
     const role = words.at(-1)?.toLowerCase();
     const name = words.slice(0, -1).join(' ');
     if (!role || !name || !isRole(role)) return reply(t.usage(this.usage, this.example));
-    const tagged = await taggedPerson(ctx, name);
-    // A tagged person is in the group even if they never wrote: they join as anggota first.
-    if (tagged) await ctx.deps.community.roleOf(ctx.wksbm.id, tagged.id);
-    const found = tagged ? null : findMember(await ctx.deps.community.members(ctx.wksbm.id), name);
-    if (found && !found.ok) {
-      return reply(found.candidates.length ? t.memberAmbiguous(name, found.candidates) : t.memberNotFound(name));
+    let person = await taggedPerson(ctx, name);
+    if (person) {
+      // A tagged person is in the group even if they never wrote: they join as anggota first.
+      await ctx.deps.community.roleOf(ctx.wksbm.id, person.id);
+    } else {
+      const found = findMember(await ctx.deps.community.members(ctx.wksbm.id), name);
+      if (!found.ok) {
+        return reply(found.candidates.length ? t.memberAmbiguous(name, found.candidates) : t.memberNotFound(name));
+      }
+      person = found.member.person;
     }
-    const person = tagged ?? found!.member.person;
     return ctx.deps.community.setRole(ctx.once, { wksbmId: ctx.wksbm.id, personId: person.id, role }, (outcome) =>
       reply(outcome.ok ? t.roleSet(person.name, role, outcome.previous) : t.lastKetua()),
     );
