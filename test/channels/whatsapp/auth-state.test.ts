@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { Curve, proto, type SignalDataTypeMap } from '@whiskeysockets/baileys';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +9,7 @@ import { createSeal } from '../../../src/channels/whatsapp/seal.js';
 import { openDb, type Db } from '../../../src/db.js';
 import { createWhatsAppStore } from '../../../src/store/whatsapp.js';
 import { createWriter } from '../../../src/store/writer.js';
+import { ROOT } from '../../helpers/paths.js';
 import { createWorld, type World } from '../../helpers/world.js';
 
 let world: World;
@@ -87,6 +90,25 @@ describe('WhatsApp auth state in the database', () => {
     expect(await auth.state.keys.get('lid-mapping', ['628123456789', '123456789012345_reverse'])).toEqual(
       keys['lid-mapping'],
     );
+  });
+
+  it('keeps what was saved when the process is killed with kill -9 right after saving', async () => {
+    const key = randomBytes(32);
+    const writer = path.join(ROOT, 'test', 'channels', 'whatsapp', 'session-writer.ts');
+    const run = await new Promise<{ signal: string | null; stdout: string }>((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', writer, `file:${world.db.file}`, key.toString('hex')], { cwd: ROOT }, (error, stdout) =>
+        resolve({ signal: (error as { signal?: string } | null)?.signal ?? null, stdout }),
+      );
+    });
+    expect(run.signal).toBe('SIGKILL');
+    const noiseKey = /^saved ([0-9a-f]+)$/m.exec(run.stdout)?.[1];
+    expect(noiseKey).toBeDefined();
+
+    const { auth } = await restart(key);
+    expect(auth.state.creds.me?.id).toBe('628111222333:4@s.whatsapp.net');
+    expect(Buffer.from(auth.state.creds.noiseKey.private).toString('hex')).toBe(noiseKey);
+    expect(Object.keys(await auth.state.keys.get('pre-key', ['9']))).toEqual(['9']);
+    expect((await auth.state.keys.get('session', ['x.0']))['x.0']).toEqual(Buffer.from('sesi'));
   });
 
   it('removes a key set to null and keeps the others', async () => {
