@@ -77,9 +77,16 @@ describe('WhatsApp channel connection', () => {
     configs[0]!.auth.creds.me = { id: '628111222333:4@s.whatsapp.net' };
     configs[0]!.auth.creds.registered = true;
     socket!.ev.emit('creds.update', { me: configs[0]!.auth.creds.me });
+    // Sent messages older than two weeks are no longer needed for retry requests.
+    const old = { chatJid: '1@g.us', content: '', createdAt: new Date(Date.now() - 15 * 24 * 3600 * 1000) };
+    await world.writer.run((tx) =>
+      tx.whatsAppMessage.createMany({ data: [{ id: 'OLD', ...old }, { id: 'NEW', ...old, createdAt: new Date() }] }),
+    );
     socket!.ev.emit('connection.update', { connection: 'open' });
     expect(channel.status()).toBe('connected');
+    await wait(50);
     await world.writer.idle();
+    expect((await world.db.read.whatsAppMessage.findMany()).map((row) => row.id)).toEqual(['NEW']);
     const creds = await world.db.read.whatsAppAuth.findUniqueOrThrow({ where: { key: 'creds' } });
     expect(creds.value).toContain('628111222333:4@s.whatsapp.net');
 
