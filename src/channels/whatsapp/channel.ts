@@ -88,8 +88,9 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
   const baileysLog = log.child({ module: 'baileys' }, { level: log.isLevelEnabled('warn') ? 'warn' : log.level });
 
   let state = 'starting';
-  let auth: DatabaseAuthState | null = null;
   let socket: ChannelSocket | null = null;
+  /** The socket a pairing code was asked for: WhatsApp sends a new QR every 20 s, one code is enough. */
+  let pairingSocket: ChannelSocket | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let attempt = 0;
   let stopped = false;
@@ -113,17 +114,10 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
       cachedGroupMetadata: (jid) => adapter.cachedGroupMetadata(jid),
     });
     socket = sock;
-    let pairingAsked = false;
     sock.ev.on('creds.update', () => {
       session.saveCreds().catch((error: unknown) => log.error({ err: error }, 'WhatsApp creds not saved'));
     });
-    sock.ev.on('connection.update', (update) => {
-      onConnection(sock, session, keys, update, () => {
-        const first = !pairingAsked;
-        pairingAsked = true;
-        return first;
-      });
-    });
+    sock.ev.on('connection.update', (update) => onConnection(sock, session, keys, update));
     adapter.attach(sock);
   }
 
@@ -132,12 +126,14 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     session: DatabaseAuthState,
     keys: UserFacingSocketConfig['auth']['keys'],
     update: BaileysEventMap['connection.update'],
-    firstQr: () => boolean,
   ): void {
     if (sock !== socket || stopped) return;
     if (update.qr) {
       if (deps.pairingNumber) {
-        if (firstQr()) void showPairingCode(sock, deps.pairingNumber);
+        if (pairingSocket !== sock) {
+          pairingSocket = sock;
+          void showPairingCode(sock, deps.pairingNumber);
+        }
       } else {
         setState('waiting to be linked: scan the QR code printed in the terminal');
         qrcode.generate(update.qr, { small: true }, (art) =>
@@ -197,6 +193,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
 
   return {
     async start() {
+      let auth: DatabaseAuthState;
       try {
         auth = await openDatabaseAuthState(deps.store, seal);
       } catch (error) {
