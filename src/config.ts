@@ -24,11 +24,38 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -')
     .optional(),
   WHATSAPP_ENABLED: flag,
+  // Digits with the country code, as WhatsApp's "Link with phone number" expects: 628123456789.
+  WHATSAPP_PAIRING_NUMBER: z
+    .string()
+    .transform((value) => value.replace(/[\s+-]/g, ''))
+    .refine((value) => /^[1-9]\d{7,14}$/.test(value), {
+      message: 'must be the number with its country code and no leading 0, e.g. 628123456789',
+    })
+    .optional(),
+  WHATSAPP_AUTH_KEY: z
+    .string()
+    .refine((value) => authKeyBytes(value) !== null, {
+      message: 'must be 32 random bytes as 64 hex digits or base64, e.g. from: openssl rand -hex 32',
+    })
+    .optional(),
+  // WhatsApp bans numbers that flood groups: at least a second between two messages in one chat.
+  WHATSAPP_SEND_INTERVAL_MS: z.coerce.number().int().min(1000).max(60_000).default(1500),
+  WHATSAPP_SEND_JITTER_MS: z.coerce.number().int().min(0).max(10_000).default(500),
 }).superRefine((env, ctx) => {
   if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required with TELEGRAM_WEBHOOK_URL' });
   }
 });
+
+/** The 32-byte AES-256 key of WHATSAPP_AUTH_KEY (hex or base64), or null when it is not one. */
+export function authKeyBytes(text: string): Buffer | null {
+  const bytes = /^[0-9a-f]{64}$/i.test(text)
+    ? Buffer.from(text, 'hex')
+    : /^[A-Za-z0-9+/]{43}=?$/.test(text)
+      ? Buffer.from(text, 'base64')
+      : null;
+  return bytes?.length === 32 ? bytes : null;
+}
 
 export interface Config {
   readonly databaseUrl: string;
@@ -44,6 +71,13 @@ export interface Config {
       }
     | undefined;
   readonly whatsappEnabled: boolean;
+  readonly whatsapp: {
+    readonly pairingNumber: string | undefined;
+    /** AES-256-GCM key for the stored session; undefined keeps it unencrypted. */
+    readonly authKey: Buffer | undefined;
+    readonly sendIntervalMs: number;
+    readonly sendJitterMs: number;
+  };
 }
 
 /** Reads the environment once; a bad variable stops start-up with a message that names it. */
@@ -74,5 +108,11 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         }
       : undefined,
     whatsappEnabled: env_.WHATSAPP_ENABLED,
+    whatsapp: {
+      pairingNumber: env_.WHATSAPP_PAIRING_NUMBER,
+      authKey: env_.WHATSAPP_AUTH_KEY === undefined ? undefined : (authKeyBytes(env_.WHATSAPP_AUTH_KEY) ?? undefined),
+      sendIntervalMs: env_.WHATSAPP_SEND_INTERVAL_MS,
+      sendJitterMs: env_.WHATSAPP_SEND_JITTER_MS,
+    },
   };
 }

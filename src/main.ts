@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import type { Update } from 'grammy/types';
 import { openRuntime } from './app-context.js';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.js';
+import { createWhatsAppChannel } from './channels/whatsapp/channel.js';
 import { createConfig } from './config.js';
 import { buildApp } from './http/app.js';
 import { registerTelegramWebhook } from './http/telegram-webhook.js';
 import { createLogger } from './logger.js';
+import { createWhatsAppStore } from './store/whatsapp.js';
 import { VERSION } from './version.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -19,9 +21,6 @@ try {
 }
 const log = createLogger(config.logLevel);
 const runtime = await openRuntime(config.databaseUrl, log);
-
-/** Which channels run, and why the others do not: in the log and on /healthz. */
-const channels: Record<string, string> = { console: 'on (npm run console)' };
 
 let telegram: TelegramChannel | undefined;
 if (config.telegram) {
@@ -38,17 +37,37 @@ if (config.telegram) {
     await runtime.close();
     process.exit(1);
   }
-  channels.telegram = config.telegram.webhook ? `on: webhook ${config.telegram.webhook.path}` : 'on: long polling';
-} else {
-  channels.telegram = 'off: TELEGRAM_BOT_TOKEN is not set';
 }
-channels.whatsapp = config.whatsappEnabled ? 'off: not available in this version' : 'off: WHATSAPP_ENABLED is not true';
-for (const [channel, state] of Object.entries(channels)) log.info({ channel }, `channel ${channel}: ${state}`);
+const telegramState = config.telegram
+  ? config.telegram.webhook
+    ? `on: webhook ${config.telegram.webhook.path}`
+    : 'on: long polling'
+  : 'off: TELEGRAM_BOT_TOKEN is not set';
+
+const whatsapp = config.whatsappEnabled
+  ? createWhatsAppChannel({
+      core: runtime.core,
+      store: createWhatsAppStore(runtime.db.read, runtime.writer),
+      log: log.child({ channel: 'whatsapp' }),
+      authKey: config.whatsapp.authKey,
+      pairingNumber: config.whatsapp.pairingNumber,
+      sendIntervalMs: config.whatsapp.sendIntervalMs,
+      sendJitterMs: config.whatsapp.sendJitterMs,
+    })
+  : null;
+
+/** Which channels run, and why the others do not: in the log and, live, on /healthz. */
+const channels = (): Record<string, string> => ({
+  console: 'on (npm run console)',
+  telegram: telegramState,
+  whatsapp: whatsapp ? whatsapp.status() : 'off: WHATSAPP_ENABLED is not true',
+});
+for (const [channel, state] of Object.entries(channels())) log.info({ channel }, `channel ${channel}: ${state}`);
 
 const app = await buildApp({
   log,
   version: VERSION,
-  channels: () => channels,
+  channels,
   checkDatabase: async () => {
     await runtime.db.read.$queryRawUnsafe('SELECT 1');
   },
@@ -64,6 +83,8 @@ if (telegram) {
   else telegram.startPolling();
 }
 log.info({ version: VERSION, file: runtime.db.file }, 'wksbm-bot started');
+// Whatever happens to WhatsApp (no network, logged out), the rest of the server keeps running.
+await whatsapp?.start();
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
@@ -71,7 +92,8 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   log.info({ signal }, 'stopping');
   try {
-    // Stop taking updates first, then finish what is in flight, then close the database.
+    // Stop taking messages first, then finish what is in flight, then close the database.
+    await whatsapp?.stop();
     await app.close();
     await telegram?.stop();
     await runtime.close();

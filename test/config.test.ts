@@ -11,6 +11,26 @@ describe('config', () => {
     expect(() => createConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL.*SQLite/);
     expect(() => createConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('reads the WhatsApp settings: pairing number with its country code, a 32-byte auth key, a send pace of at least 1 s', () => {
+    const hex = 'ab'.repeat(32);
+    const config = createConfig({
+      WHATSAPP_ENABLED: 'true',
+      WHATSAPP_PAIRING_NUMBER: '+62 812-3456-7890',
+      WHATSAPP_AUTH_KEY: hex,
+    });
+    expect(config.whatsapp).toEqual({
+      pairingNumber: '6281234567890',
+      authKey: Buffer.from(hex, 'hex'),
+      sendIntervalMs: 1500,
+      sendJitterMs: 500,
+    });
+    expect(createConfig({ WHATSAPP_AUTH_KEY: Buffer.alloc(32, 7).toString('base64') }).whatsapp.authKey).toEqual(Buffer.alloc(32, 7));
+    expect(() => createConfig({ WHATSAPP_PAIRING_NUMBER: '081234567890' })).toThrow(/WHATSAPP_PAIRING_NUMBER.*country code/);
+    expect(() => createConfig({ WHATSAPP_AUTH_KEY: 'rahasia' })).toThrow(/WHATSAPP_AUTH_KEY.*32 random bytes/);
+    expect(() => createConfig({ WHATSAPP_AUTH_KEY: 'ab'.repeat(16) })).toThrow(/WHATSAPP_AUTH_KEY/);
+    expect(() => createConfig({ WHATSAPP_SEND_INTERVAL_MS: '200' })).toThrow(/WHATSAPP_SEND_INTERVAL_MS/);
+  });
 });
 
 describe('Telegram config', () => {

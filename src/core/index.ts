@@ -8,6 +8,7 @@ export {
   type ChannelSender,
   type ChatRef,
   type Inbound,
+  type Mention,
   type Reply,
   type ReplyAction,
   type SenderRef,
@@ -16,3 +17,5 @@ export type * from './ports.js';
 export { ROLES, TREASURY, PENGURUS, type Role } from './roles.js';
 export { WksError, type WksErrorCode } from './errors.js';
 export type { FundUnit, Quantity, Rupiah } from './quantity.js';
+/** Every sentence the bot says; channels use it for what they say themselves (a server error). */
+export { t } from './text/id.js';

@@ -21,6 +21,14 @@ export interface SenderRef {
   readonly isChatAdmin?: boolean;
 }
 
+/**
+ * A person tagged in the text (WhatsApp's `@628123456789`), resolved by the channel: `token` is the tag
+ * exactly as it appears in the text, the rest names the person like a sender.
+ */
+export interface Mention extends SenderRef {
+  readonly token: string;
+}
+
 /** One message as a channel hands it to the core, whatever the platform. */
 export interface Inbound {
   readonly chat: ChatRef;
@@ -28,6 +36,8 @@ export interface Inbound {
   /** Unique within the chat; a redelivered message carries the same id. */
   readonly messageId: string;
   readonly text: string;
+  /** People tagged in the text, where the platform has tags; a command may name a person by one. */
+  readonly mentions?: readonly Mention[];
 }
 
 /** A choice offered under a message; choosing it is the same as sending `command` (e.g. `/sahkan 13`). */

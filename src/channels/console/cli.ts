@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { openRuntime } from '../../app-context.js';
 import { createConfig } from '../../config.js';
+import { t } from '../../core/index.js';
 import { createLogger } from '../../logger.js';
 import { createConsoleChat } from './console-chat.js';
 
@@ -57,7 +58,7 @@ for await (const line of lines) {
     } catch (error) {
       failed = true;
       log.error({ err: error }, 'message failed');
-      process.stdout.write('⚠️ Maaf, terjadi kesalahan di server. Tidak ada yang dicatat; coba lagi.\n');
+      process.stdout.write(`${t.serverError()}\n`);
     }
   }
   if (interactive) lines.prompt();

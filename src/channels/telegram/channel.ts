@@ -4,7 +4,7 @@ import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-th
 import { Api, Bot, GrammyError, HttpError, type Context } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import type { Logger } from 'pino';
-import type { ChannelSender, ChatRef, Core, Inbound, Reply } from '../../core/index.js';
+import { t, type ChannelSender, type ChatRef, type Core, type Inbound, type Reply } from '../../core/index.js';
 import { createAdminCache } from './admins.js';
 import { escapeHtml, keyboardFor, MESSAGE_LIMIT, splitForTelegram } from './format.js';
 import { commandMenus } from './menu.js';
@@ -149,7 +149,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed');
     const chatId = error.ctx.chat?.id;
     if (chatId !== undefined) {
-      track(send(chatId, [{ text: '⚠️ Maaf, terjadi kesalahan di server. Tidak ada yang dicatat; coba lagi.' }]), 'error notice');
+      track(send(chatId, [{ text: t.serverError() }]), 'error notice');
     }
   });
 

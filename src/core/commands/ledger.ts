@@ -9,6 +9,7 @@ import { EVERYONE, TREASURY } from '../roles.js';
 import { formatQuantity } from '../text/format.js';
 import { exampleAmount, t } from '../text/id.js';
 import { refuse, reply, type GroupCommand, type GroupContext } from './command.js';
+import { mentionTokens, taggedPerson } from './mentions.js';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; replies: readonly { text: string }[] };
 
@@ -44,13 +45,16 @@ export const setorCommand: GroupCommand = {
     if (!read.ok) return read.replies;
     const { quantity, fund, rest } = read.value;
     const members = rest ? await ctx.deps.community.members(ctx.wksbm.id) : [];
-    const { contributor, note } = splitContributor(
-      rest,
-      members.map((member) => member.person.name),
-    );
-    const known = contributor
-      ? members.find((member) => member.person.name.toLowerCase() === contributor.toLowerCase())
-      : undefined;
+    const { contributor, note } = splitContributor(rest, [
+      ...members.map((member) => member.person.name),
+      ...mentionTokens(ctx),
+    ]);
+    const tagged = contributor ? await taggedPerson(ctx, contributor) : null;
+    const known = tagged
+      ? { person: tagged }
+      : contributor
+        ? members.find((member) => member.person.name.toLowerCase() === contributor.toLowerCase())
+        : undefined;
     const from = known?.person.name ?? contributor ?? ctx.person.name;
     const pending = !TREASURY.includes(ctx.role);
     return ctx.deps.ledger.post(

@@ -2,6 +2,7 @@ import type { MemberInfo } from '../ports.js';
 import { EVERYONE, isRole } from '../roles.js';
 import { t } from '../text/id.js';
 import { refuse, reply, type AnyCommand, type GroupCommand } from './command.js';
+import { taggedPerson } from './mentions.js';
 
 /** Every new WKSBM starts with the three funds nearly all of them keep. */
 const DEFAULT_FUNDS = [
@@ -69,11 +70,17 @@ export const peranCommand: GroupCommand = {
     const role = words.at(-1)?.toLowerCase();
     const name = words.slice(0, -1).join(' ');
     if (!role || !name || !isRole(role)) return refuse(t.usage(this.usage, this.example));
-    const found = findMember(await ctx.deps.community.members(ctx.wksbm.id), name);
-    if (!found.ok) {
-      return refuse(found.candidates.length ? t.memberAmbiguous(name, found.candidates) : t.memberNotFound(name));
+    let person = await taggedPerson(ctx, name);
+    if (person) {
+      // A tagged person is in the group even if they never wrote: they join as anggota first.
+      await ctx.deps.community.roleOf(ctx.wksbm.id, person.id);
+    } else {
+      const found = findMember(await ctx.deps.community.members(ctx.wksbm.id), name);
+      if (!found.ok) {
+        return refuse(found.candidates.length ? t.memberAmbiguous(name, found.candidates) : t.memberNotFound(name));
+      }
+      person = found.member.person;
     }
-    const { person } = found.member;
     return ctx.deps.community.setRole(ctx.once, { wksbmId: ctx.wksbm.id, personId: person.id, role }, (outcome) =>
       outcome.ok ? reply(t.roleSet(person.name, role, outcome.previous)) : refuse(t.lastKetua()),
     );

@@ -173,6 +173,9 @@ export const t = {
     previous === role ? `${name} sudah ${role}.` : `✅ ${name} sekarang ${role} (sebelumnya ${previous}).`,
   lastKetua: () => '❌ WKSBM harus punya setidaknya satu ketua. Angkat ketua lain dulu dengan /peran <nama> ketua.',
 
+  // channels
+  serverError: () => '⚠️ Maaf, terjadi kesalahan di server. Tidak ada yang dicatat; coba lagi.',
+
   // help
   help: (role: Role | null, lines: readonly string[]) =>
     (role ? `📖 Perintah untuk ${role}:` : '📖 Perintah:') + '\n' + lines.join('\n'),

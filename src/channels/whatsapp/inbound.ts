@@ -1,0 +1,119 @@
+import {
+  isJidBroadcast,
+  isJidGroup,
+  isJidNewsletter,
+  isLidUser,
+  isPnUser,
+  jidDecode,
+  jidNormalizedUser,
+  normalizeMessageContent,
+  type GroupMetadata,
+  type GroupParticipant,
+  type WAMessage,
+} from '@whiskeysockets/baileys';
+import type { Inbound, Mention } from '../../core/index.js';
+
+/** What the mapping may ask about the people in a message. */
+export interface PeopleLookup {
+  group(jid: string): Promise<GroupMetadata | null>;
+  /** The phone-number JID Baileys has learnt for a LID, if any. */
+  pnForLid(lid: string): Promise<string | null>;
+}
+
+/** `.setor 5000 kas` and `!saldo` are how WhatsApp users type commands; the core reads `/`. */
+export function commandText(text: string): string {
+  const trimmed = text.trim();
+  return /^[.!][a-z]/i.test(trimmed) ? `/${trimmed.slice(1)}` : trimmed;
+}
+
+/** The text of a text message (plain, or extended with a quote, tags or a link), else null. */
+export function textOf(message: WAMessage): string | null {
+  // Unwraps disappearing-message and view-once envelopes, which many groups have switched on.
+  const content = normalizeMessageContent(message.message);
+  return content?.conversation || content?.extendedTextMessage?.text || null;
+}
+
+const sameUser = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  !!a && !!b && jidDecode(a)?.user === jidDecode(b)?.user && jidDecode(a)?.server === jidDecode(b)?.server;
+
+function participantOf(metadata: GroupMetadata | null, jids: readonly string[]): GroupParticipant | undefined {
+  return metadata?.participants.find((participant) =>
+    jids.some((jid) => [participant.id, participant.lid, participant.phoneNumber].some((known) => sameUser(known, jid))),
+  );
+}
+
+/**
+ * The stable id of a person: their phone-number JID when it is known (in the message, in the group's
+ * participant list, or in Baileys' LID mapping), else their LID. A LID is stable too, but a person
+ * first seen by LID alone and later by phone number would be two people; see the README.
+ */
+async function personJid(
+  jids: readonly (string | null | undefined)[],
+  participant: GroupParticipant | undefined,
+  lookup: PeopleLookup,
+): Promise<string | null> {
+  const known = jids.filter((jid): jid is string => !!jid).map(jidNormalizedUser);
+  const pn = known.find((jid) => isPnUser(jid)) ?? (participant?.phoneNumber ? jidNormalizedUser(participant.phoneNumber) : undefined);
+  if (pn) return pn;
+  const lid = known.find((jid) => isLidUser(jid));
+  if (lid) {
+    const mapped = await lookup.pnForLid(lid);
+    return mapped ? jidNormalizedUser(mapped) : lid;
+  }
+  return known[0] ?? null;
+}
+
+const numberName = (jid: string): string => (isPnUser(jid) ? `+${jidDecode(jid)?.user}` : (jidDecode(jid)?.user ?? jid));
+
+async function mentionsOf(message: WAMessage, metadata: GroupMetadata | null, lookup: PeopleLookup): Promise<Mention[]> {
+  const content = normalizeMessageContent(message.message);
+  const tagged = content?.extendedTextMessage?.contextInfo?.mentionedJid ?? [];
+  const mentions: Mention[] = [];
+  for (const jid of tagged) {
+    const user = jidDecode(jid)?.user;
+    if (!user) continue;
+    const participant = participantOf(metadata, [jid]);
+    const id = await personJid([jid], participant, lookup);
+    if (!id) continue;
+    // The text shows the tag as `@` and the user part of the JID it was made with.
+    mentions.push({ token: `@${user}`, id, name: participant?.notify || participant?.name || numberName(id) });
+  }
+  return mentions;
+}
+
+/**
+ * Turns one WhatsApp message into the core's `Inbound`, or null for what the bot does not read: its own
+ * messages, status updates, broadcast lists, channels and anything without text.
+ */
+export async function toInbound(message: WAMessage, lookup: PeopleLookup): Promise<Inbound | null> {
+  const { key } = message;
+  const chatJid = key.remoteJid;
+  if (!chatJid || !key.id || key.fromMe || isJidBroadcast(chatJid) || isJidNewsletter(chatJid)) return null;
+  const text = textOf(message);
+  if (text === null) return null;
+
+  const group = isJidGroup(chatJid) ?? false;
+  const metadata = group ? await lookup.group(chatJid) : null;
+  const senderJids = group ? [key.participant, key.participantAlt] : [chatJid, key.remoteJidAlt];
+  const participant = participantOf(
+    metadata,
+    senderJids.filter((jid): jid is string => !!jid),
+  );
+  const senderId = await personJid(senderJids, participant, lookup);
+  if (!senderId) return null;
+
+  return {
+    chat: group
+      ? { channel: 'whatsapp', id: chatJid, kind: 'group', ...(metadata?.subject ? { title: metadata.subject } : {}) }
+      : { channel: 'whatsapp', id: chatJid, kind: 'private' },
+    sender: {
+      id: senderId,
+      name: message.pushName?.trim() || participant?.notify || numberName(senderId),
+      // Unknown metadata counts as not admin: /mulai must not be open to everyone because a query failed.
+      ...(group ? { isChatAdmin: !!participant?.admin } : {}),
+    },
+    messageId: key.id,
+    text: commandText(text),
+    mentions: await mentionsOf(message, metadata, lookup),
+  };
+}

@@ -1,0 +1,247 @@
+import type { GroupMetadata } from '@whiskeysockets/baileys';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWhatsAppAdapter, type WhatsAppAdapter } from '../../../src/channels/whatsapp/adapter.js';
+import { createSeal } from '../../../src/channels/whatsapp/seal.js';
+import { createWhatsAppStore } from '../../../src/store/whatsapp.js';
+import { createFakeSocket, waMessage, type MessageSpec } from '../../helpers/whatsapp-socket.js';
+import { createWorld, type World } from '../../helpers/world.js';
+
+const GROUP = '120363041234567890@g.us';
+// Bu Sri is a group admin, seen by LID with her phone number beside it (WhatsApp's LID groups).
+const SRI = { lid: '111111111111111@lid', pn: '6281111111111@s.whatsapp.net' };
+// Pak Budi is a member; the group lists his phone number but the bot has never seen him write.
+const BUDI = { lid: '222222222222222@lid', pn: '6282222222222@s.whatsapp.net' };
+
+const metadata = (admins: readonly string[]): GroupMetadata => ({
+  id: GROUP,
+  subject: 'RT 05 Sukamaju',
+  owner: undefined,
+  addressingMode: 'lid' as GroupMetadata['addressingMode'],
+  participants: [
+    { id: SRI.lid, phoneNumber: SRI.pn, admin: admins.includes(SRI.lid) ? 'admin' : null },
+    { id: BUDI.lid, phoneNumber: BUDI.pn, notify: 'Pak Budi', admin: admins.includes(BUDI.lid) ? 'admin' : null },
+  ],
+});
+
+let world: World;
+let fake: ReturnType<typeof createFakeSocket>;
+let adapter: WhatsAppAdapter;
+let counter = 0;
+
+function newAdapter(options: { intervalMs?: number; jitterMs?: number } = {}) {
+  const next = createWhatsAppAdapter({
+    core: world.core,
+    store: createWhatsAppStore(world.db.read, world.writer),
+    seal: createSeal(undefined),
+    log: pino({ level: 'silent' }),
+    sendIntervalMs: options.intervalMs ?? 0,
+    sendJitterMs: options.jitterMs ?? 0,
+    random: () => 1,
+  });
+  next.attach(fake.socket);
+  return next;
+}
+
+beforeEach(async () => {
+  world = await createWorld();
+  fake = createFakeSocket();
+  fake.groups.set(GROUP, metadata([SRI.lid]));
+  adapter = newAdapter();
+});
+afterEach(async () => {
+  await adapter.idle();
+  adapter.stop();
+  await world.close();
+});
+
+/** A text in the group from Bu Sri (unless another sender is given). */
+function inGroup(text: string, spec: Partial<MessageSpec> = {}) {
+  return waMessage({ id: `MSG${++counter}`, chat: GROUP, participant: SRI.lid, participantAlt: SRI.pn, pushName: 'Bu Sri', text, ...spec });
+}
+
+/** Delivers the messages as WhatsApp does and returns the texts the bot sent in answer. */
+async function deliver(messages: ReturnType<typeof waMessage>[], type: 'notify' | 'append' = 'notify') {
+  const before = fake.sent.length;
+  fake.upsert(messages, type);
+  await adapter.idle();
+  return fake.sent.slice(before).map((sent) => sent.text);
+}
+
+describe('WhatsApp adapter', () => {
+  it('runs the ledger in a group: /mulai, .setor and !saldo, each answer quoting its command', async () => {
+    const mulai = inGroup('/mulai WKSBM Sukamaju');
+    expect(await deliver([mulai])).toEqual([expect.stringContaining('WKSBM Sukamaju terdaftar')]);
+    expect(fake.sent[0]).toMatchObject({ jid: GROUP, options: { quoted: { key: { id: mulai.key.id } } } });
+
+    const setor = inGroup('.setor 5000 kas');
+    expect(await deliver([setor])).toEqual([expect.stringMatching(/^✅ #1 .*Saldo Kas: Rp5\.000/s)]);
+    expect(fake.sent.at(-1)!.options?.quoted?.key.id).toBe(setor.key.id);
+    expect(await deliver([inGroup('!saldo')])).toEqual([expect.stringContaining('Kas: Rp5.000')]);
+
+    // The group is linked under its JID with its subject, and Bu Sri is known by her phone number.
+    const chat = await world.db.read.chat.findFirstOrThrow();
+    expect([chat.channel, chat.externalId, chat.title]).toEqual(['whatsapp', GROUP, 'RT 05 Sukamaju']);
+    const identity = await world.db.read.identity.findFirstOrThrow({ include: { person: true } });
+    expect([identity.externalId, identity.person.name]).toEqual([SRI.pn, 'Bu Sri']);
+    // Metadata was asked once and then cached.
+    expect(fake.metadataQueries()).toBe(1);
+  });
+
+  it('reads a command in an extended text (a quote, a link preview) and one in a disappearing-message envelope', async () => {
+    await deliver([inGroup('/mulai WKSBM Sukamaju')]);
+    const extended = inGroup('', { content: { extendedTextMessage: { text: '/setor 2000 kas', contextInfo: { stanzaId: 'OLD1' } } } });
+    const ephemeral = inGroup('', { content: { ephemeralMessage: { message: { conversation: '/setor 3000 kas' } } } });
+    expect(await deliver([extended, ephemeral])).toEqual([
+      expect.stringContaining('Saldo Kas: Rp2.000'),
+      expect.stringContaining('Saldo Kas: Rp5.000'),
+    ]);
+  });
+
+  it('ignores its own messages, status updates, broadcasts and messages without text', async () => {
+    await deliver([inGroup('/mulai WKSBM Sukamaju')]);
+    const ignored = [
+      inGroup('/setor 5000 kas', { fromMe: true }),
+      waMessage({ id: 'S1', chat: 'status@broadcast', participant: SRI.pn, text: '/setor 5000 kas' }),
+      waMessage({ id: 'B1', chat: '1700000000@broadcast', participant: SRI.pn, text: '/setor 5000 kas' }),
+      inGroup('', { content: { imageMessage: { caption: undefined, mimetype: 'image/jpeg' } } }),
+      inGroup('', { content: { reactionMessage: { text: '👍', key: { id: 'X' } } } }),
+    ];
+    expect(await deliver(ignored)).toEqual([]);
+    expect(await world.db.read.ledgerEntry.count()).toBe(0);
+  });
+
+  it('lets only a group admin link the group with /mulai, and sees a promotion after group-participants.update', async () => {
+    const budi = { participant: BUDI.lid, participantAlt: BUDI.pn, pushName: 'Pak Budi' };
+    expect(await deliver([inGroup('/mulai WKSBM Sukamaju', budi)])).toEqual([expect.stringContaining('Hanya admin grup')]);
+    expect(await world.db.read.wksbm.count()).toBe(0);
+
+    fake.groups.set(GROUP, metadata([BUDI.lid]));
+    fake.socket.ev.emit('group-participants.update', {
+      id: GROUP,
+      author: SRI.lid,
+      participants: [{ id: BUDI.lid, phoneNumber: BUDI.pn }],
+      action: 'promote',
+    });
+    expect(await deliver([inGroup('/mulai WKSBM Sukamaju', budi)])).toEqual([
+      expect.stringContaining('Pak Budi tercatat sebagai ketua'),
+    ]);
+  });
+
+  it('resolves @tags to people: /peran @tag and /setor … dari @tag', async () => {
+    await deliver([inGroup('/mulai WKSBM Sukamaju')]);
+    const tag = '@222222222222222';
+    expect(await deliver([inGroup(`/peran ${tag} bendahara`, { mentions: [BUDI.lid] })])).toEqual([
+      '✅ Pak Budi sekarang bendahara (sebelumnya anggota).',
+    ]);
+    await deliver([inGroup(`/setor 10rb kematian dari ${tag}`, { mentions: [BUDI.lid] })]);
+    const entry = await world.db.read.ledgerEntry.findFirstOrThrow({ include: { contributor: { include: { identities: true } } } });
+    expect(entry.contributor?.name).toBe('Pak Budi');
+    expect(entry.contributor?.identities.map((identity) => identity.externalId)).toEqual([BUDI.pn]);
+
+    // When Pak Budi then writes himself, he is the same person, already bendahara; his pengurus
+    // rights hold while he is a group admin.
+    const own = { participant: BUDI.lid, participantAlt: BUDI.pn, pushName: 'Budi S.' };
+    expect(await deliver([inGroup('/keluar 1000 kematian beli bunga', own)])).toEqual([
+      expect.stringContaining('tercatat sebagai bendahara, tetapi hak pengurus hanya berlaku bagi admin grup'),
+    ]);
+    fake.groups.set(GROUP, metadata([SRI.lid, BUDI.lid]));
+    fake.socket.ev.emit('group-participants.update', {
+      id: GROUP,
+      author: SRI.lid,
+      participants: [{ id: BUDI.lid, phoneNumber: BUDI.pn }],
+      action: 'promote',
+    });
+    expect(await deliver([inGroup('/keluar 1000 kematian beli bunga', own)])).toEqual([
+      expect.stringMatching(/^✅ #2 Pengeluaran/),
+    ]);
+  });
+
+  it('applies and answers a message once, whether it came live, while offline (append), twice in one batch or again later', async () => {
+    await deliver([inGroup('/mulai WKSBM Sukamaju')]);
+    const setor = inGroup('/setor 5000 kas');
+    expect(await deliver([setor], 'append')).toHaveLength(1);
+    expect(await deliver([setor, setor], 'notify')).toEqual([]);
+    expect(await deliver([setor], 'append')).toEqual([]);
+
+    // A new process (after a crash) that is handed the message again does not answer it again either.
+    const restarted = newAdapter();
+    fake.upsert([setor]);
+    await restarted.idle();
+    await adapter.idle();
+    expect(fake.sent.filter((sent) => sent.options?.quoted?.key.id === setor.key.id)).toHaveLength(1);
+    expect(await world.db.read.ledgerEntry.count()).toBe(1);
+    restarted.stop();
+  });
+
+  it('handles what a real socket buffered while catching up after being offline, once each, in order', async () => {
+    await deliver([inGroup('/mulai WKSBM Sukamaju')]);
+    const offline = [inGroup('/setor 1000 kas'), inGroup('/setor 2000 kas'), inGroup('/keluar 500 kas sapu')];
+    // Baileys buffers events until its initial sync is done, then flushes them as one upsert.
+    fake.ev.buffer();
+    fake.upsert(offline, 'append');
+    fake.upsert([offline[0]!], 'append');
+    expect(fake.sent).toHaveLength(1);
+    fake.ev.flush();
+    await adapter.idle();
+    expect(fake.sent.slice(1).map((sent) => sent.options?.quoted?.key.id)).toEqual(offline.map((message) => message.key.id));
+    expect((await world.db.read.fund.findFirstOrThrow({ where: { name: 'kas' } })).balance).toBe(2500n);
+  });
+
+  it('answers in a private chat, by phone number or by LID, and names the person by phone number', async () => {
+    const byPn = waMessage({ id: 'P1', chat: BUDI.pn, pushName: 'Pak Budi', text: '/saldo' });
+    const byLid = waMessage({ id: 'P2', chat: BUDI.lid, remoteJidAlt: BUDI.pn, pushName: 'Pak Budi', text: '.bantuan' });
+    expect(await deliver([byPn, byLid])).toEqual([
+      expect.stringContaining('/saldo'),
+      expect.stringMatching(/^👋 Halo, Pak Budi!/),
+      expect.stringContaining('📖'),
+    ]);
+    expect(fake.sent.map((sent) => sent.jid)).toEqual([BUDI.pn, BUDI.lid, BUDI.lid]);
+    expect((await world.db.read.identity.findMany()).map((identity) => identity.externalId)).toEqual([BUDI.pn]);
+  });
+
+  it("falls back to Baileys' LID mapping, then to the LID, when no phone number comes with a message", async () => {
+    fake.lidToPn.set(BUDI.lid, BUDI.pn);
+    fake.groups.set(GROUP, { ...metadata([SRI.lid]), participants: [{ id: SRI.lid, admin: 'admin' }, { id: BUDI.lid }] });
+    await deliver([
+      inGroup('halo', { participant: BUDI.lid, participantAlt: undefined, pushName: 'Pak Budi' }),
+      inGroup('halo', { participantAlt: undefined }),
+    ]);
+    expect((await world.db.read.identity.findMany({ orderBy: { id: 'asc' } })).map((identity) => identity.externalId)).toEqual([
+      BUDI.pn,
+      SRI.lid,
+    ]);
+  });
+
+  it('paces the answers in one chat at least the interval apart and sends them all, in order', async () => {
+    adapter.stop();
+    adapter.detach();
+    adapter = newAdapter({ intervalMs: 300, jitterMs: 100 });
+    await deliver([inGroup('/mulai WKSBM Sukamaju')]);
+    const texts = await deliver([1, 2, 3].map((n) => inGroup(`/setor ${n}000 kas`)));
+    expect(texts.map((text) => /#(\d+)/.exec(text)?.[1])).toEqual(['1', '2', '3']);
+    const times = fake.sent.slice(-4).map((sent) => sent.at);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(390);
+  });
+
+  it('tries a failed send again with the same message id, so nothing is dropped or shown twice', async () => {
+    fake.failNextSends(1);
+    expect(await deliver([inGroup('/bantuan')])).toEqual([expect.stringContaining('📖')]);
+    expect(fake.sent).toHaveLength(1);
+    expect(fake.attempts).toEqual([fake.sent[0]!.options?.messageId, fake.sent[0]!.options?.messageId]);
+    const row = await world.db.read.whatsAppMessage.findFirstOrThrow();
+    expect(row.id).toBe(fake.sent[0]!.options?.messageId);
+  });
+
+  it('answers WhatsApp retry requests (getMessage) from the database, also after a restart', async () => {
+    await adapter.sender.send(GROUP, [{ text: 'Pengingat: rapat malam ini' }]);
+    const [sent] = fake.sent;
+    expect(sent).toMatchObject({ jid: GROUP, text: 'Pengingat: rapat malam ini' });
+    expect(sent!.options?.quoted).toBeUndefined();
+    const restarted = newAdapter();
+    const content = await restarted.getMessage({ remoteJid: GROUP, id: sent!.options!.messageId!, fromMe: true });
+    expect(content?.extendedTextMessage?.text).toBe('Pengingat: rapat malam ini');
+    expect(await restarted.getMessage({ remoteJid: GROUP, id: 'UNKNOWN', fromMe: true })).toBeUndefined();
+    restarted.stop();
+  });
+});
