@@ -60,6 +60,17 @@ function inGroup(text: string, spec: Partial<MessageSpec> = {}) {
   return waMessage({ id: `MSG${++counter}`, chat: GROUP, participant: SRI.lid, participantAlt: SRI.pn, pushName: 'Bu Sri', text, ...spec });
 }
 
+/** Pak Budi is made a group admin: the metadata changes and WhatsApp says so. */
+function promoteBudi(admins: readonly string[]) {
+  fake.groups.set(GROUP, metadata(admins));
+  fake.socket.ev.emit('group-participants.update', {
+    id: GROUP,
+    author: SRI.lid,
+    participants: [{ id: BUDI.lid, phoneNumber: BUDI.pn }],
+    action: 'promote',
+  });
+}
+
 /** Delivers the messages as WhatsApp does and returns the texts the bot sent in answer. */
 async function deliver(messages: ReturnType<typeof waMessage>[], type: 'notify' | 'append' = 'notify') {
   const before = fake.sent.length;
@@ -116,13 +127,7 @@ describe('WhatsApp adapter', () => {
     expect(await deliver([inGroup('/mulai WKSBM Sukamaju', budi)])).toEqual([expect.stringContaining('Hanya admin grup')]);
     expect(await world.db.read.wksbm.count()).toBe(0);
 
-    fake.groups.set(GROUP, metadata([BUDI.lid]));
-    fake.socket.ev.emit('group-participants.update', {
-      id: GROUP,
-      author: SRI.lid,
-      participants: [{ id: BUDI.lid, phoneNumber: BUDI.pn }],
-      action: 'promote',
-    });
+    promoteBudi([BUDI.lid]);
     expect(await deliver([inGroup('/mulai WKSBM Sukamaju', budi)])).toEqual([
       expect.stringContaining('Pak Budi tercatat sebagai ketua'),
     ]);
@@ -145,13 +150,7 @@ describe('WhatsApp adapter', () => {
     expect(await deliver([inGroup('/keluar 1000 kematian beli bunga', own)])).toEqual([
       expect.stringContaining('tercatat sebagai bendahara, tetapi hak pengurus hanya berlaku bagi admin grup'),
     ]);
-    fake.groups.set(GROUP, metadata([SRI.lid, BUDI.lid]));
-    fake.socket.ev.emit('group-participants.update', {
-      id: GROUP,
-      author: SRI.lid,
-      participants: [{ id: BUDI.lid, phoneNumber: BUDI.pn }],
-      action: 'promote',
-    });
+    promoteBudi([SRI.lid, BUDI.lid]);
     expect(await deliver([inGroup('/keluar 1000 kematian beli bunga', own)])).toEqual([
       expect.stringMatching(/^✅ #2 Pengeluaran/),
     ]);
