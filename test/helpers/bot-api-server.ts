@@ -10,7 +10,7 @@ export interface Call {
   readonly method: string;
   readonly payload: Record<string, unknown>;
   readonly at: number;
-  /** The HTTP status the bot got: 200, or 429 when a storm was asked for. */
+  /** The HTTP status the bot got: 200, or 429/502 when a storm or an outage was asked for. */
   status: number;
 }
 
@@ -34,6 +34,8 @@ export interface BotApiServer {
   message(chatId: number, from: TestUser, text: string, messageId?: number): Record<string, unknown>;
   /** A press of an inline button under one of the bot's messages. */
   press(chatId: number, from: TestUser, messageId: number, data: string): Record<string, unknown>;
+  /** The next `count` calls of `method` fail with 502, as a proxy in front of Telegram does in an outage. */
+  outage(method: string, count: number): void;
   /** The next `count` calls of `method` answer 429 with this retry_after. */
   tooManyRequests(method: string, count: number, retryAfter: number): void;
   /** Resolves when `predicate` holds for the recorded calls, or rejects after `timeoutMs`. */
@@ -48,6 +50,7 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
   const updates: Record<string, unknown>[] = [];
   const admins = new Map<number, Map<number, { user: TestUser; status: string }>>();
   const failures = new Map<string, { count: number; retryAfter: number }>();
+  const outages = new Map<string, number>();
   let waiters: (() => void)[] = [];
   let nextUpdateId = 1;
   let nextMessageId = 1000;
@@ -113,6 +116,13 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
     if (match[1] !== token) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
     const payload = await body(request);
+    const down = outages.get(method) ?? 0;
+    if (down > 0) {
+      outages.set(method, down - 1);
+      calls.push({ method, payload, at: Date.now(), status: 502 });
+      wake();
+      return reply(502, { ok: false, error_code: 502, description: 'Bad Gateway' });
+    }
     if (method === 'getUpdates') return reply(200, { ok: true, result: await getUpdates(payload) });
     const call: Call = { method, payload, at: Date.now(), status: 200 };
     calls.push(call);
@@ -168,6 +178,9 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
           message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: chatOf(chatId), from: BOT, text: '…' },
         },
       };
+    },
+    outage(method, count) {
+      outages.set(method, count);
     },
     tooManyRequests(method, count, retryAfter) {
       failures.set(method, { count, retryAfter });

@@ -193,7 +193,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     init,
     startPolling() {
       runner = run(bot, {
-        runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential', silent: true },
+        runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential' },
       });
     },
     async setWebhook(url, secret) {
