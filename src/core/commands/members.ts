@@ -1,8 +1,10 @@
+import { firstWord } from '../parse/command.js';
 import type { MemberInfo } from '../ports.js';
 import { EVERYONE, isRole } from '../roles.js';
 import { t } from '../text/id.js';
 import { refuse, reply, type AnyCommand, type GroupCommand } from './command.js';
 import { taggedPerson } from './mentions.js';
+import { linkPengurusChat } from './pengurus-chat.js';
 
 /** Every new WKSBM starts with the three funds nearly all of them keep. */
 const DEFAULT_FUNDS = [
@@ -15,11 +17,13 @@ export const mulaiCommand: AnyCommand = {
   name: 'mulai',
   aliases: ['setup', 'daftar'],
   where: 'any',
-  usage: '/mulai <nama WKSBM>',
+  usage: '/mulai <nama WKSBM> · /mulai pengurus',
   example: '/mulai WKSBM Sukamaju RW 05',
   summary: 'mendaftarkan grup ini sebagai WKSBM; yang mendaftar menjadi ketua',
   async run(ctx, args) {
     const { chat } = ctx.inbound;
+    const [word, code] = firstWord(args);
+    if (word.toLowerCase() === 'pengurus') return linkPengurusChat(ctx, code);
     if (chat.kind === 'private') return refuse(t.startInPrivate());
     if (ctx.inbound.sender.isChatAdmin === false) return refuse(t.startNeedsAdmin());
     const name = args.replace(/\s+/g, ' ').trim();
