@@ -116,6 +116,11 @@ export type LinkOutcome =
 export type DisburseOutcome = PostingOutcome | { readonly ok: false; readonly reason: 'case-not-found' };
 
 export interface CaseStore {
+  /**
+   * The replies an inbound message already got, if it changed something. A conversation answer is read
+   * against the current step, which has moved on when the message is delivered again.
+   */
+  earlierAnswer(once: Once): Promise<readonly Reply[] | null>;
   /** The report being written in this private chat, if any. */
   draftOf(chat: ChatKey): Promise<Draft | null>;
   /** Saves the next step, or deletes the draft when `draft` is null (batal). */

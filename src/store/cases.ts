@@ -22,7 +22,7 @@ import type { ChatKey, WksbmInfo } from '../core/ports.js';
 import { tc } from '../core/text/cases.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { postEntry } from './ledger.js';
-import { applyOnce } from './once.js';
+import { applyOnce, parseStoredReplies } from './once.js';
 import { fundWithAliases, toFundInfo, toRole } from './rows.js';
 import type { Tx, Writer } from './writer.js';
 
@@ -103,6 +103,11 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
   }
 
   return {
+    async earlierAnswer(once) {
+      const row = await read.inboundMessage.findUnique({ where: { key: once.key } });
+      return row ? parseStoredReplies(row.replies) : null;
+    },
+
     async draftOf(chat) {
       const row = await read.reportDraft.findUnique({ where: draftKey(chat) });
       return row ? (draftSchema.parse({ step: row.step, data: JSON.parse(row.draft) }) as Draft) : null;

@@ -102,6 +102,8 @@ function completed(data: DraftData, anonymous: boolean): NewCase {
 
 /** A message that is not a command, in a private chat: the next answer of the report being written, if any. */
 export async function continueReport(ctx: CommandContext): Promise<readonly Reply[] | null> {
+  const earlier = await ctx.deps.cases.earlierAnswer(ctx.once);
+  if (earlier) return earlier;
   const draft = await ctx.deps.cases.draftOf(chatOf(ctx));
   if (!draft) return null;
   const text = ctx.inbound.text.trim();
