@@ -5,6 +5,7 @@ import { pino, type Logger } from 'pino';
 import { createCore, type ChannelSender, type Core, type Inbound } from '../../src/core/index.js';
 import { openDb, type Db } from '../../src/db.js';
 import { createStores } from '../../src/store/index.js';
+import type { ChannelNotifier } from '../../src/store/notifier.js';
 import type { Writer } from '../../src/store/writer.js';
 import { templateDb, tmpDir } from './paths.js';
 
@@ -25,6 +26,8 @@ export interface World {
   readonly db: Db;
   readonly core: Core;
   readonly writer: Writer;
+  /** Where a channel under test registers its sender; the console's records into `notices`. */
+  readonly notifier: ChannelNotifier;
   /** Notices sent through the console channel, in order. */
   readonly notices: SentNotice[];
   /** Sends one message and returns the reply texts joined by newlines. */
@@ -65,6 +68,7 @@ async function openWorld(file: string, options: WorldOptions): Promise<World> {
     db,
     core,
     writer: stores.writer,
+    notifier: stores.notifier,
     notices,
     send,
     say(user, text, sayOptions = {}) {
