@@ -50,6 +50,11 @@ async function say(from: TestUser, text: string, chat: number) {
   return String(answer()!.text);
 }
 
+it('offers /lapor and /kasus in the private chats\' command menu', () => {
+  const personal = api.sent('setMyCommands')[1]!.commands as { command: string }[];
+  expect(personal.map((entry) => entry.command)).toEqual(['start', 'lapor', 'kasus', 'bantuan']);
+});
+
 it('takes a report over Telegram: deep link from the group, answers and a photo in private, notice to the ketua privately', async () => {
   await say(sri, '/mulai WKSBM Sukamaju', GROUP);
   const id = (await world.db.read.wksbm.findFirstOrThrow()).id;
