@@ -23,7 +23,7 @@ import { tc } from '../core/text/cases.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { postEntry } from './ledger.js';
 import { applyOnce, parseStoredReplies } from './once.js';
-import { fundWithAliases, toFundInfo, toRole } from './rows.js';
+import { fundWithAliases, toFundInfo, toRole, toWksbmInfo } from './rows.js';
 import type { Tx, Writer } from './writer.js';
 
 /** Stored JSON is parsed, never trusted. */
@@ -49,7 +49,6 @@ const toUrgency = (value: string): Urgency => {
   return value as Urgency;
 };
 
-const wksbmInfo = (row: { id: number; name: string; timeZone: string }): WksbmInfo => ({ id: row.id, name: row.name, timeZone: row.timeZone });
 const draftKey = (chat: ChatKey) => ({ channel_chatId: { channel: chat.channel, chatId: chat.id } });
 
 interface CaseRow {
@@ -73,7 +72,7 @@ const hidesReporter = (row: { anonymous: boolean; erasedAt: Date | null }, event
 export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
   async function wksbmsById(client: PrismaClient | Tx, ids: readonly number[]): Promise<Map<number, WksbmInfo>> {
     const rows = await client.wksbm.findMany({ where: { id: { in: [...new Set(ids)] } } });
-    return new Map(rows.map((row) => [row.id, wksbmInfo(row)]));
+    return new Map(rows.map((row) => [row.id, toWksbmInfo(row)]));
   }
 
   function summary(row: CaseRow, wksbm: WksbmInfo): CaseSummary {
@@ -90,7 +89,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
 
   async function parties(tx: Tx, row: CaseRow): Promise<CaseParties> {
     const wksbm = await tx.wksbm.findUniqueOrThrow({ where: { id: row.wksbmId } });
-    return { number: row.id, wksbm: wksbmInfo(wksbm), reporterId: row.reporterId };
+    return { number: row.id, wksbm: toWksbmInfo(wksbm), reporterId: row.reporterId };
   }
 
   /** Moves a case from what this transaction read, with its event; the status rule is the core's. */
@@ -149,12 +148,12 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
 
     async membershipsOf(personId) {
       const rows = await read.membership.findMany({ where: { personId }, include: { wksbm: true }, orderBy: { id: 'asc' } });
-      return rows.map((row) => ({ wksbm: wksbmInfo(row.wksbm), role: toRole(row.role) }));
+      return rows.map((row) => ({ wksbm: toWksbmInfo(row.wksbm), role: toRole(row.role) }));
     },
 
     async wksbm(id) {
       const row = await read.wksbm.findUnique({ where: { id } });
-      return row ? wksbmInfo(row) : null;
+      return row ? toWksbmInfo(row) : null;
     },
 
     async pengurusChatOf(chat) {
@@ -162,7 +161,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
         where: { channel_externalId: { channel: chat.channel, externalId: chat.id } },
       });
       if (!row) return null;
-      return wksbmInfo(await read.wksbm.findUniqueOrThrow({ where: { id: row.wksbmId } }));
+      return toWksbmInfo(await read.wksbm.findUniqueOrThrow({ where: { id: row.wksbmId } }));
     },
 
     linkPengurusChat(once, { chat, wksbmId }, render) {
@@ -172,14 +171,14 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
         async (tx) => {
           const key = { channel_externalId: { channel: chat.channel, externalId: chat.id } };
           const members = await tx.chat.findUnique({ where: key, include: { wksbm: true } });
-          if (members) return { ok: false, reason: 'members-group', wksbm: wksbmInfo(members.wksbm) };
+          if (members) return { ok: false, reason: 'members-group', wksbm: toWksbmInfo(members.wksbm) };
           const linked = await tx.pengurusChat.findUnique({ where: key });
           if (linked) {
             const wksbm = await tx.wksbm.findUniqueOrThrow({ where: { id: linked.wksbmId } });
-            return { ok: false, reason: 'already-linked', wksbm: wksbmInfo(wksbm) };
+            return { ok: false, reason: 'already-linked', wksbm: toWksbmInfo(wksbm) };
           }
           await tx.pengurusChat.create({ data: { channel: chat.channel, externalId: chat.id, wksbmId, linkedById: once.personId } });
-          return { ok: true, wksbm: wksbmInfo(await tx.wksbm.findUniqueOrThrow({ where: { id: wksbmId } })) };
+          return { ok: true, wksbm: toWksbmInfo(await tx.wksbm.findUniqueOrThrow({ where: { id: wksbmId } })) };
         },
         render,
       );

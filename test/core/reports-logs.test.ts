@@ -1,6 +1,5 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
+import { createMemoryLog } from '../helpers/memory-log.js';
 import { createWorld, type World } from '../helpers/world.js';
 
 /** Every personal field of a report carries one of these; none may reach a log line. */
@@ -12,17 +11,6 @@ const CANARY = {
   note: 'CANARY-NOTE-5e6f',
   reporter: 'Canary Reporter 2c8d',
 } as const;
-
-function memoryLog() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  return { log: createLogger('trace', stream), lines };
-}
 
 const inPrivate = { chat: null } as const;
 
@@ -67,7 +55,7 @@ async function everyFlow(world: World): Promise<World> {
 describe('logs of the report flows', () => {
   for (const failNotices of [false, true]) {
     it(`hold no report text, subject name, address, photo reference or reporter name (notices ${failNotices ? 'failing' : 'sent'})`, async () => {
-      const { log, lines } = memoryLog();
+      const { log, lines } = createMemoryLog();
       let world = await createWorld({ log, failNotices });
       try {
         world = await everyFlow(world);

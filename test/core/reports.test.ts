@@ -292,6 +292,9 @@ describe('/kasus for the pengurus', () => {
     expect(noticesTo('rt05')).toEqual([]);
     expect(await world.say('Pak Budi', `/kasus ${number}`, { chat: 'pengurus' })).toContain('Yang perlu dibantu');
     expect(await world.say('Pak Joko', `/kasus ${number}`, { chat: 'pengurus' })).toContain('hanya untuk pengurus');
+    // It can never become a members' group, where notices would reach everyone.
+    expect(await world.say('Bu Sri', '/mulai WKSBM Pengurus', { chat: 'pengurus' })).toContain('chat khusus pengurus');
+    expect(await world.db.read.chat.count({ where: { externalId: 'pengurus' } })).toBe(0);
   });
 });
 

@@ -1,8 +1,7 @@
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
-import { createLogger } from '../../src/logger.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
+import { createMemoryLog } from '../helpers/memory-log.js';
 import { createWorld, type World } from '../helpers/world.js';
 
 const GROUP = -100700;
@@ -13,19 +12,12 @@ const CANARIES = ['CANARY-TG-SUBJECT', 'CANARY-TG-ADDRESS', 'CANARY-TG-STORY', '
 let api: BotApiServer;
 let world: World;
 let channel: TelegramChannel;
-const logged: string[] = [];
+let logged: string[] = [];
 
 beforeEach(async () => {
   api = await startBotApiServer();
-  const log = createLogger(
-    'trace',
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logged.push(chunk.toString());
-        done();
-      },
-    }),
-  );
+  const { log, lines } = createMemoryLog();
+  logged = lines;
   world = await createWorld({ log });
   api.setAdmin(GROUP, sri, 'creator');
   channel = createTelegramChannel({ token: api.token, apiRoot: api.url, core: world.core, log, throttle: false });

@@ -1,6 +1,7 @@
 import { firstWord } from '../parse/command.js';
 import type { MemberInfo } from '../ports.js';
 import { EVERYONE, isRole } from '../roles.js';
+import { tc } from '../text/cases.js';
 import { t } from '../text/id.js';
 import { refuse, reply, type AnyCommand, type GroupCommand } from './command.js';
 import { taggedPerson } from './mentions.js';
@@ -25,6 +26,8 @@ export const mulaiCommand: AnyCommand = {
     const [word, code] = firstWord(args);
     if (word.toLowerCase() === 'pengurus') return linkPengurusChat(ctx, code);
     if (chat.kind === 'private') return refuse(t.startInPrivate());
+    // Report notices go to a pengurus-only chat: it must never become a members' group.
+    if (await ctx.deps.cases.pengurusChatOf(chat)) return refuse(tc.pengurusChatCannotStart());
     if (ctx.inbound.sender.isChatAdmin === false) return refuse(t.startNeedsAdmin());
     const name = args.replace(/\s+/g, ' ').trim();
     if (!name) return refuse(t.startNeedsName());

@@ -158,5 +158,7 @@ export const tc = {
   pengurusChatWhich: (memberships: readonly Membership[]) =>
     '❌ Anda pengurus di beberapa WKSBM. Tulis kodenya: ' +
     memberships.map((membership) => `/mulai pengurus ${membership.wksbm.id} (${membership.wksbm.name})`).join(', '),
+  pengurusChatCannotStart: () =>
+    '❌ Chat ini chat khusus pengurus, jadi tidak bisa didaftarkan sebagai grup anggota WKSBM.',
   pengurusChatInPrivate: () => '/mulai pengurus dipakai di grup berisi pengurus saja, bukan di chat pribadi.',
 };
