@@ -295,6 +295,8 @@ describe('/kasus for the pengurus', () => {
     // It can never become a members' group, where notices would reach everyone.
     expect(await world.say('Bu Sri', '/mulai WKSBM Pengurus', { chat: 'pengurus' })).toContain('chat khusus pengurus');
     expect(await world.db.read.chat.count({ where: { externalId: 'pengurus' } })).toBe(0);
+    // A WKSBM may still be named "Pengurus …".
+    expect(await world.say('Bu Sri', '/mulai Pengurus RW 07', { chat: 'rt07' })).toContain('Pengurus RW 07 terdaftar');
   });
 });
 

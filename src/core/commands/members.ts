@@ -1,4 +1,3 @@
-import { firstWord } from '../parse/command.js';
 import type { MemberInfo } from '../ports.js';
 import { EVERYONE, isRole } from '../roles.js';
 import { tc } from '../text/cases.js';
@@ -18,13 +17,14 @@ export const mulaiCommand: AnyCommand = {
   name: 'mulai',
   aliases: ['setup', 'daftar'],
   where: 'any',
-  usage: '/mulai <nama WKSBM> · /mulai pengurus',
+  usage: '/mulai <nama WKSBM> · /mulai pengurus [kode]',
   example: '/mulai WKSBM Sukamaju RW 05',
   summary: 'mendaftarkan grup ini sebagai WKSBM; yang mendaftar menjadi ketua',
   async run(ctx, args) {
     const { chat } = ctx.inbound;
-    const [word, code] = firstWord(args);
-    if (word.toLowerCase() === 'pengurus') return linkPengurusChat(ctx, code);
+    // Only `pengurus` or `pengurus <kode>`: a WKSBM may well be named "Pengurus RW 05".
+    const pengurus = /^pengurus(?:\s+(\d{1,9}))?$/i.exec(args.trim());
+    if (pengurus) return linkPengurusChat(ctx, pengurus[1] ?? '');
     if (chat.kind === 'private') return refuse(t.startInPrivate());
     // Report notices go to a pengurus-only chat: it must never become a members' group.
     if (await ctx.deps.cases.pengurusChatOf(chat)) return refuse(tc.pengurusChatCannotStart());
