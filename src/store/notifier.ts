@@ -43,10 +43,12 @@ export function createNotifier(read: PrismaClient, log: Logger): ChannelNotifier
   async function toPeople(personIds: readonly number[], replies: readonly Reply[]): Promise<void> {
     if (personIds.length === 0) return;
     const identities = await read.identity.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { id: 'asc' } });
-    for (const identity of identities) {
-      const chat = PRIVATE_CHAT[identity.channel as ChannelName];
-      if (chat) await sendTo(identity.channel, chat(identity.externalId), replies);
-    }
+    await Promise.all(
+      identities.map((identity) => {
+        const chat = PRIVATE_CHAT[identity.channel as ChannelName];
+        return chat ? sendTo(identity.channel, chat(identity.externalId), replies) : undefined;
+      }),
+    );
   }
 
   return {
@@ -59,8 +61,10 @@ export function createNotifier(read: PrismaClient, log: Logger): ChannelNotifier
         read.membership.findMany({ where: { wksbmId, role: { in: [...PENGURUS] } }, select: { personId: true } }),
         read.pengurusChat.findMany({ where: { wksbmId }, orderBy: { id: 'asc' } }),
       ]);
-      await toPeople(pengurus.map((membership) => membership.personId), replies);
-      for (const chat of chats) await sendTo(chat.channel, chat.externalId, replies);
+      await Promise.all([
+        toPeople(pengurus.map((membership) => membership.personId), replies),
+        ...chats.map((chat) => sendTo(chat.channel, chat.externalId, replies)),
+      ]);
     },
   };
 }

@@ -242,6 +242,21 @@ describe('/kasus for the pengurus', () => {
     ]);
   });
 
+  it('lists the cases of every WKSBM where the caller is pengurus, each named', async () => {
+    await groups();
+    await world.say('Bu Sri', 'halo', { chat: 'rt06' });
+    await world.say('Pak Joko', '/peran Bu Sri sekretaris', { chat: 'rt06' });
+    const mekarsari = (await world.db.read.wksbm.findFirstOrThrow({ where: { name: 'WKSBM Mekarsari' } })).id;
+    await report('Bu Ani');
+    await report('Warga Lain', { urgency: '2' }, `/lapor ${mekarsari}`);
+    const list = await world.say('Bu Sri', '/kasus', inPrivate);
+    expect(list).toMatch(/#1 .* — WKSBM Sukamaju/);
+    expect(list).toMatch(/#2 .* — WKSBM Mekarsari/);
+    expect(await world.say('Bu Sri', '/kasus 2 verifikasi', inPrivate)).toContain('baru → diverifikasi');
+    // Pak Joko is pengurus of Mekarsari only.
+    expect(await world.say('Pak Joko', '/kasus', inPrivate)).not.toContain('#1');
+  });
+
   it('never shows who reported an anonymous case, in any reply, list or notice', async () => {
     await groups();
     await world.say('Pelapor Rahasia', 'halo');

@@ -18,6 +18,7 @@ export async function withNotices<O>(
     queued = [];
     return render(outcome, (send) => queued.push(send));
   });
-  for (const send of queued) await send();
+  // Awaited so a caller (and a test) knows they went, but side by side: a slow channel delays the answer once.
+  await Promise.all(queued.map((send) => send()));
   return replies;
 }
