@@ -7,7 +7,7 @@ import { withNotices } from './notices.js';
 import { cancelReport, startReport } from './report-conversation.js';
 
 /** `/lapor batal <no>`: the reporter, and only the reporter, withdraws a case. */
-function withdraw(ctx: CommandContext, args: string): Promise<readonly Reply[]> | readonly Reply[] {
+async function withdraw(ctx: CommandContext, args: string): Promise<readonly Reply[]> {
   const match = /^#?(\d{1,9})$/.exec(args);
   if (!match) return refuse(tc.withdrawUsage());
   const number = Number(match[1]);
