@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { createCore, type Core } from './core/index.js';
 import { openDb, type Db } from './db.js';
 import { createStores, migrate } from './store/index.js';
+import type { ChannelNotifier } from './store/notifier.js';
 import type { Writer } from './store/writer.js';
 
 /** The database, migrated, with the core over it: what the server and the console both run. */
@@ -9,6 +10,8 @@ export interface Runtime {
   readonly db: Db;
   readonly core: Core;
   readonly writer: Writer;
+  /** Where channels register their senders, so report notices reach people's private chats. */
+  readonly notifier: ChannelNotifier;
   /** Waits for queued writes, then closes the database. */
   close(): Promise<void>;
 }
@@ -22,6 +25,7 @@ export async function openRuntime(databaseUrl: string, log: Logger): Promise<Run
     db,
     core: createCore(stores),
     writer: stores.writer,
+    notifier: stores.notifier,
     async close() {
       await stores.writer.idle();
       await db.close();

@@ -38,6 +38,7 @@ if (config.telegram) {
     process.exit(1);
   }
 }
+if (telegram) runtime.notifier.register(telegram);
 const telegramState = config.telegram
   ? config.telegram.webhook
     ? `on: webhook ${config.telegram.webhook.path}`
@@ -55,6 +56,8 @@ const whatsapp = config.whatsappEnabled
       sendJitterMs: config.whatsapp.sendJitterMs,
     })
   : null;
+
+if (whatsapp) runtime.notifier.register(whatsapp.sender);
 
 /** Which channels run, and why the others do not: in the log and, live, on /healthz. */
 const channels = (): Record<string, string> => ({

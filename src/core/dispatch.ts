@@ -1,6 +1,7 @@
 import type { Command, CommandContext, CoreDeps } from './commands/command.js';
 import { refuse, reply } from './commands/command.js';
 import { COMMANDS } from './commands/index.js';
+import { continueReport } from './commands/report-conversation.js';
 import { inboundKey, type Inbound, type Reply } from './message.js';
 import { parseCommandText } from './parse/command.js';
 import type { Role } from './roles.js';
@@ -32,7 +33,10 @@ export function createCore(deps: CoreDeps): Core {
     const wksbm = chat.kind === 'group' ? await deps.community.wksbmOfChat(chat) : null;
     const person = await deps.community.personOf(chat.channel, sender.id, sender.name);
 
+    const ctx: CommandContext = { inbound: message, once: { key: inboundKey(message), personId: person.id }, person, deps };
     if (!typed) {
+      // In a private chat, a message that is not a command answers the report being written, if any.
+      if (chat.kind === 'private') return (await continueReport(ctx)) ?? [];
       // Writing in a linked group is what makes someone an anggota.
       if (wksbm) await deps.community.roleOf(wksbm.id, person.id);
       return [];
@@ -40,7 +44,6 @@ export function createCore(deps: CoreDeps): Core {
     const command = byWord.get(typed.name);
     if (!command) return refuse(t.notACommand(typed.name));
 
-    const ctx: CommandContext = { inbound: message, once: { key: inboundKey(message), personId: person.id }, person, deps };
     if (command.where === 'any') return command.run(ctx, typed.args);
     if (chat.kind === 'private') return refuse(t.needsGroup(command.name));
     if (!wksbm) return refuse(t.notLinked(command.name));

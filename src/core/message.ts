@@ -38,6 +38,13 @@ export interface Inbound {
   readonly text: string;
   /** People tagged in the text, where the platform has tags; a command may name a person by one. */
   readonly mentions?: readonly Mention[];
+  /** A photo sent with the message (its caption is `text`): the platform's reference to it, never the image. */
+  readonly photo?: { readonly ref: string };
+  /**
+   * Where the platform has deep links: the link that opens a private chat with the bot, ending where a
+   * start payload goes (Telegram: `https://t.me/<bot>?start=`).
+   */
+  readonly privateStartLink?: string;
 }
 
 /** A choice offered under a message; choosing it is the same as sending `command` (e.g. `/sahkan 13`). */

@@ -14,16 +14,11 @@ import type { Role } from '../core/roles.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { createCache } from './cache.js';
 import { applyOnce } from './once.js';
-import { fundWithAliases, toFundInfo, toRole } from './rows.js';
+import { fundWithAliases, toFundInfo, toRole, toWksbmInfo } from './rows.js';
 import type { Tx, Writer } from './writer.js';
 
 const TTL_MS = 15_000;
 
-const wksbmInfo = (row: { id: number; name: string; timeZone: string }): WksbmInfo => ({
-  id: row.id,
-  name: row.name,
-  timeZone: row.timeZone,
-});
 
 export function createCommunityStore(read: PrismaClient, writer: Writer): CommunityStore {
   // A chat's link and a channel identity never change once made, so they are kept for good.
@@ -70,7 +65,7 @@ export function createCommunityStore(read: PrismaClient, writer: Writer): Commun
         include: { wksbm: true },
       });
       if (!row) return null;
-      const info = wksbmInfo(row.wksbm);
+      const info = toWksbmInfo(row.wksbm);
       chats.set(key, info);
       return info;
     },
@@ -145,7 +140,7 @@ export function createCommunityStore(read: PrismaClient, writer: Writer): Commun
         async (tx) => {
           const chatWhere = { channel_externalId: { channel: input.chat.channel, externalId: input.chat.id } };
           const linked = await tx.chat.findUnique({ where: chatWhere, include: { wksbm: true } });
-          if (linked) return { ok: false, reason: 'already-linked', wksbm: wksbmInfo(linked.wksbm) };
+          if (linked) return { ok: false, reason: 'already-linked', wksbm: toWksbmInfo(linked.wksbm) };
           const wksbm = await tx.wksbm.create({
             data: {
               name: input.name,
@@ -164,7 +159,7 @@ export function createCommunityStore(read: PrismaClient, writer: Writer): Commun
           const created: FundInfo[] = [];
           for (const fund of input.funds) created.push(await createFund(tx, wksbm.id, once.personId, fund));
           roles.delete(`${wksbm.id}:${once.personId}`);
-          return { ok: true, wksbm: wksbmInfo(wksbm), funds: created };
+          return { ok: true, wksbm: toWksbmInfo(wksbm), funds: created };
         },
         render,
       );

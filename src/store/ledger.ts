@@ -105,6 +105,35 @@ async function takeNumber(tx: Tx, wksbmId: number): Promise<number> {
   return nextNumber;
 }
 
+export interface SingleEntry {
+  readonly wksbmId: number;
+  readonly fundId: number;
+  readonly kind: 'keluar' | 'koreksi';
+  /** Signed effect on the fund. */
+  readonly amount: bigint;
+  readonly recordedById: number;
+  readonly note: string | null;
+  readonly reversesId?: number;
+}
+
+export type SingleEntryOutcome =
+  | { readonly ok: true; readonly id: number; readonly number: number; readonly balanceAfter: bigint }
+  | { readonly ok: false; readonly reason: 'insufficient'; readonly balance: bigint };
+
+/**
+ * One posted entry inside a transaction of its own (outside the batch lane), with the lane's rules: the
+ * fund never goes below zero, the number is the WKSBM's next, and both move only from what was read.
+ */
+export async function postEntry(tx: Tx, entry: SingleEntry): Promise<SingleEntryOutcome> {
+  const { balance } = await tx.fund.findUniqueOrThrow({ where: { id: entry.fundId }, select: { balance: true } });
+  const after = balance + entry.amount;
+  if (after < 0n) return { ok: false, reason: 'insufficient', balance };
+  const number = await takeNumber(tx, entry.wksbmId);
+  const row = await tx.ledgerEntry.create({ data: { ...entry, number, balanceAfter: after }, select: { id: true } });
+  await setBalance(tx, entry.fundId, balance, after);
+  return { ok: true, id: row.id, number, balanceAfter: after };
+}
+
 /** How the SQLite adapter writes a DateTime, so rows inserted here read back like Prisma's own. */
 const storedTime = (date: Date) => date.toISOString().replace('Z', '+00:00');
 
@@ -227,25 +256,17 @@ export function createLedgerStore(read: PrismaClient, writer: Writer): LedgerSto
           const original = toEntryView(row);
           if (original.kind === 'koreksi') return { ok: false, reason: 'is-correction' };
           if (original.reversedBy !== null) return { ok: false, reason: 'already-reversed', by: original.reversedBy };
-          const { balance } = await tx.fund.findUniqueOrThrow({ where: { id: row.fundId }, select: { balance: true } });
-          const after = balance - row.amount;
-          if (after < 0n) return { ok: false, reason: 'insufficient', original, balance };
-          const number = await takeNumber(tx, input.wksbmId);
-          await tx.ledgerEntry.create({
-            data: {
-              wksbmId: input.wksbmId,
-              number,
-              fundId: row.fundId,
-              kind: 'koreksi',
-              amount: -row.amount,
-              balanceAfter: after,
-              recordedById: once.personId,
-              note: input.reason,
-              reversesId: row.id,
-            },
+          const posted = await postEntry(tx, {
+            wksbmId: input.wksbmId,
+            fundId: row.fundId,
+            kind: 'koreksi',
+            amount: -row.amount,
+            recordedById: once.personId,
+            note: input.reason,
+            reversesId: row.id,
           });
-          await setBalance(tx, row.fundId, balance, after);
-          return { ok: true, number, original, balanceAfter: after };
+          if (!posted.ok) return { ok: false, reason: 'insufficient', original, balance: posted.balance };
+          return { ok: true, number: posted.number, original, balanceAfter: posted.balanceAfter };
         },
         render,
       );

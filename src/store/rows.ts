@@ -1,5 +1,5 @@
 import { WksError } from '../core/errors.js';
-import type { FundInfo } from '../core/ports.js';
+import type { FundInfo, WksbmInfo } from '../core/ports.js';
 import type { FundUnit } from '../core/quantity.js';
 import { isRole, type Role } from '../core/roles.js';
 
@@ -17,3 +17,9 @@ export function toRole(value: string): Role {
   if (!isRole(value)) throw new WksError('WKS_ERR_STORE', `unknown role ${value}`);
   return value;
 }
+
+export const toWksbmInfo = (row: { id: number; name: string; timeZone: string }): WksbmInfo => ({
+  id: row.id,
+  name: row.name,
+  timeZone: row.timeZone,
+});

@@ -44,6 +44,9 @@ export class TelegramStartError extends Error {
   override name = 'TelegramStartError';
 }
 
+/** A `t.me/<bot>?start=lapor_<code>` link arrives as `/start lapor_<code>`: it means `/lapor <code>`. */
+const fromDeepLink = (text: string) => text.replace(/^\/start\s+lapor_(\w+)$/, '/lapor $1');
+
 const personName = (user: User) => [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id);
 const shorten = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
 
@@ -91,7 +94,13 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
 
   async function inbound(chat: ChatRef, from: User, messageId: string, text: string, asksAdmin: boolean): Promise<Inbound> {
     const isChatAdmin = chat.kind === 'group' && asksAdmin ? await admins.isAdmin(Number(chat.id), from.id) : undefined;
-    return { chat, sender: { id: String(from.id), name: personName(from), isChatAdmin }, messageId, text };
+    return {
+      chat,
+      sender: { id: String(from.id), name: personName(from), isChatAdmin },
+      messageId,
+      text,
+      privateStartLink: `https://t.me/${bot.botInfo.username}?start=`,
+    };
   }
 
   // A webhook retried by Telegram, or an update refetched after a restart, is dropped here when this
@@ -116,7 +125,19 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     const addressedTo = /^\/\w+@(\w+)/.exec(message.text)?.[1];
     if (addressedTo && addressedTo.toLowerCase() !== ctx.me.username.toLowerCase()) return;
     const isCommand = message.text.startsWith('/');
-    const replies = await core.handle(await inbound(chat, message.from, String(message.message_id), message.text, isCommand));
+    const text = chat.kind === 'private' ? fromDeepLink(message.text) : message.text;
+    const replies = await core.handle(await inbound(chat, message.from, String(message.message_id), text, isCommand));
+    if (replies.length) track(send(message.chat.id, replies, message.message_id), 'reply');
+  });
+
+  // A photo only means something in a private chat (a report's picture); the core keeps its file_id.
+  bot.on('message:photo', async (ctx) => {
+    const message = ctx.message;
+    const chat = chatRef(message.chat);
+    if (!chat || chat.kind !== 'private' || message.from.is_bot) return;
+    const largest = message.photo.at(-1)!;
+    const base = await inbound(chat, message.from, String(message.message_id), message.caption ?? '', false);
+    const replies = await core.handle({ ...base, photo: { ref: largest.file_id } });
     if (replies.length) track(send(message.chat.id, replies, message.message_id), 'reply');
   });
 

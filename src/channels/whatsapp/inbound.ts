@@ -83,16 +83,18 @@ async function mentionsOf(message: WAMessage, metadata: GroupMetadata | null, lo
 
 /**
  * Turns one WhatsApp message into the core's `Inbound`, or null for what the bot does not read: its own
- * messages, status updates, broadcast lists, channels and anything without text.
+ * messages, status updates, broadcast lists, channels and anything without text (but a photo in a private chat).
  */
 export async function toInbound(message: WAMessage, lookup: PeopleLookup): Promise<Inbound | null> {
   const { key } = message;
   const chatJid = key.remoteJid;
   if (!chatJid || !key.id || key.fromMe || isJidBroadcast(chatJid) || isJidNewsletter(chatJid)) return null;
-  const text = textOf(message);
+  const group = isJidGroup(chatJid) ?? false;
+  // A photo only means something in a private chat (a report's picture); its caption is the text.
+  const image = group ? null : normalizeMessageContent(message.message)?.imageMessage;
+  const text = textOf(message) ?? (image ? (image.caption ?? '') : null);
   if (text === null) return null;
 
-  const group = isJidGroup(chatJid) ?? false;
   const metadata = group ? await lookup.group(chatJid) : null;
   const senderJids = group ? [key.participant, key.participantAlt] : [chatJid, key.remoteJidAlt];
   const participant = participantOf(
@@ -115,5 +117,7 @@ export async function toInbound(message: WAMessage, lookup: PeopleLookup): Promi
     messageId: key.id,
     text: commandText(text),
     mentions: await mentionsOf(message, metadata, lookup),
+    // The message's key is the reference: the image itself is never stored.
+    ...(image ? { photo: { ref: `${chatJid}:${key.id}` } } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { CaseStore, Notifier } from '../case-ports.js';
 import type { Inbound, Reply } from '../message.js';
 import type { CommunityStore, LedgerStore, Once, PersonInfo, WksbmInfo } from '../ports.js';
 import type { Role } from '../roles.js';
@@ -5,6 +6,8 @@ import type { Role } from '../roles.js';
 export interface CoreDeps {
   readonly community: CommunityStore;
   readonly ledger: LedgerStore;
+  readonly cases: CaseStore;
+  readonly notifier: Notifier;
 }
 
 /** What a command knows when it runs: who asked, where, and as what. */

@@ -10,6 +10,8 @@ import {
   setorCommand,
   tolakCommand,
 } from './ledger.js';
+import { kasusCommand } from './kasus.js';
+import { laporCommand } from './lapor.js';
 import { anggotaCommand, mulaiCommand, peranCommand } from './members.js';
 
 /** Every command, in the order `/bantuan` lists them. */
@@ -25,5 +27,7 @@ export const COMMANDS: readonly Command[] = [
   danaCommand,
   anggotaCommand,
   peranCommand,
+  laporCommand,
+  kasusCommand,
   createHelpCommand(() => COMMANDS),
 ];

@@ -3,10 +3,11 @@ import { parseAmount } from '../parse/amount.js';
 import { firstWord } from '../parse/command.js';
 import { splitContributor } from '../parse/contributor.js';
 import { findFund } from '../parse/fund.js';
-import type { FundInfo } from '../ports.js';
+import type { FundInfo, Posting, PostingOutcome } from '../ports.js';
 import type { Quantity } from '../quantity.js';
 import { EVERYONE, TREASURY } from '../roles.js';
 import { formatQuantity } from '../text/format.js';
+import { tc } from '../text/cases.js';
 import { exampleAmount, t } from '../text/id.js';
 import { refuse, reply, type GroupCommand, type GroupContext } from './command.js';
 import { mentionTokens, taggedPerson } from './mentions.js';
@@ -93,34 +94,43 @@ export const keluarCommand: GroupCommand = {
   aliases: ['withdraw', 'bayarkan', 'pengeluaran'],
   where: 'wksbm',
   roles: TREASURY,
-  usage: '/keluar <jumlah> <dana> <keperluan>',
+  usage: '/keluar <jumlah> <dana> <keperluan> [kasus <no>]',
   example: '/keluar 500rb kematian santunan keluarga almarhum Pak Karto',
-  summary: 'mencatat pengeluaran (ditolak bila saldo kurang)',
+  summary: 'mencatat pengeluaran (ditolak bila saldo kurang); "kasus 7" di akhir mencatatnya sebagai bantuan kasus #7',
   async run(ctx, args) {
     const read = await readAmountAndFund(ctx, args, this);
     if (!read.ok) return read.replies;
-    const { quantity, fund, rest: purpose } = read.value;
+    const { quantity, fund } = read.value;
+    const { purpose, caseNumber } = splitCase(read.value.rest);
     if (!purpose) return refuse(t.purposeMissing(fund, quantity.value, this.example));
-    return ctx.deps.ledger.post(
-      ctx.once,
-      {
-        wksbmId: ctx.wksbm.id,
-        fundId: fund.id,
-        kind: 'keluar',
-        amount: quantity.value,
-        pending: false,
-        contributorName: null,
-        contributorId: null,
-        note: purpose,
-      },
-      (outcome) => {
-        if (!outcome.ok) return refuse(t.insufficient(fund, quantity.value, outcome.balance));
-        if (outcome.status !== 'posted') throw new WksError('WKS_ERR_INVARIANT', 'a keluar was left pending');
-        return reply(t.spent(outcome.number, fund, quantity.value, purpose, outcome.balanceAfter));
-      },
+    const posting: Posting = {
+      wksbmId: ctx.wksbm.id,
+      fundId: fund.id,
+      kind: 'keluar',
+      amount: quantity.value,
+      pending: false,
+      contributorName: null,
+      contributorId: null,
+      note: purpose,
+    };
+    const render = (outcome: PostingOutcome) => {
+      if (!outcome.ok) return refuse(t.insufficient(fund, quantity.value, outcome.balance));
+      if (outcome.status !== 'posted') throw new WksError('WKS_ERR_INVARIANT', 'a keluar was left pending');
+      const spent = t.spent(outcome.number, fund, quantity.value, purpose, outcome.balanceAfter);
+      return reply(caseNumber === null ? spent : `${spent}\n${tc.disbursed(caseNumber)}`);
+    };
+    if (caseNumber === null) return ctx.deps.ledger.post(ctx.once, posting, render);
+    return ctx.deps.cases.disburse(ctx.once, { caseNumber, posting }, (outcome) =>
+      !outcome.ok && outcome.reason === 'case-not-found' ? refuse(tc.caseNotFound(caseNumber)) : render(outcome),
     );
   },
 };
+
+/** A keluar ending in `kasus 7` is help given for case #7; the rest is its purpose. */
+function splitCase(rest: string): { purpose: string; caseNumber: number | null } {
+  const match = /^([\s\S]*?)\s*\bkasus\s+#?(\d{1,9})$/i.exec(rest);
+  return match ? { purpose: match[1]!, caseNumber: Number(match[2]) } : { purpose: rest, caseNumber: null };
+}
 
 /** `<no> <alasan>` with `#12` or `12`. */
 function readNumberAndReason(args: string): { number: number | null; reason: string } {

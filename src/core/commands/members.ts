@@ -1,8 +1,10 @@
 import type { MemberInfo } from '../ports.js';
 import { EVERYONE, isRole } from '../roles.js';
+import { tc } from '../text/cases.js';
 import { t } from '../text/id.js';
 import { refuse, reply, type AnyCommand, type GroupCommand } from './command.js';
 import { taggedPerson } from './mentions.js';
+import { linkPengurusChat } from './pengurus-chat.js';
 
 /** Every new WKSBM starts with the three funds nearly all of them keep. */
 const DEFAULT_FUNDS = [
@@ -15,12 +17,17 @@ export const mulaiCommand: AnyCommand = {
   name: 'mulai',
   aliases: ['setup', 'daftar'],
   where: 'any',
-  usage: '/mulai <nama WKSBM>',
+  usage: '/mulai <nama WKSBM> · /mulai pengurus [kode]',
   example: '/mulai WKSBM Sukamaju RW 05',
   summary: 'mendaftarkan grup ini sebagai WKSBM; yang mendaftar menjadi ketua',
   async run(ctx, args) {
     const { chat } = ctx.inbound;
+    // Only `pengurus` or `pengurus <kode>`: a WKSBM may well be named "Pengurus RW 05".
+    const pengurus = /^pengurus(?:\s+(\d{1,9}))?$/i.exec(args.trim());
+    if (pengurus) return linkPengurusChat(ctx, pengurus[1] ?? '');
     if (chat.kind === 'private') return refuse(t.startInPrivate());
+    // Report notices go to a pengurus-only chat: it must never become a members' group.
+    if (await ctx.deps.cases.pengurusChatOf(chat)) return refuse(tc.pengurusChatCannotStart());
     if (ctx.inbound.sender.isChatAdmin === false) return refuse(t.startNeedsAdmin());
     const name = args.replace(/\s+/g, ' ').trim();
     if (!name) return refuse(t.startNeedsName());

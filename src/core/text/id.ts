@@ -183,7 +183,8 @@ export const t = {
     `👋 Halo, ${name}! Saya bot WKSBM: pencatat kas, jimpitan, dana kematian dan iuran kelompok Anda.\n` +
     'Di grup WKSBM: pengurus mencatat setoran dan pengeluaran (/setor, /keluar), anggota melihat saldo (/saldo) ' +
     'dan riwayat (/riwayat). Setiap rupiah tercatat sekali, tidak pernah diubah diam-diam.\n' +
-    'Untuk memulai: tambahkan saya ke grup WKSBM, lalu admin grup mengetik /mulai <nama WKSBM>.',
+    'Untuk memulai: tambahkan saya ke grup WKSBM, lalu admin grup mengetik /mulai <nama WKSBM>.\n' +
+    'Ada tetangga yang membutuhkan bantuan? Laporkan di sini dengan /lapor: hanya pengurus WKSBM yang membacanya.',
 };
 
 function describeEntry(entry: EntryView): string {

@@ -1,0 +1,318 @@
+import { z } from 'zod';
+import {
+  CASE_STATUSES,
+  DRAFT_STEPS,
+  URGENCIES,
+  type CaseParties,
+  type CaseStatus,
+  type CaseStore,
+  type CaseSummary,
+  type CaseView,
+  type DisburseOutcome,
+  type Draft,
+  type EraseOutcome,
+  type LinkOutcome,
+  type MoveOutcome,
+  type SubmitOutcome,
+  type Urgency,
+} from '../core/case-ports.js';
+import { canMove, OPEN_STATUSES, URGENCY_RANK } from '../core/case-status.js';
+import { WksError } from '../core/errors.js';
+import type { ChatKey, WksbmInfo } from '../core/ports.js';
+import { tc } from '../core/text/cases.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { postEntry } from './ledger.js';
+import { applyOnce, parseStoredReplies } from './once.js';
+import { fundWithAliases, toFundInfo, toRole, toWksbmInfo } from './rows.js';
+import type { Tx, Writer } from './writer.js';
+
+/** Stored JSON is parsed, never trusted. */
+const draftSchema = z.object({
+  step: z.enum(DRAFT_STEPS),
+  data: z.object({
+    wksbmId: z.number().int().optional(),
+    category: z.string().optional(),
+    subject: z.string().optional(),
+    location: z.string().optional(),
+    description: z.string().optional(),
+    urgency: z.enum(URGENCIES).optional(),
+    photoRef: z.string().nullable().optional(),
+  }),
+});
+
+const toStatus = (value: string): CaseStatus => {
+  if (!(CASE_STATUSES as readonly string[]).includes(value)) throw new WksError('WKS_ERR_STORE', `unknown case status ${value}`);
+  return value as CaseStatus;
+};
+const toUrgency = (value: string): Urgency => {
+  if (!(URGENCIES as readonly string[]).includes(value)) throw new WksError('WKS_ERR_STORE', `unknown urgency ${value}`);
+  return value as Urgency;
+};
+
+const draftKey = (chat: ChatKey) => ({ channel_chatId: { channel: chat.channel, chatId: chat.id } });
+
+interface CaseRow {
+  id: number;
+  wksbmId: number;
+  category: string;
+  subject: string;
+  urgency: string;
+  status: string;
+  createdAt: Date;
+  reporterId: number | null;
+}
+
+/**
+ * The reporter acts in a case's first event (the report) and in a withdrawal. Of an anonymous or erased
+ * case those events say "pelapor", so the name cannot be read from the history either.
+ */
+const hidesReporter = (row: { anonymous: boolean; erasedAt: Date | null }, event: { fromStatus: string | null; toStatus: string }) =>
+  (row.anonymous || row.erasedAt !== null) && (event.fromStatus === null || event.toStatus === 'dibatalkan');
+
+export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
+  async function wksbmsById(client: PrismaClient | Tx, ids: readonly number[]): Promise<Map<number, WksbmInfo>> {
+    const rows = await client.wksbm.findMany({ where: { id: { in: [...new Set(ids)] } } });
+    return new Map(rows.map((row) => [row.id, toWksbmInfo(row)]));
+  }
+
+  function summary(row: CaseRow, wksbm: WksbmInfo): CaseSummary {
+    return {
+      number: row.id,
+      wksbm,
+      category: row.category,
+      subject: row.subject,
+      urgency: toUrgency(row.urgency),
+      status: toStatus(row.status),
+      createdAt: row.createdAt,
+    };
+  }
+
+  async function parties(tx: Tx, row: CaseRow): Promise<CaseParties> {
+    const wksbm = await tx.wksbm.findUniqueOrThrow({ where: { id: row.wksbmId } });
+    return { number: row.id, wksbm: toWksbmInfo(wksbm), reporterId: row.reporterId };
+  }
+
+  /** Moves a case from what this transaction read, with its event; the status rule is the core's. */
+  async function transition(tx: Tx, row: CaseRow, to: CaseStatus, byId: number, note: string | null): Promise<MoveOutcome> {
+    const from = toStatus(row.status);
+    if (!canMove(from, to)) return { ok: false, reason: 'not-allowed', status: from };
+    await tx.case.update({ where: { id: row.id }, data: { status: to } });
+    await tx.caseEvent.create({ data: { caseId: row.id, fromStatus: from, toStatus: to, note, byId } });
+    return { ok: true, case: await parties(tx, row), from, to };
+  }
+
+  return {
+    async earlierAnswer(once) {
+      const row = await read.inboundMessage.findUnique({ where: { key: once.key } });
+      return row ? parseStoredReplies(row.replies) : null;
+    },
+
+    async draftOf(chat) {
+      const row = await read.reportDraft.findUnique({ where: draftKey(chat) });
+      return row ? (draftSchema.parse({ step: row.step, data: JSON.parse(row.draft) }) as Draft) : null;
+    },
+
+    saveDraft(once, { chat, draft }, render) {
+      return applyOnce(
+        writer,
+        once,
+        async (tx) => {
+          if (!draft) {
+            await tx.reportDraft.deleteMany({ where: { channel: chat.channel, chatId: chat.id } });
+            return;
+          }
+          const fields = { personId: once.personId, step: draft.step, draft: JSON.stringify(draft.data) };
+          await tx.reportDraft.upsert({
+            where: draftKey(chat),
+            create: { channel: chat.channel, chatId: chat.id, ...fields },
+            update: fields,
+          });
+        },
+        render,
+      );
+    },
+
+    submit(once, { chat, report }, render) {
+      return applyOnce<SubmitOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const row = await tx.case.create({ data: { ...report, reporterId: once.personId } });
+          await tx.caseEvent.create({ data: { caseId: row.id, fromStatus: null, toStatus: 'baru', byId: once.personId } });
+          await tx.reportDraft.deleteMany({ where: { channel: chat.channel, chatId: chat.id } });
+          return { ok: true, case: await parties(tx, row), category: row.category, urgency: toUrgency(row.urgency) };
+        },
+        render,
+      );
+    },
+
+    async membershipsOf(personId) {
+      const rows = await read.membership.findMany({ where: { personId }, include: { wksbm: true }, orderBy: { id: 'asc' } });
+      return rows.map((row) => ({ wksbm: toWksbmInfo(row.wksbm), role: toRole(row.role) }));
+    },
+
+    async wksbm(id) {
+      const row = await read.wksbm.findUnique({ where: { id } });
+      return row ? toWksbmInfo(row) : null;
+    },
+
+    async pengurusChatOf(chat) {
+      const row = await read.pengurusChat.findUnique({
+        where: { channel_externalId: { channel: chat.channel, externalId: chat.id } },
+      });
+      if (!row) return null;
+      return toWksbmInfo(await read.wksbm.findUniqueOrThrow({ where: { id: row.wksbmId } }));
+    },
+
+    linkPengurusChat(once, { chat, wksbmId }, render) {
+      return applyOnce<LinkOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const key = { channel_externalId: { channel: chat.channel, externalId: chat.id } };
+          const members = await tx.chat.findUnique({ where: key, include: { wksbm: true } });
+          if (members) return { ok: false, reason: 'members-group', wksbm: toWksbmInfo(members.wksbm) };
+          const linked = await tx.pengurusChat.findUnique({ where: key });
+          if (linked) {
+            const wksbm = await tx.wksbm.findUniqueOrThrow({ where: { id: linked.wksbmId } });
+            return { ok: false, reason: 'already-linked', wksbm: toWksbmInfo(wksbm) };
+          }
+          await tx.pengurusChat.create({ data: { channel: chat.channel, externalId: chat.id, wksbmId, linkedById: once.personId } });
+          return { ok: true, wksbm: toWksbmInfo(await tx.wksbm.findUniqueOrThrow({ where: { id: wksbmId } })) };
+        },
+        render,
+      );
+    },
+
+    async openCases(scope) {
+      const rows = await read.case.findMany({
+        where: { wksbmId: { in: [...scope] }, status: { in: [...OPEN_STATUSES] } },
+        orderBy: { id: 'asc' },
+      });
+      const wksbms = await wksbmsById(read, rows.map((row) => row.wksbmId));
+      return rows
+        .map((row) => summary(row, wksbms.get(row.wksbmId)!))
+        .sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.number - b.number);
+    },
+
+    async view(scope, number): Promise<CaseView | null> {
+      const row = await read.case.findFirst({
+        where: { id: number, wksbmId: { in: [...scope] } },
+        include: { events: { orderBy: { id: 'asc' } }, disbursements: { orderBy: { id: 'asc' } } },
+      });
+      if (!row) return null;
+      const entries = await read.ledgerEntry.findMany({
+        where: { id: { in: row.disbursements.map((given) => given.entryId) } },
+        include: { fund: { include: fundWithAliases } },
+        orderBy: { number: 'asc' },
+      });
+      const names = new Map(
+        (
+          await read.person.findMany({
+            where: { id: { in: [...row.events.map((event) => event.byId), ...(row.reporterId ? [row.reporterId] : [])] } },
+            select: { id: true, name: true },
+          })
+        ).map((person) => [person.id, person.name]),
+      );
+      const wksbm = (await wksbmsById(read, [row.wksbmId])).get(row.wksbmId)!;
+      return {
+        ...summary(row, wksbm),
+        location: row.location,
+        description: row.description,
+        hasPhoto: row.photoRef !== null,
+        anonymous: row.anonymous,
+        // The reporter of an anonymous case is never read into a view, so no reply can show them.
+        reporterName: row.anonymous || row.reporterId === null ? null : (names.get(row.reporterId) ?? null),
+        erased: row.erasedAt !== null,
+        events: row.events.map((event) => ({
+          from: event.fromStatus === null ? null : toStatus(event.fromStatus),
+          to: toStatus(event.toStatus),
+          note: event.note,
+          by: hidesReporter(row, event) ? 'pelapor' : (names.get(event.byId) ?? '-'),
+          at: event.createdAt,
+        })),
+        disbursements: entries.map((entry) => ({
+          entryNumber: entry.number,
+          fund: toFundInfo(entry.fund),
+          amount: -entry.amount,
+          at: entry.createdAt,
+        })),
+      };
+    },
+
+    move(once, { scope, number, to, note }, render) {
+      return applyOnce<MoveOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const row = await tx.case.findFirst({ where: { id: number, wksbmId: { in: [...scope] } } });
+          return row ? transition(tx, row, to, once.personId, note) : { ok: false, reason: 'not-found' };
+        },
+        render,
+      );
+    },
+
+    withdraw(once, { number }, render) {
+      return applyOnce<MoveOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const row = await tx.case.findFirst({ where: { id: number, reporterId: once.personId } });
+          return row ? transition(tx, row, 'dibatalkan', once.personId, null) : { ok: false, reason: 'not-found' };
+        },
+        render,
+      );
+    },
+
+    erase(once, { scope, number }, render) {
+      return applyOnce<EraseOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const row = await tx.case.findFirst({ where: { id: number, wksbmId: { in: [...scope] } } });
+          if (!row) return { ok: false, reason: 'not-found' };
+          if (row.erasedAt) return { ok: false, reason: 'already-erased' };
+          const gone = tc.erasedPlaceholder;
+          await tx.case.update({
+            where: { id: row.id },
+            data: { subject: gone, location: gone, description: gone, photoRef: null, reporterId: null, erasedAt: new Date() },
+          });
+          // Notes may name the person too; who acted and when stay for the accounts.
+          await tx.caseEvent.updateMany({ where: { caseId: row.id, note: { not: null } }, data: { note: gone } });
+          await tx.caseEvent.create({
+            data: { caseId: row.id, fromStatus: row.status, toStatus: row.status, note: tc.erasedNote, byId: once.personId },
+          });
+          return { ok: true, case: { ...(await parties(tx, row)), reporterId: null } };
+        },
+        render,
+      );
+    },
+
+    disburse(once, { caseNumber, posting }, render) {
+      return applyOnce<DisburseOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const row = await tx.case.findFirst({ where: { id: caseNumber, wksbmId: posting.wksbmId }, select: { id: true } });
+          if (!row) return { ok: false, reason: 'case-not-found' };
+          const fund = await tx.fund.findUniqueOrThrow({ where: { id: posting.fundId }, select: { wksbmId: true } });
+          if (posting.kind !== 'keluar' || posting.pending || fund.wksbmId !== posting.wksbmId || posting.amount <= 0n) {
+            throw new WksError('WKS_ERR_INVARIANT', `disbursement from fund ${posting.fundId} of wksbm ${posting.wksbmId} is malformed`);
+          }
+          const posted = await postEntry(tx, {
+            wksbmId: posting.wksbmId,
+            fundId: posting.fundId,
+            kind: 'keluar',
+            amount: -posting.amount,
+            recordedById: once.personId,
+            note: posting.note,
+          });
+          if (!posted.ok) return posted;
+          await tx.caseDisbursement.create({ data: { caseId: row.id, entryId: posted.id } });
+          return { ok: true, status: 'posted', number: posted.number, balanceAfter: posted.balanceAfter };
+        },
+        render,
+      );
+    },
+  };
+}
