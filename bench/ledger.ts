@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
-import { createCore, type Inbound } from '../src/core/index.js';
+import { createCore, systemClock, type Inbound } from '../src/core/index.js';
 import { openDb } from '../src/db.js';
 import { createStores, migrate } from '../src/store/index.js';
 
@@ -70,7 +70,7 @@ interface CoreRun {
 async function corePath(total: number, concurrency: number): Promise<CoreRun> {
   const db = await openDb(`file:${fresh()}`);
   const stores = createStores(db, pino({ level: 'silent' }));
-  const core = createCore(stores);
+  const core = createCore({ ...stores, clock: systemClock });
   const message = (text: string): Inbound => ({
     chat: { channel: 'console', id: 'rt05', kind: 'group' },
     sender: { id: 'bu sri', name: 'Bu Sri' },

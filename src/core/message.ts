@@ -33,6 +33,11 @@ export interface Inbound {
 /** What the bot says: an answer in the chat a message came from, or a message it sends on its own. */
 export interface Reply {
   readonly text: string;
+  /**
+   * Buttons under the message where the channel has them (Telegram); pressing one is the same as
+   * sending its command text. Channels without buttons show the text alone, which names the commands.
+   */
+  readonly actions?: readonly { readonly label: string; readonly command: string }[];
 }
 
 /**

@@ -3,16 +3,30 @@ import type { CoreDeps } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createCommunityStore } from './community.js';
 import { createLedgerStore } from './ledger.js';
+import { createMeetingStore, type MeetingPlanner } from './meetings.js';
+import { createOutboxStore, type OutboxStore } from './outbox.js';
 import { createWriter, type Writer } from './writer.js';
 
 export { migrate, pendingMigrations } from './migrate.js';
 
+export interface Stores extends Omit<CoreDeps, 'clock'> {
+  readonly writer: Writer;
+  /** The scheduler's ports: series planning and the outbox. */
+  readonly planner: MeetingPlanner;
+  readonly outbox: OutboxStore;
+}
+
 /** The core's ports over one database, sharing one writer. */
-export function createStores(db: Db, log: Logger): CoreDeps & { writer: Writer } {
+export function createStores(db: Db, log: Logger): Stores {
   const writer = createWriter(db.write, log.child({ module: 'writer' }));
+  const community = createCommunityStore(db.read, writer);
+  const meetings = createMeetingStore(db.read, writer, { wksbmChanged: community.wksbmChanged });
   return {
     writer,
-    community: createCommunityStore(db.read, writer),
+    community,
     ledger: createLedgerStore(db.read, writer),
+    meetings,
+    planner: meetings,
+    outbox: createOutboxStore(db.read, writer),
   };
 }

@@ -3,7 +3,9 @@ import type { Once, Render } from '../core/ports.js';
 import type { Reply } from '../core/message.js';
 import type { Tx, Writer } from './writer.js';
 
-const storedReplies = z.array(z.object({ text: z.string() }));
+const storedReplies = z.array(
+  z.object({ text: z.string(), actions: z.array(z.object({ label: z.string(), command: z.string() })).optional() }),
+);
 
 /** Replies saved with an inbound message; stored JSON is parsed, never trusted. */
 export function parseStoredReplies(json: string): readonly Reply[] {

@@ -1,3 +1,5 @@
+import type { Clock } from '../clock.js';
+import type { MeetingStore } from '../meeting-ports.js';
 import type { Inbound, Reply } from '../message.js';
 import type { CommunityStore, LedgerStore, Once, PersonInfo, WksbmInfo } from '../ports.js';
 import type { Role } from '../roles.js';
@@ -5,6 +7,8 @@ import type { Role } from '../roles.js';
 export interface CoreDeps {
   readonly community: CommunityStore;
   readonly ledger: LedgerStore;
+  readonly meetings: MeetingStore;
+  readonly clock: Clock;
 }
 
 /** What a command knows when it runs: who asked, where, and as what. */

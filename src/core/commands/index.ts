@@ -10,7 +10,11 @@ import {
   setorCommand,
   tolakCommand,
 } from './ledger.js';
+import { absenCommand, notulenCommand } from './meeting-records.js';
+import { pengingatCommand, zonaCommand } from './meeting-settings.js';
+import { jadwalCommand, rapatCommand } from './meetings.js';
 import { anggotaCommand, mulaiCommand, peranCommand } from './members.js';
+import { hadirCommand, izinCommand } from './rsvp.js';
 
 /** Every command, in the order `/bantuan` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -25,5 +29,13 @@ export const COMMANDS: readonly Command[] = [
   danaCommand,
   anggotaCommand,
   peranCommand,
+  rapatCommand,
+  jadwalCommand,
+  hadirCommand,
+  izinCommand,
+  absenCommand,
+  notulenCommand,
+  zonaCommand,
+  pengingatCommand,
   createHelpCommand(() => COMMANDS),
 ];

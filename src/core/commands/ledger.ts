@@ -1,6 +1,6 @@
 import { WksError } from '../errors.js';
 import { parseAmount } from '../parse/amount.js';
-import { firstWord } from '../parse/command.js';
+import { firstWord, readNumberAndReason } from '../parse/command.js';
 import { splitContributor } from '../parse/contributor.js';
 import { findFund } from '../parse/fund.js';
 import type { FundInfo } from '../ports.js';
@@ -108,13 +108,6 @@ export const keluarCommand: GroupCommand = {
     );
   },
 };
-
-/** `<no> <alasan>` with `#12` or `12`. */
-function readNumberAndReason(args: string): { number: number | null; reason: string } {
-  const [word, reason] = firstWord(args);
-  const match = /^#?(\d{1,9})$/.exec(word);
-  return { number: match ? Number(match[1]) : null, reason };
-}
 
 export const koreksiCommand: GroupCommand = {
   name: 'koreksi',
