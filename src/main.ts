@@ -3,6 +3,8 @@ import { createConfig } from './config.js';
 import { buildApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { openRuntime } from './app-context.js';
+import type { ChannelSender } from './core/index.js';
+import { startScheduler } from './scheduler/index.js';
 import { VERSION } from './version.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -25,6 +27,11 @@ const channels: Record<string, string> = {
 };
 for (const [channel, state] of Object.entries(channels)) log.info({ channel }, `channel ${channel}: ${state}`);
 
+// Each running channel adds its sender here; the scheduler sends due reminders through them and keeps
+// rutin series planned ahead even while none runs. Console chats get theirs from their own process.
+const senders: ChannelSender[] = [];
+const scheduler = startScheduler(runtime.stores, senders, { clock: runtime.clock, log });
+
 const app = await buildApp({
   log,
   version: VERSION,
@@ -43,6 +50,7 @@ async function stop(signal: string): Promise<void> {
   log.info({ signal }, 'stopping');
   try {
     await app.close();
+    await scheduler.stop();
     await runtime.close();
     log.info('stopped');
     process.exit(0);

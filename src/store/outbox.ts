@@ -103,8 +103,8 @@ export interface OutboxStore {
   claim(request: ClaimRequest): Promise<readonly OutboxMessage[]>;
   /** Records the outcome if the claim is still this instance's; false when it was lost. */
   settle(message: Pick<OutboxMessage, 'id' | 'claimToken'>, outcome: Outcome): Promise<boolean>;
-  /** When the next message of these channels may be claimed, or null when none waits. */
-  nextDue(channels: readonly ChannelName[], chatId?: string): Promise<Date | null>;
+  /** When the next message of these channels that nobody holds at `now` falls due, or null when none waits. */
+  nextDue(channels: readonly ChannelName[], now: Date, chatId?: string): Promise<Date | null>;
 }
 
 interface Settlement {
@@ -187,10 +187,10 @@ export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxSto
       return writer.submit(settleLane, { message, outcome });
     },
 
-    async nextDue(channels, chatId) {
+    async nextDue(channels, now, chatId) {
       if (channels.length === 0) return null;
       const row = await read.outbox.findFirst({
-        where: pendingWhere(channels, chatId),
+        where: { ...pendingWhere(channels, chatId), OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
         orderBy: { nextAttemptAt: 'asc' },
         select: { nextAttemptAt: true },
       });
