@@ -7,8 +7,10 @@ import type { RateLimiter } from './rate-limit.js';
 import { renderPayload } from './render.js';
 
 export interface DispatcherOptions {
-  /** Most messages claimed at once; never more than the rate limit allows now. */
+  /** Most messages claimed at once: about a second of sends, so the next batch is ready when the limit frees. */
   readonly batch: number;
+  /** A claimed message waits this long at most for the rate limit; a longer wait hands it back. */
+  readonly maxHoldMs: number;
   /** How long a claim holds; far longer than one send, so a live instance never loses its claim. */
   readonly leaseMs: number;
   /** Failed sends before a message is given up. */
@@ -20,6 +22,7 @@ export interface DispatcherOptions {
 
 export const DISPATCHER_DEFAULTS: DispatcherOptions = {
   batch: 30,
+  maxHoldMs: 5_000,
   leaseMs: 60_000,
   maxAttempts: 8,
   backoffMs: 2_000,
@@ -38,15 +41,20 @@ export interface DispatcherDeps {
   readonly options?: Partial<DispatcherOptions>;
   /** Jitter source; tests pass a constant. */
   readonly random?: () => number;
+  /** How a held message waits for the rate limit. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Dispatcher {
   /** When the next message this dispatcher may claim falls due, or null when none waits. */
   nextDue(): Promise<Date | null>;
-  /** Claims what is due and may be sent now, sends it, and records each outcome. Returns how many it handled. */
+  /**
+   * Claims a batch of due messages, sends each as the rate limits allow, and records each outcome.
+   * Returns how many it claimed. Several may run at once (the scheduler runs two): while one waits for
+   * the limit to free, the next batch is already claimed and rendered.
+   */
   runOnce(): Promise<number>;
-  /** Milliseconds until the overall rate limit allows a send. */
-  blockedForMs(): number;
+
 }
 
 /** Telegram (grammY's GrammyError) and our loopback say how long to wait in `parameters.retry_after`. */
@@ -58,6 +66,7 @@ function retryAfterMs(error: unknown): number | null {
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const options = { ...DISPATCHER_DEFAULTS, ...deps.options };
   const random = deps.random ?? Math.random;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const senders = new Map(deps.senders.map((sender) => [sender.channel, sender]));
   const channels = [...senders.keys()];
 
@@ -66,15 +75,27 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return Math.round(base * (0.8 + 0.4 * random()));
   }
 
+  /** Waits for a send slot for this chat if that is soon; else says how long until one is free. */
+  async function slotFor(chatKey: string): Promise<number> {
+    for (;;) {
+      const slot = deps.limiter.take(chatKey, deps.clock.now().getTime());
+      if (slot.ok) return 0;
+      if (slot.waitMs > options.maxHoldMs) return slot.waitMs;
+      await sleep(slot.waitMs);
+    }
+  }
+
   async function deliver(message: OutboxMessage): Promise<Outcome> {
-    const now = deps.clock.now();
     // After a downtime: a reminder for a meeting that already started is useless, so it is dropped.
-    if (message.notAfter && now >= message.notAfter) return { kind: 'dropped', why: 'meeting started' };
-    const rendered = await renderPayload(deps.planner, message.payload, now);
+    const started = () => message.notAfter !== null && deps.clock.now() >= message.notAfter;
+    if (started()) return { kind: 'dropped', why: 'meeting started' };
+    const rendered = await renderPayload(deps.planner, message.payload, deps.clock.now());
     if (!rendered.ok) return { kind: 'dropped', why: rendered.why };
     const chatKey = `${message.channel}:${message.chatId}`;
-    const slot = deps.limiter.take(chatKey, now.getTime());
-    if (!slot.ok) return { kind: 'retry', at: new Date(now.getTime() + slot.waitMs), attempt: false, error: 'rate limit' };
+    const waitMs = await slotFor(chatKey);
+    const now = deps.clock.now();
+    if (waitMs > 0) return { kind: 'retry', at: new Date(now.getTime() + waitMs), attempt: false, error: 'rate limit' };
+    if (started()) return { kind: 'dropped', why: 'meeting started' };
     try {
       await senders.get(message.channel)!.send(message.chatId, rendered.replies);
       return { kind: 'sent', at: deps.clock.now() };
@@ -91,11 +112,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   return {
     nextDue: () => deps.outbox.nextDue(channels, deps.clock.now(), deps.chatId),
-    blockedForMs: () => deps.limiter.overallWaitMs(deps.clock.now().getTime()),
     async runOnce() {
       const now = deps.clock.now();
-      const limit = Math.min(options.batch, deps.limiter.available(now.getTime()));
-      const claimed = await deps.outbox.claim({ channels, chatId: deps.chatId, now, limit, leaseMs: options.leaseMs });
+      const claimed = await deps.outbox.claim({ channels, chatId: deps.chatId, now, limit: options.batch, leaseMs: options.leaseMs });
       await Promise.all(
         claimed.map(async (message) => {
           let outcome: Outcome;

@@ -12,74 +12,79 @@ export interface SchedulerDeps {
   readonly pollMs?: number;
   /** How often rutin series are topped up. */
   readonly topUpEveryMs?: number;
-  /** Whether this instance plans series (the console's does not: the server's does). */
+  /** Whether this instance plans series (a console's does not: the server's does). */
   readonly plansSeries?: boolean;
+  /** Dispatch loops: two keep the next batch claimed and rendered while the current one waits for the limit. */
+  readonly workers?: number;
 }
 
 export interface Scheduler {
   start(): void;
-  /** Finishes the batch in hand, then resolves; nothing is claimed after it is called. */
+  /** Finishes the batches in hand, then resolves; nothing is claimed after it is called. */
   stop(): Promise<void>;
 }
 
 const SERIES_PER_TOP_UP = 100;
 
 /**
- * The loop that sends due outbox messages. Time-driven work lives in the database, not in timers:
- * the loop only wakes up to look, so a restart, a second instance or a crash loses nothing.
+ * The loops that send due outbox messages and keep rutin series planned ahead. Time-driven work lives
+ * in the database, not in timers: the loops only wake up to look, so a restart, a second instance or
+ * a crash loses nothing.
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const pollMs = deps.pollMs ?? 1_000;
   const topUpEveryMs = deps.topUpEveryMs ?? 10 * 60_000;
   let running = false;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
-  let lastTopUp = -Infinity;
+  let loops: Promise<void>[] = [];
+  const sleepers = new Set<() => void>();
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
+      const wake = () => {
         clearTimeout(timer);
+        sleepers.delete(wake);
         resolve();
       };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
     });
 
   async function idleMs(): Promise<number> {
-    const blocked = deps.dispatcher.blockedForMs();
-    if (blocked > 0) return blocked;
     const next = await deps.dispatcher.nextDue();
     if (!next) return pollMs;
     return Math.min(pollMs, Math.max(10, next.getTime() - deps.clock.now().getTime()));
   }
 
-  async function run(): Promise<void> {
+  /** Runs `round` until stopped; a failing round is logged and tried again after a pause. */
+  async function repeat(name: string, round: () => Promise<number>): Promise<void> {
     while (running) {
       try {
-        const now = deps.clock.now();
-        if (deps.plansSeries !== false && now.getTime() - lastTopUp >= topUpEveryMs) {
-          lastTopUp = now.getTime();
-          await deps.planner.topUp(now, SERIES_PER_TOP_UP);
-        }
-        const handled = await deps.dispatcher.runOnce();
-        if (handled === 0 && running) await sleep(await idleMs());
+        const waitMs = await round();
+        if (waitMs > 0 && running) await sleep(waitMs);
       } catch (error) {
-        deps.log.error({ err: error }, 'scheduler round failed');
+        deps.log.error({ err: error, loop: name }, 'scheduler round failed');
         if (running) await sleep(pollMs);
       }
     }
   }
 
+  const dispatch = async () => ((await deps.dispatcher.runOnce()) > 0 ? 0 : idleMs());
+  const topUp = async () => {
+    await deps.planner.topUp(deps.clock.now(), SERIES_PER_TOP_UP);
+    return topUpEveryMs;
+  };
+
   return {
     start() {
       if (running) return;
       running = true;
-      loop = run();
+      loops = Array.from({ length: deps.workers ?? 2 }, (_, i) => repeat(`dispatch-${i}`, dispatch));
+      if (deps.plansSeries !== false) loops.push(repeat('top-up', topUp));
     },
     async stop() {
       running = false;
-      wake?.();
-      await loop;
+      for (const wake of sleepers) wake();
+      await Promise.all(loops);
     },
   };
 }

@@ -151,12 +151,15 @@ const pendingWhere = (channels: readonly ChannelName[], chatId: string | undefin
 
 export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxStore {
   return {
-    claim({ channels, chatId, now, limit, leaseMs }) {
-      if (channels.length === 0 || limit <= 0) return Promise.resolve([]);
+    async claim({ channels, chatId, now, limit, leaseMs }) {
+      if (channels.length === 0 || limit <= 0) return [];
+      const free = { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
+      const due = { ...pendingWhere(channels, chatId), nextAttemptAt: { lte: now }, ...free };
+      // Looking first on the read connection keeps an idle poll from taking the write lock.
+      if (!(await read.outbox.findFirst({ where: due, select: { id: true } }))) return [];
       return writer.run(async (tx) => {
-        const free = { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
         const candidates = await tx.outbox.findMany({
-          where: { ...pendingWhere(channels, chatId), nextAttemptAt: { lte: now }, ...free },
+          where: due,
           orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
           take: limit,
           select: { id: true },
