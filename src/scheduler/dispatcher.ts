@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock.js';
 import type { ChannelSender } from '../core/message.js';
 import type { MeetingPlanner } from '../store/meetings.js';
 import type { OutboxMessage, OutboxStore, Outcome } from '../store/outbox.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateLimiter, Take } from './rate-limit.js';
 import { renderPayload } from './render.js';
 
 export interface DispatcherOptions {
@@ -76,11 +76,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   /** Waits for a send slot for this chat if that is soon; else says how long until one is free. */
-  async function slotFor(chatKey: string): Promise<number> {
+  async function slotFor(chatKey: string): Promise<Take> {
     for (;;) {
       const slot = deps.limiter.take(chatKey, deps.clock.now().getTime());
-      if (slot.ok) return 0;
-      if (slot.waitMs > options.maxHoldMs) return slot.waitMs;
+      if (slot.ok || slot.waitMs > options.maxHoldMs) return slot;
       await sleep(slot.waitMs);
     }
   }
@@ -92,10 +91,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const rendered = await renderPayload(deps.planner, message.payload, deps.clock.now());
     if (!rendered.ok) return { kind: 'dropped', why: rendered.why };
     const chatKey = `${message.channel}:${message.chatId}`;
-    const waitMs = await slotFor(chatKey);
+    const slot = await slotFor(chatKey);
     const now = deps.clock.now();
-    if (waitMs > 0) return { kind: 'retry', at: new Date(now.getTime() + waitMs), attempt: false, error: 'rate limit' };
-    if (started()) return { kind: 'dropped', why: 'meeting started' };
+    if (!slot.ok) return { kind: 'retry', at: new Date(now.getTime() + slot.waitMs), attempt: false, error: 'rate limit' };
+    if (started()) {
+      slot.done(now.getTime());
+      return { kind: 'dropped', why: 'meeting started' };
+    }
     try {
       await senders.get(message.channel)!.send(message.chatId, rendered.replies);
       return { kind: 'sent', at: deps.clock.now() };
@@ -107,6 +109,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (attempts >= options.maxAttempts) return { kind: 'failed', error: text };
       deps.log.warn({ outbox: message.id, attempts, channel: message.channel }, 'send failed, will retry');
       return { kind: 'retry', at: new Date(now.getTime() + Math.max(wait ?? 0, backoff(message.attempts))), attempt: true, error: text };
+    } finally {
+      slot.done(deps.clock.now().getTime());
     }
   }
 

@@ -11,7 +11,10 @@ export interface WindowLimit {
   readonly windowMs: number;
 }
 
-export type Take = { readonly ok: true } | { readonly ok: false; readonly waitMs: number };
+export type Take =
+  /** `done(at)` when the platform has answered: the send counts from then on, not from its start. */
+  | { readonly ok: true; readonly done: (at: number) => void }
+  | { readonly ok: false; readonly waitMs: number };
 
 export interface RateLimiter {
   /** Takes a send for this chat at `now` from both limits, or says how long until one is free. */
@@ -20,30 +23,35 @@ export interface RateLimiter {
   pause(chat: string, until: number): void;
 }
 
+/**
+ * The sends of the last window. A send counts from when it started until it is done, then from when
+ * it was done: the platform counts arrivals, which lie between the two, so counting the later time
+ * keeps a limit even when network or event-loop delays bunch arrivals together.
+ */
 class Window {
-  private readonly times: number[] = [];
+  private sends: { at: number }[] = [];
   constructor(private readonly rule: WindowLimit) {}
 
   private prune(now: number): void {
-    while (this.times.length && this.times[0]! <= now - this.rule.windowMs) this.times.shift();
-  }
-
-  free(now: number): number {
-    this.prune(now);
-    return this.rule.limit - this.times.length;
+    this.sends = this.sends.filter((send) => send.at > now - this.rule.windowMs);
   }
 
   /** Milliseconds until a send is free (0 when one is). */
   waitMs(now: number): number {
-    return this.free(now) > 0 ? 0 : this.times[0]! + this.rule.windowMs - now;
+    this.prune(now);
+    if (this.sends.length < this.rule.limit) return 0;
+    return Math.min(...this.sends.map((send) => send.at)) + this.rule.windowMs - now;
   }
 
-  record(now: number): void {
-    this.times.push(now);
+  record(now: number): { at: number } {
+    const send = { at: now };
+    this.sends.push(send);
+    return send;
   }
 
   isEmpty(now: number): boolean {
-    return this.free(now) === this.rule.limit;
+    this.prune(now);
+    return this.sends.length === 0;
   }
 }
 
@@ -73,9 +81,13 @@ export function createRateLimiter(overall: WindowLimit, perChat: WindowLimit): R
       const window = chatWindow(chat, now);
       const waitMs = Math.max(global.waitMs(now), window.waitMs(now));
       if (waitMs > 0) return { ok: false, waitMs };
-      global.record(now);
-      window.record(now);
-      return { ok: true };
+      const sends = [global.record(now), window.record(now)];
+      return {
+        ok: true,
+        done: (at) => {
+          for (const send of sends) send.at = Math.max(send.at, at);
+        },
+      };
     },
     pause(chat, until) {
       paused.set(chat, Math.max(paused.get(chat) ?? 0, until));
@@ -84,11 +96,11 @@ export function createRateLimiter(overall: WindowLimit, perChat: WindowLimit): R
 }
 
 /**
- * Telegram's published limits for bots (30 messages a second, 20 a minute to one group), with windows
- * 5% longer: a few milliseconds of network jitter must not land a 31st message in one of Telegram's
- * seconds, which it answers with 429.
+ * Telegram's published limits for bots: 30 messages a second, 20 a minute to one group. Counting each
+ * send from when it is done (see Window) already absorbs network delays; the 1% longer windows only
+ * cover the platform's clock and ours ticking differently.
  */
 export const TELEGRAM_LIMITS = {
-  overall: { limit: 30, windowMs: 1_050 },
-  perChat: { limit: 20, windowMs: 63_000 },
+  overall: { limit: 30, windowMs: 1_010 },
+  perChat: { limit: 20, windowMs: 60_600 },
 } as const satisfies Record<string, WindowLimit>;
