@@ -37,7 +37,7 @@ export interface Reply {
    * Buttons under the message where the channel has them (Telegram); pressing one is the same as
    * sending its command text. Channels without buttons show the text alone, which names the commands.
    */
-  readonly actions?: readonly { readonly label: string; readonly command: string }[];
+  readonly actions?: readonly { label: string; command: string }[];
 }
 
 /**

@@ -37,8 +37,10 @@ describe('/rapat', () => {
     ]);
   });
 
-  it('puts Hadir and Izin buttons under the announcement', async () => {
-    const replies = await world.core.handle(groupMessage('Bu Sri', '/rapat insidental besok 19.00 Rumah Pak RT | Persiapan santunan'));
+  it('puts Hadir and Izin buttons under the announcement, also when the message is redelivered', async () => {
+    const announcement = groupMessage('Bu Sri', '/rapat insidental besok 19.00 Rumah Pak RT | Persiapan santunan');
+    const replies = await world.core.handle(announcement);
+    expect(await world.core.handle(announcement)).toEqual(replies);
     expect(replies[0]!.text).toContain('Rapat insidental #1 dicatat: Selasa, 24 November 2026 pukul 19.00 WIB');
     expect(replies[0]!.actions).toEqual([
       { label: '✅ Hadir', command: '/hadir 1' },

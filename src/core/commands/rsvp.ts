@@ -24,7 +24,7 @@ function rsvpCommand(answer: RsvpAnswer): GroupCommand {
         ctx.once,
         { wksbmId: ctx.wksbm.id, number, answer, reason: hadir ? null : text || null, now: ctx.deps.clock.now() },
         (outcome) =>
-          reply(outcome.ok ? tm.rsvp(outcome.occurrence, ctx.person.name, outcome.timeZone) : refusalText(outcome, number)),
+          reply(outcome.ok ? tm.rsvp(outcome.occurrence, ctx.person, outcome.timeZone) : refusalText(outcome, number)),
       );
     },
   };

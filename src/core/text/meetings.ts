@@ -171,8 +171,9 @@ export const tm = {
     `🔁 Rapat #${after.number} dipindah.\nDari: ${when(before, timeZone)}\nMenjadi: ${when(after, timeZone)}\n${placeLines(after)}` +
     '\nPengingat mengikuti waktu yang baru.',
 
-  rsvp: (occurrence: OccurrenceDetail, name: string, timeZone: string) => {
-    const mine = occurrence.rsvps.find((rsvp) => rsvp.name === name);
+  rsvp: (occurrence: OccurrenceDetail, person: { id: number; name: string }, timeZone: string) => {
+    const { name } = person;
+    const mine = occurrence.rsvps.find((rsvp) => rsvp.personId === person.id);
     const counted = `Hadir: ${occurrence.rsvps.filter((r) => r.answer === 'hadir').length}, izin: ${occurrence.rsvps.filter((r) => r.answer === 'izin').length}.`;
     return mine?.answer === 'izin'
       ? `🙏 Izin ${name} untuk rapat #${occurrence.number} (${when(occurrence, timeZone)}) dicatat` +
