@@ -90,6 +90,11 @@ export interface AttendeeName {
 }
 
 export interface MeetingStore {
+  /**
+   * The WKSBM's zone as stored now. Dates are read in it rather than in the cached `WksbmInfo`, which
+   * another process (a console that ran /zona) may have made stale.
+   */
+  timeZone(wksbmId: number): Promise<string>;
   reminders(wksbmId: number): Promise<readonly ReminderOffset[]>;
   /** Occurrences starting after `now`, soonest first, cancelled ones included so people see them. */
   upcoming(wksbmId: number, now: Date, limit: number): Promise<Zoned<{ occurrences: readonly OccurrenceDetail[] }>>;

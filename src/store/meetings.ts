@@ -73,6 +73,7 @@ export function createMeetingStore(
   hooks: { readonly wksbmChanged: (wksbmId: number) => void },
 ): MeetingStore & MeetingPlanner {
   return {
+    timeZone: (wksbmId) => zoneOf(read, wksbmId),
     reminders: (wksbmId) => remindersOf(read, wksbmId),
 
     async upcoming(wksbmId, now, limit) {

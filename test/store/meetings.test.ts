@@ -172,3 +172,17 @@ describe('attendance and minutes', () => {
     expect(detail).toContain('Notulen:\nBu Sri: Santunan Rp500.000 untuk Mbah Karto.\nBu Sri: Penyaluran Sabtu pagi.');
   });
 });
+
+describe('a second process', () => {
+  it('reads dates in the zone another process set, not in a cached one', async () => {
+    // 1. this process has the WKSBM (zone WIB) cached; another one, sharing the file, sets WIT
+    expect(await world.say('Bu Sri', '/zona')).toContain('WIB');
+    const other = await createWorld({ file: world.db.file, clock: world.clock });
+    expect(await other.say('Bu Sri', '/zona WIT')).toContain('sekarang WIT');
+    await other.close();
+    // 2. a meeting announced here afterwards is read in WIT
+    expect(await world.say('Bu Sri', '/rapat insidental besok 19.00 Balai')).toContain('Selasa, 24 November 2026 pukul 19.00 WIT');
+    const occurrence = await world.db.read.meetingOccurrence.findFirstOrThrow();
+    expect(occurrence.startsAt.toISOString()).toBe('2026-11-24T10:00:00.000Z');
+  });
+});

@@ -16,7 +16,7 @@ export const zonaCommand: GroupCommand = {
   summary: 'zona waktu WKSBM untuk semua tanggal (ketua/sekretaris mengubahnya)',
   async run(ctx, args) {
     const word = args.trim().toUpperCase();
-    if (!word) return reply(tm.zoneNow(ctx.wksbm.timeZone));
+    if (!word) return reply(tm.zoneNow(await ctx.deps.meetings.timeZone(ctx.wksbm.id)));
     if (!PLANNERS.includes(ctx.role)) return reply(t.notAllowed('zona', PLANNERS, ctx.role));
     if (!isZoneLabel(word)) return reply(tm.zoneUnknown(args.trim()));
     return ctx.deps.meetings.setTimeZone(

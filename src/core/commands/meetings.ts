@@ -17,8 +17,9 @@ const SERIES_WORD = /^(semua|seri|series|seterusnya)$/i;
 
 async function announce(ctx: GroupContext, args: string): Promise<readonly Reply[]> {
   const now = ctx.deps.clock.now();
-  const parsed = parseMeeting(args, ctx.wksbm.timeZone, now);
-  if (!parsed.ok) return reply(tm.refused(parsed.problem, ctx.wksbm.timeZone));
+  const timeZone = await ctx.deps.meetings.timeZone(ctx.wksbm.id);
+  const parsed = parseMeeting(args, timeZone, now);
+  if (!parsed.ok) return reply(tm.refused(parsed.problem, timeZone));
   return ctx.deps.meetings.announce(ctx.once, { wksbmId: ctx.wksbm.id, meeting: parsed.value, now }, (outcome) => [
     { text: tm.announced(outcome.first, outcome.reminders, outcome.timeZone), actions: rsvpActions(outcome.first.number) },
   ]);
