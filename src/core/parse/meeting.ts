@@ -22,6 +22,7 @@ export type MeetingProblem =
   | 'ambiguous-week'
   | 'date'
   | 'no-such-date'
+  | 'weekday-mismatch'
   | 'time'
   | 'zone'
   | 'past'
@@ -112,11 +113,13 @@ function readRecurrence(text: string): Parsed<{ recurrence: Recurrence; rest: st
 type DatePhrase =
   | { readonly kind: 'days-from-today'; readonly days: number }
   | { readonly kind: 'weekday'; readonly weekday: IsoWeekday }
-  | { readonly kind: 'calendar'; readonly day: number; readonly month: number; readonly year: number | null };
+  /** `weekday`: `sabtu 12/12` names the day too, and it must be that date's. */
+  | { readonly kind: 'calendar'; readonly day: number; readonly month: number; readonly year: number | null; readonly weekday?: IsoWeekday };
 
 const RELATIVE: Record<string, number> = { 'hari ini': 0, nanti: 0, besok: 1, lusa: 2 };
 const RELATIVE_DAY = new RegExp(`^(hari ini|nanti|besok|lusa)${END}`, 'i');
 const ON_WEEKDAY = new RegExp(`^(?:hari\\s+)?${WEEKDAY}${END}`, 'i');
+const WEEKDAY_BEFORE_DATE = new RegExp(`^(?:hari\\s+)?${WEEKDAY},?\\s+(?=(?:tanggal\\s+|tgl\\.?\\s*)?\\d)`, 'i');
 const NUMERIC_DATE = new RegExp(`^(?:tanggal\\s+|tgl\\.?\\s*)?(\\d{1,2})[/-](\\d{1,2})(?:[/-](\\d{4}|\\d{2}))?${END}`, 'i');
 const NAMED_DATE = new RegExp(`^(?:tanggal\\s+|tgl\\.?\\s*)?(\\d{1,2})\\s+([a-z]+)(?:\\s+(\\d{4}))?${END}`, 'i');
 
@@ -124,10 +127,18 @@ function readDate(text: string): { phrase: DatePhrase; rest: string } | null {
   const rest = (match: RegExpExecArray) => text.slice(match[0].length).trim();
   let match = RELATIVE_DAY.exec(text);
   if (match) return { phrase: { kind: 'days-from-today', days: RELATIVE[match[1]!.toLowerCase()]! }, rest: rest(match) };
+  match = WEEKDAY_BEFORE_DATE.exec(text);
+  const calendar = match ? readCalendarDate(rest(match)) : null;
+  if (match && calendar) return { phrase: { ...calendar.phrase, weekday: weekdayOf(match[1]!) }, rest: calendar.rest };
   match = ON_WEEKDAY.exec(text);
   if (match) return { phrase: { kind: 'weekday', weekday: weekdayOf(match[1]!) }, rest: rest(match) };
+  return readCalendarDate(text);
+}
+
+function readCalendarDate(text: string): { phrase: DatePhrase & { kind: 'calendar' }; rest: string } | null {
+  const rest = (match: RegExpExecArray) => text.slice(match[0].length).trim();
   const year = (digits: string | undefined) => (digits === undefined ? null : digits.length === 2 ? 2000 + Number(digits) : Number(digits));
-  match = NUMERIC_DATE.exec(text);
+  let match = NUMERIC_DATE.exec(text);
   if (match) {
     return { phrase: { kind: 'calendar', day: Number(match[1]), month: Number(match[2]), year: year(match[3]) }, rest: rest(match) };
   }
@@ -160,6 +171,9 @@ function resolveDate(phrase: DatePhrase, time: TimeOfDay, zone: string, now: Dat
         startsAt = thisYear && thisYear > now ? thisYear : (at(today.year + 1) ?? thisYear);
       }
       if (!startsAt) return { ok: false, problem: 'no-such-date' };
+      if (phrase.weekday !== undefined && DateTime.fromJSDate(startsAt, { zone }).weekday !== phrase.weekday) {
+        return { ok: false, problem: 'weekday-mismatch' };
+      }
       break;
     }
   }

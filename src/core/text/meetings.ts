@@ -36,6 +36,7 @@ const PROBLEM: Record<MeetingProblem, (zone: string) => string> = {
     '"tiap minggu" bisa berarti setiap pekan atau setiap hari Minggu; tulis "tiap hari minggu" atau nama harinya, misalnya "tiap jumat"',
   date: () => 'tanggalnya tidak terbaca; tulis misalnya "besok", "lusa", "sabtu", "12/12" atau "12 Desember"',
   'no-such-date': () => 'tanggal itu tidak ada di kalender',
+  'weekday-mismatch': () => 'nama hari dan tanggalnya tidak cocok; periksa kalender, lalu tulis lagi',
   time: () => 'jamnya tidak terbaca; tulis misalnya 19.30 atau 19:00',
   zone: (zone) => `zona waktu yang ditulis bukan zona WKSBM ini (${zoneLabel(zone)}); ubah zona dengan /zona bila perlu`,
   past: () => 'waktu itu sudah lewat',

@@ -140,6 +140,12 @@ describe('insidental meetings', () => {
     expect(startOf('insidental tanggal 5 jan jam 08.30 Balai Desa')).toBe('Selasa, 5 Januari 2027 pukul 08.30 WIB');
   });
 
+  it('checks a weekday written before a date against that date', () => {
+    expect(startOf('insidental sabtu, 12 Desember 19.00 Balai')).toBe('Sabtu, 12 Desember 2026 pukul 19.00 WIB');
+    expect(startOf('insidental hari sabtu 12/12 19.00 Balai')).toBe('Sabtu, 12 Desember 2026 pukul 19.00 WIB');
+    expect(parseMeeting('insidental jumat 12/12 19.00 Balai', WIB, NOW)).toEqual({ ok: false, problem: 'weekday-mismatch' });
+  });
+
   it('takes today for its own weekday while the time is ahead, else next week', () => {
     expect(startOf('insidental senin 19.00 Balai')).toBe('Senin, 23 November 2026 pukul 19.00 WIB');
     expect(startOf('insidental senin 10.00 Balai')).toBe('Senin, 30 November 2026 pukul 10.00 WIB');
