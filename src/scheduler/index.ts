@@ -13,7 +13,7 @@ export { createScheduler, type Scheduler } from './scheduler.js';
 /**
  * The scheduler of one process: sends the due outbox messages of the channels it has senders for,
  * within Telegram's limits (the strictest of our channels, so they are used for all), and keeps rutin
- * series planned ahead unless `chatId` narrows it to one console chat.
+ * series planned ahead. `chatId` narrows the sending to one chat (a console's own).
  */
 export function startScheduler(
   stores: Pick<Stores, 'outbox' | 'planner'>,
@@ -36,7 +36,6 @@ export function startScheduler(
     clock: options.clock,
     log,
     pollMs: options.pollMs,
-    plansSeries: options.chatId === undefined,
   });
   scheduler.start();
   return scheduler;

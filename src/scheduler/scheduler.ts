@@ -12,8 +12,6 @@ export interface SchedulerDeps {
   readonly pollMs?: number;
   /** How often rutin series are topped up. */
   readonly topUpEveryMs?: number;
-  /** Whether this instance plans series (a console's does not: the server's does). */
-  readonly plansSeries?: boolean;
   /** Dispatch loops: two keep the next batch claimed and rendered while the current one waits for the limit. */
   readonly workers?: number;
 }
@@ -79,7 +77,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (running) return;
       running = true;
       loops = Array.from({ length: deps.workers ?? 2 }, (_, i) => repeat(`dispatch-${i}`, dispatch));
-      if (deps.plansSeries !== false) loops.push(repeat('top-up', topUp));
+      // Every instance tops up series: it is idempotent, so one more instance costs a read now and then.
+      loops.push(repeat('top-up', topUp));
     },
     async stop() {
       running = false;
