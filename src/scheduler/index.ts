@@ -33,6 +33,7 @@ export function startScheduler(
   const scheduler = createScheduler({
     dispatcher,
     planner: stores.planner,
+    outbox: stores.outbox,
     clock: options.clock,
     log,
     pollMs: options.pollMs,

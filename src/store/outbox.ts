@@ -103,6 +103,8 @@ export interface OutboxStore {
   claim(request: ClaimRequest): Promise<readonly OutboxMessage[]>;
   /** Records the outcome if the claim is still this instance's; false when it was lost. */
   settle(message: Pick<OutboxMessage, 'id' | 'claimToken'>, outcome: Outcome): Promise<boolean>;
+  /** Deletes messages that were settled (sent, dropped, given up) and were due before `before`. */
+  prune(before: Date): Promise<number>;
   /** When the next message of these channels that nobody holds at `now` falls due, or null when none waits. */
   nextDue(channels: readonly ChannelName[], now: Date, chatId?: string): Promise<Date | null>;
 }
@@ -188,6 +190,13 @@ export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxSto
 
     settle(message, outcome) {
       return writer.submit(settleLane, { message, outcome });
+    },
+
+    async prune(before) {
+      const { count } = await writer.run((tx) =>
+        tx.outbox.deleteMany({ where: { status: { in: ['sent', 'dropped', 'failed'] }, dueAt: { lt: before } } }),
+      );
+      return count;
     },
 
     async nextDue(channels, now, chatId) {

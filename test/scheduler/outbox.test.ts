@@ -201,6 +201,16 @@ describe('reminders', () => {
     ]);
   });
 
+  it('forgets settled messages after 30 days and never a pending one', async () => {
+    const { sender } = recordingSender();
+    world.clock.set(DAY_BEFORE_19);
+    await dispatcherOf(world, sender).runOnce();
+    const { outbox } = world.stores;
+    expect(await outbox.prune(new Date('2026-11-23T12:00:00Z'))).toBe(0);
+    expect(await outbox.prune(new Date('2027-01-01T00:00:00Z'))).toBe(1);
+    expect(await statuses(world)).toEqual([[HOUR_BEFORE.replace('Z', '.000Z'), 'pending']]);
+  });
+
   it('keeps a series planned ahead as time passes, without planning a slot twice', async () => {
     await world.say('Bu Sri', '/rapat rutin tiap jumat 20:00 Mushola Al-Ikhlas | Pengajian');
     const before = await world.db.read.meetingOccurrence.count({ where: { meeting: { kind: 'rutin' } } });
@@ -281,6 +291,7 @@ describe('the scheduler loop', () => {
     const scheduler = createScheduler({
       dispatcher: dispatcherOf(world, sender),
       planner: world.stores.planner,
+      outbox: world.stores.outbox,
       clock: world.clock,
       log: silent,
       pollMs: 20,
