@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
-import { createCore, type Inbound } from '../src/core/index.js';
+import { createCore, systemClock, type Inbound } from '../src/core/index.js';
 import { openDb } from '../src/db.js';
 import { createStores } from '../src/store/index.js';
 import { createDatabases, quantile } from './fixtures.js';
@@ -61,7 +61,7 @@ interface CoreRun {
 async function corePath(total: number, concurrency: number): Promise<CoreRun> {
   const db = await openDb(`file:${fresh()}`);
   const stores = createStores(db, pino({ level: 'silent' }));
-  const core = createCore(stores);
+  const core = createCore({ ...stores, clock: systemClock });
   const message = (text: string): Inbound => ({
     chat: { channel: 'console', id: 'rt05', kind: 'group' },
     sender: { id: 'bu sri', name: 'Bu Sri' },

@@ -8,7 +8,7 @@ import { run } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import { pino } from 'pino';
 import { createTelegramChannel } from '../src/channels/telegram/channel.js';
-import { createCore } from '../src/core/index.js';
+import { createCore, systemClock } from '../src/core/index.js';
 import { openDb } from '../src/db.js';
 import { createStores } from '../src/store/index.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../test/helpers/bot-api-server.js';
@@ -49,7 +49,7 @@ async function wksbmRate(): Promise<{ rate: number; exact: boolean }> {
   const channel = createTelegramChannel({
     token: api.token,
     apiRoot: api.url,
-    core: createCore(stores),
+    core: createCore({ ...stores, clock: systemClock }),
     log: pino({ level: 'silent' }),
     throttle: false,
   });

@@ -6,7 +6,9 @@ import { createWhatsAppChannel } from './channels/whatsapp/channel.js';
 import { createConfig } from './config.js';
 import { buildApp } from './http/app.js';
 import { registerTelegramWebhook } from './http/telegram-webhook.js';
+import type { ChannelSender } from './core/index.js';
 import { createLogger } from './logger.js';
+import { startScheduler } from './scheduler/index.js';
 import { createWhatsAppStore } from './store/whatsapp.js';
 import { VERSION } from './version.js';
 
@@ -67,6 +69,11 @@ const channels = (): Record<string, string> => ({
 });
 for (const [channel, state] of Object.entries(channels())) log.info({ channel }, `channel ${channel}: ${state}`);
 
+// The scheduler sends due reminders through the running channels and keeps rutin series planned ahead
+// even while none runs. Console chats get theirs from their own process.
+const senders: ChannelSender[] = [telegram, whatsapp?.sender].filter((sender) => sender !== undefined);
+const scheduler = startScheduler(runtime.stores, senders, { clock: runtime.clock, log });
+
 const app = await buildApp({
   log,
   version: VERSION,
@@ -99,6 +106,7 @@ async function stop(signal: string): Promise<void> {
     await whatsapp?.stop();
     await app.close();
     await telegram?.stop();
+    await scheduler.stop();
     await runtime.close();
     log.info('stopped');
     process.exit(0);

@@ -14,6 +14,8 @@ export {
   type SenderRef,
 } from './message.js';
 export type * from './ports.js';
+export type * from './meeting-ports.js';
+export { systemClock, type Clock } from './clock.js';
 export { ROLES, TREASURY, PENGURUS, type Role } from './roles.js';
 export { WksError, type WksErrorCode } from './errors.js';
 export type { FundUnit, Quantity, Rupiah } from './quantity.js';

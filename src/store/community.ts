@@ -20,7 +20,12 @@ import type { Tx, Writer } from './writer.js';
 const TTL_MS = 15_000;
 
 
-export function createCommunityStore(read: PrismaClient, writer: Writer): CommunityStore {
+/** The community port, and a way for another store to say a WKSBM's row changed (its time zone). */
+export interface CommunityStoreWithCache extends CommunityStore {
+  wksbmChanged(wksbmId: number): void;
+}
+
+export function createCommunityStore(read: PrismaClient, writer: Writer): CommunityStoreWithCache {
   // A chat's link and a channel identity never change once made, so they are kept for good.
   const chats = new Map<string, WksbmInfo>();
   const people = new Map<string, PersonInfo>();
@@ -56,6 +61,10 @@ export function createCommunityStore(read: PrismaClient, writer: Writer): Commun
   }
 
   return {
+    wksbmChanged(wksbmId) {
+      for (const [key, info] of chats) if (info.id === wksbmId) chats.delete(key);
+    },
+
     async wksbmOfChat(chat: ChatKey) {
       const key = `${chat.channel}:${chat.id}`;
       const cached = chats.get(key);

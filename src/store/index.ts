@@ -4,19 +4,35 @@ import type { Db } from '../db.js';
 import { createCaseStore } from './cases.js';
 import { createCommunityStore } from './community.js';
 import { createLedgerStore } from './ledger.js';
+import { createMeetingStore, type MeetingPlanner } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from './notifier.js';
+import { createOutboxStore, type OutboxStore } from './outbox.js';
 import { createWriter, type Writer } from './writer.js';
 
 export { migrate, pendingMigrations } from './migrate.js';
 
-/** The core's ports over one database, sharing one writer; channels register with the notifier once they exist. */
-export function createStores(db: Db, log: Logger): CoreDeps & { writer: Writer; notifier: ChannelNotifier } {
+export interface Stores extends Omit<CoreDeps, 'clock'> {
+  readonly writer: Writer;
+  /** Channels register their senders here once they exist, so notices reach people's private chats. */
+  readonly notifier: ChannelNotifier;
+  /** The scheduler's ports: series planning and the outbox. */
+  readonly planner: MeetingPlanner;
+  readonly outbox: OutboxStore;
+}
+
+/** The core's ports over one database, sharing one writer. */
+export function createStores(db: Db, log: Logger): Stores {
   const writer = createWriter(db.write, log.child({ module: 'writer' }));
+  const community = createCommunityStore(db.read, writer);
+  const meetings = createMeetingStore(db.read, writer, { wksbmChanged: community.wksbmChanged });
   return {
     writer,
-    community: createCommunityStore(db.read, writer),
+    community,
     ledger: createLedgerStore(db.read, writer),
     cases: createCaseStore(db.read, writer),
     notifier: createNotifier(db.read, log.child({ module: 'notifier' })),
+    meetings,
+    planner: meetings,
+    outbox: createOutboxStore(db.read, writer),
   };
 }

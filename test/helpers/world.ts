@@ -2,12 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
-import { createCore, type ChannelSender, type Core, type Inbound } from '../../src/core/index.js';
+import { createCore, type ChannelSender, type Clock, type Core, type Inbound } from '../../src/core/index.js';
 import { openDb, type Db } from '../../src/db.js';
-import { createStores } from '../../src/store/index.js';
+import { createStores, type Stores } from '../../src/store/index.js';
 import type { ChannelNotifier } from '../../src/store/notifier.js';
 import type { Writer } from '../../src/store/writer.js';
 import { templateDb, tmpDir } from './paths.js';
+
+/** A clock tests set and move by hand; nothing in a test waits on real time for a schedule. */
+export interface TestClock extends Clock {
+  set(iso: string | Date): void;
+  advance(ms: number): void;
+}
+
+export function createTestClock(start: string | Date = new Date()): TestClock {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (iso) => (current = new Date(iso)),
+    advance: (ms) => (current = new Date(current.getTime() + ms)),
+  };
+}
 
 /** A message the bot sent on its own (a notice), to a console chat: `private:<user id>` or a group. */
 export interface SentNotice {
@@ -20,12 +35,18 @@ export interface WorldOptions {
   readonly log?: Logger;
   /** Makes every notice send fail, as an unreachable platform would. */
   readonly failNotices?: boolean;
+  /** Another world on this database file (a second process); a fresh copy of the template otherwise. */
+  readonly file?: string;
+  /** Shared time between worlds. */
+  readonly clock?: TestClock;
 }
 
 export interface World {
   readonly db: Db;
   readonly core: Core;
   readonly writer: Writer;
+  readonly stores: Stores;
+  readonly clock: TestClock;
   /** Where a channel under test registers its sender; the console's records into `notices`. */
   readonly notifier: ChannelNotifier;
   /** Notices sent through the console channel, in order. */
@@ -39,14 +60,25 @@ export interface World {
   close(): Promise<void>;
 }
 
+/** A message in a console group chat (`rt05` unless told otherwise), or with `chat: null` a private one. */
+export const groupMessage = (user: string, text: string, chat: string | null = 'rt05', messageId: string = randomUUID()): Inbound => {
+  const userId = user.toLowerCase();
+  return {
+    chat: chat ? { channel: 'console', id: chat, kind: 'group' } : { channel: 'console', id: `private:${userId}`, kind: 'private' },
+    sender: { id: userId, name: user },
+    messageId,
+    text,
+  };
+};
+
 /** A real SQLite file copied from the migrated template, with the core and stores over it. */
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
-  const file = path.join(tmpDir(), `${randomUUID()}.db`);
-  copyFileSync(templateDb(), file);
-  return openWorld(file, options);
+  const file = options.file ?? path.join(tmpDir(), `${randomUUID()}.db`);
+  if (!options.file) copyFileSync(templateDb(), file);
+  return openWorld(file, { ...options, clock: options.clock ?? createTestClock() }, !options.file);
 }
 
-async function openWorld(file: string, options: WorldOptions): Promise<World> {
+async function openWorld(file: string, options: WorldOptions & { clock: TestClock }, owned: boolean): Promise<World> {
   const db = await openDb(`file:${file}`);
   const stores = createStores(db, options.log ?? pino({ level: 'silent' }));
   const notices: SentNotice[] = [];
@@ -58,7 +90,8 @@ async function openWorld(file: string, options: WorldOptions): Promise<World> {
     },
   };
   stores.notifier.register(consoleSender);
-  const core = createCore(stores);
+  const { clock } = options;
+  const core = createCore({ ...stores, clock });
   const send = async (message: Inbound) => (await core.handle(message)).map((reply) => reply.text).join('\n');
   const shut = async () => {
     await stores.writer.idle();
@@ -68,27 +101,22 @@ async function openWorld(file: string, options: WorldOptions): Promise<World> {
     db,
     core,
     writer: stores.writer,
+    stores,
+    clock,
     notifier: stores.notifier,
     notices,
     send,
     say(user, text, sayOptions = {}) {
-      const chat = sayOptions.chat === undefined ? 'rt05' : sayOptions.chat;
-      const userId = user.toLowerCase();
-      return send({
-        chat: chat ? { channel: 'console', id: chat, kind: 'group' } : { channel: 'console', id: `private:${userId}`, kind: 'private' },
-        sender: { id: userId, name: user },
-        messageId: sayOptions.messageId ?? randomUUID(),
-        text,
-        ...(sayOptions.photo ? { photo: { ref: sayOptions.photo } } : {}),
-      });
+      const message = groupMessage(user, text, sayOptions.chat === undefined ? 'rt05' : sayOptions.chat, sayOptions.messageId);
+      return send(sayOptions.photo ? { ...message, photo: { ref: sayOptions.photo } } : message);
     },
     async restart() {
       await shut();
-      return openWorld(file, options);
+      return openWorld(file, options, owned);
     },
     async close() {
       await shut();
-      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      if (owned) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     },
   };
 }

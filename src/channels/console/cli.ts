@@ -11,7 +11,9 @@ import { openRuntime } from '../../app-context.js';
 import { createConfig } from '../../config.js';
 import { t } from '../../core/index.js';
 import { createLogger } from '../../logger.js';
+import { startScheduler } from '../../scheduler/index.js';
 import { createConsoleChat } from './console-chat.js';
+import { createConsoleSender } from './console-sender.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -42,6 +44,16 @@ try {
 const log = createLogger(config.logLevel, pino.destination(2));
 const runtime = await openRuntime(config.databaseUrl, log);
 const chat = createConsoleChat(runtime.core, { chat: args.chat, users: args.user });
+// A terminal is a chat only while it is open: this process delivers its own group's due reminders
+// (the server has no way to reach it). Reminders due while no console was open wait in the outbox
+// until one is, and are dropped once their meeting has started.
+const scheduler = args.chat
+  ? startScheduler(runtime.stores, [createConsoleSender((text) => process.stdout.write(text))], {
+      clock: runtime.clock,
+      log,
+      chatId: args.chat,
+    })
+  : null;
 
 const interactive = process.stdin.isTTY;
 const lines = createInterface({ input: process.stdin, output: interactive ? process.stderr : undefined, terminal: interactive });
@@ -63,5 +75,6 @@ for await (const line of lines) {
   }
   if (interactive) lines.prompt();
 }
+await scheduler?.stop();
 await runtime.close();
 process.exit(failed ? 1 : 0);

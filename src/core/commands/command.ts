@@ -1,4 +1,6 @@
 import type { CaseStore, Notifier } from '../case-ports.js';
+import type { Clock } from '../clock.js';
+import type { MeetingStore } from '../meeting-ports.js';
 import type { Inbound, Reply } from '../message.js';
 import type { CommunityStore, LedgerStore, Once, PersonInfo, WksbmInfo } from '../ports.js';
 import type { Role } from '../roles.js';
@@ -8,6 +10,8 @@ export interface CoreDeps {
   readonly ledger: LedgerStore;
   readonly cases: CaseStore;
   readonly notifier: Notifier;
+  readonly meetings: MeetingStore;
+  readonly clock: Clock;
 }
 
 /** What a command knows when it runs: who asked, where, and as what. */

@@ -10,9 +10,13 @@ import {
   setorCommand,
   tolakCommand,
 } from './ledger.js';
+import { absenCommand, notulenCommand } from './meeting-records.js';
+import { pengingatCommand, zonaCommand } from './meeting-settings.js';
+import { jadwalCommand, rapatCommand } from './meetings.js';
 import { kasusCommand } from './kasus.js';
 import { laporCommand } from './lapor.js';
 import { anggotaCommand, mulaiCommand, peranCommand } from './members.js';
+import { hadirCommand, izinCommand } from './rsvp.js';
 
 /** Every command, in the order `/bantuan` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -27,6 +31,14 @@ export const COMMANDS: readonly Command[] = [
   danaCommand,
   anggotaCommand,
   peranCommand,
+  rapatCommand,
+  jadwalCommand,
+  hadirCommand,
+  izinCommand,
+  absenCommand,
+  notulenCommand,
+  zonaCommand,
+  pengingatCommand,
   laporCommand,
   kasusCommand,
   createHelpCommand(() => COMMANDS),

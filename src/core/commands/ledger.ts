@@ -1,6 +1,6 @@
 import { WksError } from '../errors.js';
 import { parseAmount } from '../parse/amount.js';
-import { firstWord } from '../parse/command.js';
+import { firstWord, readNumberAndReason } from '../parse/command.js';
 import { splitContributor } from '../parse/contributor.js';
 import { findFund } from '../parse/fund.js';
 import type { FundInfo, Posting, PostingOutcome } from '../ports.js';
@@ -130,13 +130,6 @@ export const keluarCommand: GroupCommand = {
 function splitCase(rest: string): { purpose: string; caseNumber: number | null } {
   const match = /^([\s\S]*?)\s*\bkasus\s+#?(\d{1,9})$/i.exec(rest);
   return match ? { purpose: match[1]!, caseNumber: Number(match[2]) } : { purpose: rest, caseNumber: null };
-}
-
-/** `<no> <alasan>` with `#12` or `12`. */
-function readNumberAndReason(args: string): { number: number | null; reason: string } {
-  const [word, reason] = firstWord(args);
-  const match = /^#?(\d{1,9})$/.exec(word);
-  return { number: match ? Number(match[1]) : null, reason };
 }
 
 export const koreksiCommand: GroupCommand = {

@@ -19,3 +19,10 @@ export function firstWord(text: string): [word: string, rest: string] {
   const space = trimmed.search(/\s/);
   return space < 0 ? [trimmed, ''] : [trimmed.slice(0, space), trimmed.slice(space).trim()];
 }
+
+/** `<no> <alasan>` with `#12` or `12`: a number people were shown, and what follows it. */
+export function readNumberAndReason(args: string): { number: number | null; reason: string } {
+  const [word, reason] = firstWord(args);
+  const match = /^#?(\d{1,9})$/.exec(word);
+  return { number: match ? Number(match[1]) : null, reason };
+}

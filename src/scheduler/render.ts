@@ -1,0 +1,22 @@
+import type { Reply } from '../core/message.js';
+import { rsvpActions, tm } from '../core/text/meetings.js';
+import type { MeetingPlanner } from '../store/meetings.js';
+import type { OutboxPayload } from '../store/outbox.js';
+
+export type Rendered = { readonly ok: true; readonly replies: readonly Reply[] } | { readonly ok: false; readonly why: string };
+
+/**
+ * Builds an outbox message's text when it is sent, not when it was planned: a reminder names the
+ * members who have not answered *now*, and one whose meeting was cancelled or moved is not sent.
+ */
+export async function renderPayload(planner: MeetingPlanner, payload: OutboxPayload, now: Date): Promise<Rendered> {
+  const facts = await planner.reminderFacts(payload.occurrenceId);
+  if (!facts) return { ok: false, why: 'meeting not found' };
+  const { occurrence, pending, timeZone } = facts;
+  if (occurrence.status === 'batal') return { ok: false, why: 'meeting cancelled' };
+  if (occurrence.startsAt.getTime() !== payload.startsAt) return { ok: false, why: 'meeting moved' };
+  return {
+    ok: true,
+    replies: [{ text: tm.reminder(occurrence, pending, now, timeZone), actions: rsvpActions(occurrence.number) }],
+  };
+}

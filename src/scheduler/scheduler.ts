@@ -1,0 +1,95 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../core/clock.js';
+import type { MeetingPlanner } from '../store/meetings.js';
+import type { OutboxStore } from '../store/outbox.js';
+import type { Dispatcher } from './dispatcher.js';
+
+export interface SchedulerDeps {
+  readonly dispatcher: Dispatcher;
+  readonly planner: MeetingPlanner;
+  readonly outbox: Pick<OutboxStore, 'prune'>;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Longest sleep when nothing is due: bounds how late a message planned by another process is seen. */
+  readonly pollMs?: number;
+  /** How often rutin series are topped up and settled outbox rows pruned. */
+  readonly upkeepEveryMs?: number;
+  /** Dispatch loops: two keep the next batch claimed and rendered while the current one waits for the limit. */
+  readonly workers?: number;
+}
+
+export interface Scheduler {
+  start(): void;
+  /** Finishes the batches in hand, then resolves; nothing is claimed after it is called. */
+  stop(): Promise<void>;
+}
+
+const SERIES_PER_TOP_UP = 100;
+/** Sent, dropped and failed messages are kept this long for questions ("was the reminder sent?"), then deleted. */
+const KEEP_SETTLED_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * The loops that send due outbox messages, keep rutin series planned ahead and prune old outbox rows. Time-driven work lives
+ * in the database, not in timers: the loops only wake up to look, so a restart, a second instance or
+ * a crash loses nothing.
+ */
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const pollMs = deps.pollMs ?? 1_000;
+  const upkeepEveryMs = deps.upkeepEveryMs ?? 10 * 60_000;
+  let running = false;
+  let loops: Promise<void>[] = [];
+  const sleepers = new Set<() => void>();
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
+
+  async function idleMs(): Promise<number> {
+    const next = await deps.dispatcher.nextDue();
+    if (!next) return pollMs;
+    return Math.min(pollMs, Math.max(10, next.getTime() - deps.clock.now().getTime()));
+  }
+
+  /** Runs `round` until stopped; a failing round is logged and tried again after a pause. */
+  async function repeat(name: string, round: () => Promise<number>): Promise<void> {
+    while (running) {
+      try {
+        const waitMs = await round();
+        if (waitMs > 0 && running) await sleep(waitMs);
+      } catch (error) {
+        deps.log.error({ err: error, loop: name }, 'scheduler round failed');
+        if (running) await sleep(pollMs);
+      }
+    }
+  }
+
+  const dispatch = async () => ((await deps.dispatcher.runOnce()) > 0 ? 0 : idleMs());
+  const upkeep = async () => {
+    const now = deps.clock.now();
+    await deps.planner.topUp(now, SERIES_PER_TOP_UP);
+    await deps.outbox.prune(new Date(now.getTime() - KEEP_SETTLED_MS));
+    return upkeepEveryMs;
+  };
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loops = Array.from({ length: deps.workers ?? 2 }, (_, i) => repeat(`dispatch-${i}`, dispatch));
+      // Every instance does the upkeep: it is idempotent, so one more instance costs a read now and then.
+      loops.push(repeat('upkeep', upkeep));
+    },
+    async stop() {
+      running = false;
+      for (const wake of sleepers) wake();
+      await Promise.all(loops);
+    },
+  };
+}

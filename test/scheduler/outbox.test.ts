@@ -1,0 +1,305 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChannelSender, Reply } from '../../src/core/index.js';
+import { createDispatcher, createRateLimiter, createScheduler, TELEGRAM_LIMITS, type Dispatcher } from '../../src/scheduler/index.js';
+import { ROOT, templateDb, tmpDir } from '../helpers/paths.js';
+import { createTestClock, createWorld, type TestClock, type World } from '../helpers/world.js';
+
+/** Monday 23 November 2026, 12.00 WIB. The meeting is Tuesday 19.30 WIB. */
+const NOW = '2026-11-23T05:00:00Z';
+const DAY_BEFORE_19 = '2026-11-23T12:00:00Z';
+const HOUR_BEFORE = '2026-11-24T11:30:00Z';
+const MEETING_START = '2026-11-24T12:30:00Z';
+
+interface Delivery {
+  readonly chatId: string;
+  readonly replies: readonly Reply[];
+}
+
+/** A channel that records what it accepted; `fail` decides per call whether the platform refuses. */
+function recordingSender(fail: (call: number) => unknown = () => null) {
+  const accepted: Delivery[] = [];
+  let calls = 0;
+  const sender: ChannelSender = {
+    channel: 'console',
+    async send(chatId, replies) {
+      const error = fail(++calls);
+      if (error) throw error;
+      accepted.push({ chatId, replies });
+    },
+  };
+  return { sender, accepted, calls: () => calls };
+}
+
+const silent = pino({ level: 'silent' });
+
+function dispatcherOf(world: World, sender: ChannelSender): Dispatcher {
+  return createDispatcher({
+    outbox: world.stores.outbox,
+    planner: world.stores.planner,
+    senders: [sender],
+    limiter: createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat),
+    clock: world.clock,
+    log: silent,
+    random: () => 0.5,
+  });
+}
+
+/** test/helpers/outbox-worker.ts in a process of its own; resolves with what it printed. */
+function runWorker(args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'test', 'helpers', 'outbox-worker.ts'), ...args],
+      { cwd: ROOT },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    );
+  });
+}
+
+const files: string[] = [];
+/** A database file that outlives the worlds opened on it, as a server's does across restarts. */
+function sharedFile(): string {
+  const file = path.join(tmpDir(), `${randomUUID()}.db`);
+  copyFileSync(templateDb(), file);
+  files.push(file);
+  return file;
+}
+afterEach(() => {
+  for (const file of files.splice(0)) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+});
+
+async function announceTomorrow(world: World, chat = 'rt05'): Promise<void> {
+  await world.say('Bu Sri', '/mulai WKSBM Sukamaju', { chat });
+  await world.say('Pak Budi', 'Assalamualaikum', { chat });
+  await world.say('Bu Ani', 'Nggih', { chat });
+  await world.say('Bu Sri', '/rapat insidental besok 19.30 Balai RW 05 | Persiapan santunan', { chat });
+}
+
+const statuses = async (world: World) =>
+  (await world.db.read.outbox.findMany({ orderBy: { dueAt: 'asc' } })).map((row) => [row.dueAt.toISOString(), row.status]);
+
+describe('reminders', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld({ clock: createTestClock(NOW) });
+    await announceTomorrow(world);
+  });
+  afterEach(async () => world.close());
+
+  it('sends nothing early, then the reminder once, naming only who has not answered at send time', async () => {
+    const { sender, accepted } = recordingSender();
+    const dispatcher = dispatcherOf(world, sender);
+    await world.say('Bu Sri', '/hadir 1');
+    // 1. one minute before it is due: nothing
+    world.clock.set('2026-11-23T11:59:00Z');
+    expect(await dispatcher.runOnce()).toBe(0);
+    // 2. Pak Budi answers after the reminder was planned, before it is sent
+    await world.say('Pak Budi', '/izin 1 ronda');
+    // 3. due: sent once, built now
+    world.clock.set(DAY_BEFORE_19);
+    expect(await dispatcher.runOnce()).toBe(1);
+    expect(await dispatcher.runOnce()).toBe(0);
+    expect(accepted).toHaveLength(1);
+    const [reminder] = accepted[0]!.replies;
+    expect(accepted[0]!.chatId).toBe('rt05');
+    expect(reminder!.text).toBe(
+      [
+        '⏰ Pengingat: rapat #1 besok, Selasa, 24 November 2026 pukul 19.30 WIB',
+        'Tempat: Balai RW 05',
+        'Acara: Persiapan santunan',
+        'Hadir (1): Bu Sri',
+        'Izin (1): Pak Budi',
+        'Belum menjawab: @Bu Ani — mohon jawab /hadir 1 atau /izin 1 <alasan>.',
+      ].join('\n'),
+    );
+    expect(reminder!.actions).toEqual([
+      { label: '✅ Hadir', command: '/hadir 1' },
+      { label: '🙏 Izin', command: '/izin 1' },
+    ]);
+    expect(await statuses(world)).toEqual([
+      [DAY_BEFORE_19.replace('Z', '.000Z'), 'sent'],
+      [HOUR_BEFORE.replace('Z', '.000Z'), 'pending'],
+    ]);
+  });
+
+  it('retries a failed send with growing backoff and never sends it twice', async () => {
+    const refused = new Error('ETIMEDOUT');
+    const { sender, accepted, calls } = recordingSender((call) => (call <= 2 ? refused : null));
+    const dispatcher = dispatcherOf(world, sender);
+    world.clock.set(DAY_BEFORE_19);
+    // 1. first attempt fails: next try in 2 s
+    await dispatcher.runOnce();
+    const row = await world.db.read.outbox.findFirstOrThrow({ where: { status: 'pending' }, orderBy: { dueAt: 'asc' } });
+    expect(row).toMatchObject({ attempts: 1, lastError: 'ETIMEDOUT', claimToken: null });
+    expect(row.nextAttemptAt.getTime() - world.clock.now().getTime()).toBe(2000);
+    // 2. not before the backoff
+    world.clock.advance(1999);
+    expect(await dispatcher.runOnce()).toBe(0);
+    // 3. second attempt fails: next try 4 s later
+    world.clock.advance(1);
+    await dispatcher.runOnce();
+    world.clock.advance(3999);
+    expect(await dispatcher.runOnce()).toBe(0);
+    // 4. third attempt is accepted; nothing after
+    world.clock.advance(1);
+    await dispatcher.runOnce();
+    world.clock.advance(60_000);
+    await dispatcher.runOnce();
+    expect(calls()).toBe(3);
+    expect(accepted).toHaveLength(1);
+    expect((await statuses(world))[0]![1]).toBe('sent');
+  });
+
+  it('waits as long as a 429 says before trying that chat again', async () => {
+    const tooMany = Object.assign(new Error('Too Many Requests'), { parameters: { retry_after: 30 } });
+    const { sender, accepted } = recordingSender((call) => (call === 1 ? tooMany : null));
+    const dispatcher = dispatcherOf(world, sender);
+    world.clock.set(DAY_BEFORE_19);
+    await dispatcher.runOnce();
+    world.clock.advance(29_000);
+    expect(await dispatcher.runOnce()).toBe(0);
+    world.clock.advance(1_000);
+    await dispatcher.runOnce();
+    expect(accepted).toHaveLength(1);
+  });
+
+  it('after a downtime, sends a late reminder that is still useful once, and drops the one whose meeting started', async () => {
+    const { sender, accepted } = recordingSender();
+    const dispatcher = dispatcherOf(world, sender);
+    // 1. the server was down from Monday noon to Tuesday 10.00: the day-before reminder is late but useful
+    world.clock.set('2026-11-24T03:00:00Z');
+    expect(await dispatcher.runOnce()).toBe(1);
+    expect(accepted[0]!.replies[0]!.text).toContain('rapat #1 hari ini, Selasa, 24 November 2026 pukul 19.30 WIB');
+    // 2. down again until after the meeting started: the hour-before reminder is dropped, not sent
+    world.clock.set('2026-11-24T12:31:00Z');
+    expect(await dispatcher.runOnce()).toBe(1);
+    expect(accepted).toHaveLength(1);
+    expect(await statuses(world)).toEqual([
+      [DAY_BEFORE_19.replace('Z', '.000Z'), 'sent'],
+      [HOUR_BEFORE.replace('Z', '.000Z'), 'dropped'],
+    ]);
+  });
+
+  it('does not send the reminders of a cancelled meeting, and reminds a moved one at its new time', async () => {
+    const { sender, accepted } = recordingSender();
+    const dispatcher = dispatcherOf(world, sender);
+    await world.say('Bu Sri', '/rapat insidental lusa 19.30 Balai RW 05 | Kerja bakti');
+    await world.say('Bu Sri', '/rapat batal 1 hujan');
+    await world.say('Bu Sri', '/rapat ubah 2 kamis 20.00');
+    for (const at of [DAY_BEFORE_19, HOUR_BEFORE, MEETING_START, '2026-11-25T12:00:00Z', '2026-11-26T12:00:00Z', '2026-11-26T12:05:00Z']) {
+      world.clock.set(at);
+      await dispatcher.runOnce();
+    }
+    expect(accepted.map((delivery) => delivery.replies[0]!.text.split('\n')[0])).toEqual([
+      '⏰ Pengingat: rapat #2 besok, Kamis, 26 November 2026 pukul 20.00 WIB',
+      '⏰ Pengingat: rapat #2 hari ini, Kamis, 26 November 2026 pukul 20.00 WIB',
+    ]);
+  });
+
+  it('forgets settled messages after 30 days and never a pending one', async () => {
+    const { sender } = recordingSender();
+    world.clock.set(DAY_BEFORE_19);
+    await dispatcherOf(world, sender).runOnce();
+    const { outbox } = world.stores;
+    expect(await outbox.prune(new Date('2026-11-23T12:00:00Z'))).toBe(0);
+    expect(await outbox.prune(new Date('2027-01-01T00:00:00Z'))).toBe(1);
+    expect(await statuses(world)).toEqual([[HOUR_BEFORE.replace('Z', '.000Z'), 'pending']]);
+  });
+
+  it('keeps a series planned ahead as time passes, without planning a slot twice', async () => {
+    await world.say('Bu Sri', '/rapat rutin tiap jumat 20:00 Mushola Al-Ikhlas | Pengajian');
+    const before = await world.db.read.meetingOccurrence.count({ where: { meeting: { kind: 'rutin' } } });
+    world.clock.set('2026-12-20T05:00:00Z');
+    const created = await world.stores.planner.topUp(world.clock.now(), 100);
+    expect(created).toBeGreaterThan(0);
+    expect(await world.stores.planner.topUp(world.clock.now(), 100)).toBe(0);
+    const rows = await world.db.read.meetingOccurrence.findMany({ where: { meeting: { kind: 'rutin' } }, orderBy: { startsAt: 'asc' } });
+    expect(rows).toHaveLength(before + created);
+    expect(new Set(rows.map((row) => row.slot.getTime())).size).toBe(rows.length);
+    expect(rows.at(-1)!.startsAt.toISOString()).toBe('2027-01-22T13:00:00.000Z');
+    expect(await world.say('Pak Budi', '/jadwal')).toContain('Jumat, 25 Desember 2026 pukul 20.00 WIB');
+  });
+});
+
+describe('the outbox across processes', () => {
+  it('loses no reminder across a restart: what was planned before is sent after', async () => {
+    const file = sharedFile();
+    const clock = createTestClock(NOW);
+    // 1. the first server plans and stops
+    const before = await createWorld({ file, clock });
+    await announceTomorrow(before);
+    await before.close();
+    // 2. the restarted server sends it when it is due
+    const after = await createWorld({ file, clock });
+    const { sender, accepted } = recordingSender();
+    clock.set(DAY_BEFORE_19);
+    await dispatcherOf(after, sender).runOnce();
+    await after.close();
+    expect(accepted.map((delivery) => delivery.chatId)).toEqual(['rt05']);
+  });
+
+  it('sends each reminder once with two scheduler instances (two processes) on the same database', async () => {
+    const file = sharedFile();
+    const clock = createTestClock(NOW);
+    const world = await createWorld({ file, clock });
+    const chats = Array.from({ length: 25 }, (_, i) => `rt${i + 1}`);
+    for (const chat of chats) await announceTomorrow(world, chat);
+    await world.close();
+    // 1. two processes start claiming the same 25 due reminders at the same moment
+    const startAt = String(Date.now() + 3_000);
+    const outputs = await Promise.all([0, 1].map(() => runWorker([file, DAY_BEFORE_19, startAt])));
+    // 2. each chat got its reminder exactly once, and both instances did part of the work
+    const sent = outputs.flatMap((output) => output.trim().split('\n').filter(Boolean));
+    expect(sent.toSorted()).toEqual(chats.toSorted());
+    expect(outputs.every((output) => output.trim().length > 0)).toBe(true);
+  });
+
+  it('lets another instance send what a crashed instance had claimed, once its lease ran out', async () => {
+    const file = sharedFile();
+    const clock = createTestClock(NOW);
+    const crashed = await createWorld({ file, clock });
+    await announceTomorrow(crashed);
+    clock.set(DAY_BEFORE_19);
+    // 1. the first instance claims the reminder and dies before sending
+    const held = await crashed.stores.outbox.claim({ channels: ['console'], now: clock.now(), limit: 10, leaseMs: 60_000 });
+    expect(held).toHaveLength(1);
+    await crashed.close();
+    // 2. another instance cannot take it while the lease holds, and can after
+    const survivor = await createWorld({ file, clock });
+    const { sender, accepted } = recordingSender();
+    const dispatcher = dispatcherOf(survivor, sender);
+    expect(await dispatcher.runOnce()).toBe(0);
+    clock.advance(60_001);
+    expect(await dispatcher.runOnce()).toBe(1);
+    // 3. the crashed instance's late report cannot overwrite the outcome
+    expect(await survivor.stores.outbox.settle(held[0]!, { kind: 'dropped', why: 'late' })).toBe(false);
+    await survivor.close();
+    expect(accepted).toHaveLength(1);
+  });
+});
+
+describe('the scheduler loop', () => {
+  it('sends due reminders on its own and stops cleanly', async () => {
+    const world = await createWorld({ clock: createTestClock(NOW) });
+    await announceTomorrow(world);
+    const { sender, accepted } = recordingSender();
+    const scheduler = createScheduler({
+      dispatcher: dispatcherOf(world, sender),
+      planner: world.stores.planner,
+      outbox: world.stores.outbox,
+      clock: world.clock,
+      log: silent,
+      pollMs: 20,
+    });
+    (world.clock as TestClock).set(DAY_BEFORE_19);
+    scheduler.start();
+    await vi.waitFor(() => expect(accepted).toHaveLength(1), { timeout: 5_000, interval: 20 });
+    await scheduler.stop();
+    await world.close();
+  });
+});
