@@ -51,6 +51,12 @@ export interface Inbound {
 export interface ReplyAction {
   readonly label: string;
   readonly command: string;
+  /**
+   * Choosing it settles the message (a pending setoran confirmed or refused): the channel may replace
+   * the message with the outcome. Otherwise the message stays for everyone else (Hadir/Izin under a
+   * reminder) and only the one who chose hears the outcome.
+   */
+  readonly settles?: boolean;
 }
 
 /** What the bot says: an answer in the chat a message came from, or a message it sends on its own. */

@@ -6,7 +6,7 @@ import type { Tx, Writer } from './writer.js';
 const storedReplies = z.array(
   z.object({
     text: z.string(),
-    actions: z.array(z.object({ label: z.string(), command: z.string() })).optional(),
+    actions: z.array(z.object({ label: z.string(), command: z.string(), settles: z.boolean().optional() })).optional(),
     refused: z.boolean().optional(),
   }),
 );

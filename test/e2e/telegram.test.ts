@@ -107,6 +107,28 @@ describe('Telegram, long polling against a Bot API server on loopback', () => {
     expect(await world.db.read.ledgerEntry.count()).toBe(3);
   });
 
+  it('leaves a meeting announcement in place when members press Hadir, telling only the presser', async () => {
+    await say(sri, '/mulai WKSBM Kenari');
+    const announcement = await say(sri, '/rapat insidental lusa 19.30 Balai RW | Persiapan santunan');
+    expect(announcement.reply_markup).toEqual({
+      inline_keyboard: [
+        [
+          { text: '✅ Hadir', callback_data: '+/hadir 1' },
+          { text: '🙏 Izin', callback_data: '+/izin 1' },
+        ],
+      ],
+    });
+    const sentBefore = replies().length;
+    api.push(api.press(GROUP, joko, 2001, '+/hadir 1'));
+    await api.waitFor(() => api.sent('answerCallbackQuery').length === 1);
+    const notice = api.sent('answerCallbackQuery')[0]!;
+    expect(notice.show_alert).toBe(false);
+    expect(String(notice.text)).toContain('Mas Joko');
+    expect(api.sent('editMessageText')).toHaveLength(0);
+    expect(replies()).toHaveLength(sentBefore);
+    expect(String((await say(budi, '/jadwal')).text)).toContain('Mas Joko');
+  });
+
   it('registers an Indonesian command menu and greets in a private chat', async () => {
     const menus = api.sent('setMyCommands');
     expect(menus.map((menu) => menu.scope)).toEqual([{ type: 'all_group_chats' }, { type: 'all_private_chats' }]);

@@ -6,7 +6,7 @@ import type { Chat, Update, User } from 'grammy/types';
 import type { Logger } from 'pino';
 import { t, type ChannelSender, type ChatRef, type Core, type Inbound, type Reply } from '../../core/index.js';
 import { createAdminCache } from './admins.js';
-import { escapeHtml, keyboardFor, MESSAGE_LIMIT, splitForTelegram } from './format.js';
+import { escapeHtml, keyboardFor, MESSAGE_LIMIT, readPress, splitForTelegram } from './format.js';
 import { commandMenus } from './menu.js';
 
 export interface TelegramOptions {
@@ -148,22 +148,22 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       await ctx.answerCallbackQuery();
       return;
     }
+    const press = readPress(query.data);
     // The query id is the message id: a redelivered press is the same message, a second press a new one.
-    const replies = await core.handle(await inbound(chat, query.from, `cb:${query.id}`, query.data, true));
-    if (replies.length > 0 && replies.every((reply) => reply.refused)) {
-      await ctx.answerCallbackQuery({ text: shorten(replies[0]!.text, ALERT_LIMIT), show_alert: true });
+    const replies = await core.handle(await inbound(chat, query.from, `cb:${query.id}`, press.command, true));
+    const outcome = replies.map((reply) => reply.text).join('\n\n');
+    if (replies.every((reply) => reply.refused) || !press.settles) {
+      // Only the presser hears it: an alert for a refusal, a short notice otherwise.
+      await ctx.answerCallbackQuery(outcome ? { text: shorten(outcome, ALERT_LIMIT), show_alert: replies.some((r) => r.refused) } : {});
       return;
     }
     await ctx.answerCallbackQuery();
-    const outcome = replies.map((reply) => reply.text).join('\n\n');
-    if (outcome) {
-      track(
-        bot.api.editMessageText(query.message.chat.id, query.message.message_id, escapeHtml(shorten(outcome, MESSAGE_LIMIT)), {
-          parse_mode: 'HTML',
-        }),
-        'edit',
-      );
-    }
+    track(
+      bot.api.editMessageText(query.message.chat.id, query.message.message_id, escapeHtml(shorten(outcome, MESSAGE_LIMIT)), {
+        parse_mode: 'HTML',
+      }),
+      'edit',
+    );
   });
 
   bot.catch(async (error) => {

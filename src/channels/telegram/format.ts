@@ -44,9 +44,19 @@ export function splitForTelegram(text: string, limit = MESSAGE_LIMIT): string[] 
   return parts;
 }
 
-/** Buttons for a reply's actions; the command is the callback data, so a press is the typed command. */
+/** Marks the callback data of a button that leaves its message in place (see `ReplyAction.settles`). */
+const KEEPS = '+';
+
+/** Buttons for a reply's actions; the callback data is the command, so a press is the typed command. */
 export function keyboardFor(actions: readonly ReplyAction[] | undefined): InlineKeyboardMarkup | undefined {
-  const usable = (actions ?? []).filter((action) => Buffer.byteLength(action.command) <= CALLBACK_DATA_LIMIT);
-  if (usable.length === 0) return undefined;
-  return { inline_keyboard: [usable.map((action) => ({ text: action.label, callback_data: action.command }))] };
+  const buttons = (actions ?? [])
+    .map((action) => ({ text: action.label, callback_data: action.settles ? action.command : KEEPS + action.command }))
+    .filter((button) => Buffer.byteLength(button.callback_data) <= CALLBACK_DATA_LIMIT);
+  if (buttons.length === 0) return undefined;
+  return { inline_keyboard: [buttons] };
+}
+
+/** The command a button press stands for, and whether it settles the message it is under. */
+export function readPress(data: string): { command: string; settles: boolean } {
+  return data.startsWith(KEEPS) ? { command: data.slice(KEEPS.length), settles: false } : { command: data, settles: true };
 }

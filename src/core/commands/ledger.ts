@@ -77,8 +77,8 @@ export const setorCommand: GroupCommand = {
             {
               text: t.pending(outcome.number, fund, quantity.value, from),
               actions: [
-                { label: '✅ Sahkan', command: `/sahkan ${outcome.number}` },
-                { label: '🚫 Tolak', command: `/tolak ${outcome.number} ${t.refusedByButton}` },
+                { label: '✅ Sahkan', command: `/sahkan ${outcome.number}`, settles: true },
+                { label: '🚫 Tolak', command: `/tolak ${outcome.number} ${t.refusedByButton}`, settles: true },
               ],
             },
           ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, keyboardFor, splitForTelegram } from '../../../src/channels/telegram/format.js';
+import { escapeHtml, keyboardFor, readPress, splitForTelegram } from '../../../src/channels/telegram/format.js';
 
 describe('Telegram formatting', () => {
   it('escapes the three characters HTML parse mode reads', () => {
@@ -24,9 +24,25 @@ describe('Telegram formatting', () => {
 
   it('keeps short text whole and drops buttons whose command does not fit callback data', () => {
     expect(splitForTelegram('Saldo Kas: Rp0')).toEqual(['Saldo Kas: Rp0']);
-    expect(keyboardFor([{ label: 'Sahkan', command: '/sahkan 1' }, { label: 'x', command: `/tolak 1 ${'a'.repeat(80)}` }])).toEqual({
-      inline_keyboard: [[{ text: 'Sahkan', callback_data: '/sahkan 1' }]],
+    expect(
+      keyboardFor([
+        { label: 'Sahkan', command: '/sahkan 1', settles: true },
+        { label: 'x', command: `/tolak 1 ${'a'.repeat(80)}`, settles: true },
+        { label: 'Hadir', command: '/hadir 2' },
+      ]),
+    ).toEqual({
+      inline_keyboard: [
+        [
+          { text: 'Sahkan', callback_data: '/sahkan 1' },
+          { text: 'Hadir', callback_data: '+/hadir 2' },
+        ],
+      ],
     });
     expect(keyboardFor(undefined)).toBeUndefined();
+  });
+
+  it('reads back from a press whether the button settles its message', () => {
+    expect(readPress('/sahkan 1')).toEqual({ command: '/sahkan 1', settles: true });
+    expect(readPress('+/hadir 2')).toEqual({ command: '/hadir 2', settles: false });
   });
 });
