@@ -90,9 +90,12 @@ interface Move<V> {
 async function moveAll<V extends bigint | number>(tx: Tx, table: 'Fund' | 'Wksbm', column: 'balance' | 'nextNumber', moves: readonly Move<V>[]) {
   if (moves.length === 0) return;
   const target = Prisma.raw(`"${column}"`);
-  const cases = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN ${move.to}`), ' ');
-  const guards = Prisma.join(moves.map((move) => Prisma.sql`("id" = ${move.id} AND ${target} = ${move.from})`), ' OR ');
-  const count = await tx.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET ${target} = CASE "id" ${cases} END WHERE ${guards}`;
+  const ids = Prisma.join(moves.map((move) => move.id));
+  const to = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN ${move.to}`), ' ');
+  const from = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN ${move.from}`), ' ');
+  // `id IN (…)` lets the primary key find the rows; the CASE after it is the optimistic check.
+  const count = await tx.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET ${target} = CASE "id" ${to} END
+    WHERE "id" IN (${ids}) AND ${target} = CASE "id" ${from} END`;
   if (count !== moves.length) throw new WriteConflict(`${table}.${column}`);
 }
 
