@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
@@ -91,7 +92,7 @@ export function createWriter(client: PrismaClient, log: Logger): Writer {
         if (!isRetryable(error) || attempt >= RETRIES) throw error;
         const delay = Math.min(1000, 5 * 2 ** attempt) * (0.5 + Math.random());
         log.warn({ attempt, delay: Math.round(delay), err: error }, 'write conflict, retrying');
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await sleep(delay);
       }
     }
   }

@@ -3,6 +3,7 @@ import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
 import { Api, Bot, GrammyError, HttpError, type Context } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { t, type ChannelSender, type ChatRef, type Core, type Inbound, type Reply } from '../../core/index.js';
 import { createAdminCache } from './admins.js';
@@ -201,7 +202,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
         }
         const delay = 500 * 2 ** attempt;
         log.warn({ attempt, delay }, 'Telegram Bot API unreachable, retrying');
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await sleep(delay);
       }
     }
     for (const menu of commandMenus(core.commands)) await bot.api.setMyCommands(menu.commands, { scope: menu.scope });
