@@ -306,6 +306,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
             amount: -posting.amount,
             recordedById: once.personId,
             note: posting.note,
+            sourceKey: once.key,
           });
           if (!posted.ok) return posted;
           await tx.caseDisbursement.create({ data: { caseId: row.id, entryId: posted.id } });

@@ -3,6 +3,7 @@ import type { CoreDeps } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createCaseStore } from './cases.js';
 import { createCommunityStore } from './community.js';
+import { createDashboardStore } from './dashboard.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore, type MeetingPlanner } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from './notifier.js';
@@ -11,7 +12,7 @@ import { createWriter, type Writer } from './writer.js';
 
 export { migrate, pendingMigrations } from './migrate.js';
 
-export interface Stores extends Omit<CoreDeps, 'clock'> {
+export interface Stores extends Omit<CoreDeps, 'clock' | 'publicUrl'> {
   readonly writer: Writer;
   /** Channels register their senders here once they exist, so notices reach people's private chats. */
   readonly notifier: ChannelNotifier;
@@ -30,6 +31,7 @@ export function createStores(db: Db, log: Logger): Stores {
     community,
     ledger: createLedgerStore(db.read, writer),
     cases: createCaseStore(db.read, writer),
+    dashboard: createDashboardStore(db.read, writer),
     notifier: createNotifier(db.read, log.child({ module: 'notifier' })),
     meetings,
     planner: meetings,

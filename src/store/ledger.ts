@@ -117,6 +117,8 @@ export interface SingleEntry {
   readonly recordedById: number;
   readonly note: string | null;
   readonly reversesId?: number;
+  /** The inbound message that recorded it. */
+  readonly sourceKey: string;
 }
 
 export type SingleEntryOutcome =
@@ -215,6 +217,7 @@ const postLane: Lane<PostRequest, readonly Reply[]> = {
           contributorName: posting.contributorName,
           contributorId: posting.contributorId,
           note: posting.note,
+          sourceKey: once.key,
           createdAt: now,
         };
         if (posting.pending) {
@@ -267,6 +270,7 @@ export function createLedgerStore(read: PrismaClient, writer: Writer): LedgerSto
             recordedById: once.personId,
             note: input.reason,
             reversesId: row.id,
+            sourceKey: once.key,
           });
           if (!posted.ok) return { ok: false, reason: 'insufficient', original, balance: posted.balance };
           return { ok: true, number: posted.number, original, balanceAfter: posted.balanceAfter };
@@ -310,6 +314,7 @@ export function createLedgerStore(read: PrismaClient, writer: Writer): LedgerSto
               contributorId: row.contributorId,
               recordedById: row.submittedById,
               note: row.note,
+              sourceKey: row.sourceKey,
             },
           });
           await setBalance(tx, row.fundId, balance, after);

@@ -4,6 +4,7 @@ import type { MeetingStore } from '../meeting-ports.js';
 import type { Inbound, Reply } from '../message.js';
 import type { CommunityStore, LedgerStore, Once, PersonInfo, WksbmInfo } from '../ports.js';
 import type { Role } from '../roles.js';
+import type { DashboardStore } from '../dashboard/ports.js';
 
 export interface CoreDeps {
   readonly community: CommunityStore;
@@ -12,6 +13,9 @@ export interface CoreDeps {
   readonly notifier: Notifier;
   readonly meetings: MeetingStore;
   readonly clock: Clock;
+  readonly dashboard: DashboardStore;
+  /** Where the dashboard is reached from outside (PUBLIC_URL, no trailing slash); without it /dasbor is off. */
+  readonly publicUrl?: string;
 }
 
 /** What a command knows when it runs: who asked, where, and as what. */

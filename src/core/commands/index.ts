@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { dasborCommand, pendampingCommand } from '../dashboard/index.js';
 import { danaCommand } from './funds.js';
 import { createHelpCommand } from './help.js';
 import {
@@ -41,5 +42,7 @@ export const COMMANDS: readonly Command[] = [
   pengingatCommand,
   laporCommand,
   kasusCommand,
+  dasborCommand,
+  pendampingCommand,
   createHelpCommand(() => COMMANDS),
 ];

@@ -2,10 +2,13 @@ import type { CaseStatus, MoveOutcome } from '../case-ports.js';
 import { firstWord } from '../parse/command.js';
 import { tc } from '../text/cases.js';
 import { pengurusScope } from './case-scope.js';
-import { refuse, reply, type AnyCommand } from './command.js';
+import type { Reply } from '../message.js';
+import type { Once } from '../ports.js';
+import { refuse, reply, type AnyCommand, type CoreDeps } from './command.js';
 import { withNotices } from './notices.js';
 
-const ACTIONS: Readonly<Record<string, CaseStatus>> = {
+/** The words of /kasus <no> <kata> and the status each moves a case to; the dashboard offers the same. */
+export const CASE_ACTIONS: Readonly<Record<string, CaseStatus>> = {
   verifikasi: 'diverifikasi',
   tangani: 'ditangani',
   selesai: 'selesai',
@@ -50,21 +53,34 @@ export const kasusCommand: AnyCommand = {
       });
     }
 
-    const to = ACTIONS[action.toLowerCase()];
+    const to = CASE_ACTIONS[action.toLowerCase()];
     if (!to) return refuse(tc.kasusUsage());
-    if (to === 'ditolak' && !note) return refuse(tc.rejectNeedsNote());
-    return withNotices<MoveOutcome>(
-      (render) => ctx.deps.cases.move(ctx.once, { scope: ids, number, to, note: note || null }, render),
-      (outcome, notify) => {
-        if (!outcome.ok) {
-          return refuse(outcome.reason === 'not-found' ? tc.caseNotFound(number) : tc.cannotMove(number, outcome.status, to));
-        }
-        const { reporterId } = outcome.case;
-        if (reporterId !== null) {
-          notify(() => ctx.deps.notifier.toPeople([reporterId], reply(tc.reporterNotice(number, outcome.to, note || null))));
-        }
-        return reply(tc.moved(number, outcome.from, outcome.to, reporterId !== null));
-      },
-    );
+    return moveCase(ctx.deps, ctx.once, { scope: ids, number, to, note: note || null });
   },
 };
+
+/**
+ * Moves a case on and tells its reporter, wherever the pengurus asked (the chat or the dashboard).
+ * `scope` holds the WKSBM whose cases the caller may touch; outside it a case is "not found".
+ */
+export function moveCase(
+  deps: CoreDeps,
+  once: Once,
+  input: { scope: readonly number[]; number: number; to: CaseStatus; note: string | null },
+): Promise<readonly Reply[]> {
+  const { number, to, note } = input;
+  if (to === 'ditolak' && !note) return Promise.resolve(refuse(tc.rejectNeedsNote()));
+  return withNotices<MoveOutcome>(
+    (render) => deps.cases.move(once, input, render),
+    (outcome, notify) => {
+      if (!outcome.ok) {
+        return refuse(outcome.reason === 'not-found' ? tc.caseNotFound(number) : tc.cannotMove(number, outcome.status, to));
+      }
+      const { reporterId } = outcome.case;
+      if (reporterId !== null) {
+        notify(() => deps.notifier.toPeople([reporterId], reply(tc.reporterNotice(number, outcome.to, note))));
+      }
+      return reply(tc.moved(number, outcome.from, outcome.to, reporterId !== null));
+    },
+  );
+}

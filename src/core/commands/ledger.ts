@@ -3,7 +3,8 @@ import { parseAmount } from '../parse/amount.js';
 import { firstWord, readNumberAndReason } from '../parse/command.js';
 import { splitContributor } from '../parse/contributor.js';
 import { findFund } from '../parse/fund.js';
-import type { FundInfo, Posting, PostingOutcome } from '../ports.js';
+import type { Reply } from '../message.js';
+import type { DecideOutcome, FundInfo, Posting, PostingOutcome } from '../ports.js';
 import type { Quantity } from '../quantity.js';
 import { EVERYONE, TREASURY } from '../roles.js';
 import { formatQuantity } from '../text/format.js';
@@ -162,6 +163,20 @@ export const koreksiCommand: GroupCommand = {
   },
 };
 
+/** What a decision on a pending setoran says, wherever it was made (the chat or the dashboard). */
+export function decisionReplies(
+  outcome: DecideOutcome,
+  decision: { number: number; approve: boolean; reason: string | null; by: string },
+): readonly Reply[] {
+  if (!outcome.ok) {
+    if (outcome.reason === 'decided') return refuse(t.alreadyDecided(outcome.submission));
+    return refuse(outcome.reason === 'is-entry' ? t.isEntry(decision.number) : t.entryNotFound(decision.number));
+  }
+  return decision.approve
+    ? reply(t.approved(outcome.submission, outcome.balanceAfter ?? 0n, decision.by))
+    : reply(t.refused(outcome.submission, decision.by, decision.reason ?? ''));
+}
+
 function decisionCommand(approve: boolean): GroupCommand {
   return {
     name: approve ? 'sahkan' : 'tolak',
@@ -175,19 +190,8 @@ function decisionCommand(approve: boolean): GroupCommand {
       const { number, reason } = readNumberAndReason(args);
       if (number === null) return refuse(t.numberMissing(this.usage, this.example));
       if (!approve && !reason) return refuse(t.reasonMissing(this.usage, this.example));
-      return ctx.deps.ledger.decide(
-        ctx.once,
-        { wksbmId: ctx.wksbm.id, number, approve, reason: reason || null },
-        (outcome) => {
-          if (!outcome.ok) {
-            if (outcome.reason === 'decided') return refuse(t.alreadyDecided(outcome.submission));
-            return refuse(outcome.reason === 'is-entry' ? t.isEntry(number) : t.entryNotFound(number));
-          }
-          return approve
-            ? reply(t.approved(outcome.submission, outcome.balanceAfter ?? 0n, ctx.person.name))
-            : reply(t.refused(outcome.submission, ctx.person.name, reason));
-        },
-      );
+      const decision = { number, approve, reason: reason || null, by: ctx.person.name };
+      return ctx.deps.ledger.decide(ctx.once, { wksbmId: ctx.wksbm.id, ...decision }, (outcome) => decisionReplies(outcome, decision));
     },
   };
 }
