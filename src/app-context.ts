@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { createCore, systemClock, type Clock, type Core } from './core/index.js';
+import { createCore, createDashboard, systemClock, type Clock, type Core, type Dashboard } from './core/index.js';
 import { openDb, type Db } from './db.js';
 import { createStores, migrate, type Stores } from './store/index.js';
 import type { ChannelNotifier } from './store/notifier.js';
@@ -15,18 +15,29 @@ export interface Runtime {
   /** The ports the scheduler works with. */
   readonly stores: Stores;
   readonly clock: Clock;
+  /** The dashboard's use cases, over the same ports as the core. */
+  readonly dashboard: Dashboard;
   /** Waits for queued writes, then closes the database. */
   close(): Promise<void>;
 }
 
-export async function openRuntime(databaseUrl: string, log: Logger, clock: Clock = systemClock): Promise<Runtime> {
+export interface RuntimeOptions {
+  readonly clock?: Clock;
+  /** PUBLIC_URL: /dasbor answers with login links only when it is set. */
+  readonly publicUrl?: string;
+}
+
+export async function openRuntime(databaseUrl: string, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
+  const clock = options.clock ?? systemClock;
   const applied = await migrate(databaseUrl);
   const db = await openDb(databaseUrl);
   if (applied.length) log.info({ migrations: applied, file: db.file }, 'database migrated');
   const stores = createStores(db, log);
+  const deps = { ...stores, clock, publicUrl: options.publicUrl };
   return {
     db,
-    core: createCore({ ...stores, clock }),
+    core: createCore(deps),
+    dashboard: createDashboard(deps),
     writer: stores.writer,
     notifier: stores.notifier,
     stores,

@@ -22,7 +22,7 @@ try {
   process.exit(1);
 }
 const log = createLogger(config.logLevel);
-const runtime = await openRuntime(config.databaseUrl, log);
+const runtime = await openRuntime(config.databaseUrl, log, { publicUrl: config.publicUrl });
 
 let telegram: TelegramChannel | undefined;
 if (config.telegram) {
@@ -68,6 +68,7 @@ const channels = (): Record<string, string> => ({
   whatsapp: whatsapp ? whatsapp.status() : 'off: WHATSAPP_ENABLED is not true',
 });
 for (const [channel, state] of Object.entries(channels())) log.info({ channel }, `channel ${channel}: ${state}`);
+log.info(config.publicUrl ? `dashboard: on at ${config.publicUrl}/dasbor` : 'dashboard: off (PUBLIC_URL is not set)');
 
 // The scheduler sends due reminders through the running channels and keeps rutin series planned ahead
 // even while none runs. Console chats get theirs from their own process.
@@ -81,6 +82,17 @@ const app = await buildApp({
   checkDatabase: async () => {
     await runtime.db.read.$queryRawUnsafe('SELECT 1');
   },
+  dashboard: config.publicUrl
+    ? {
+        dashboard: runtime.dashboard,
+        reads: runtime.stores.dashboardReads,
+        community: runtime.stores.community,
+        meetings: runtime.stores.meetings,
+        cases: runtime.stores.cases,
+        clock: runtime.clock,
+        publicUrl: config.publicUrl,
+      }
+    : undefined,
 });
 const webhook = config.telegram?.webhook;
 if (telegram && webhook) {

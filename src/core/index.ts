@@ -21,8 +21,13 @@ export { WksError, type WksErrorCode } from './errors.js';
 export type { FundUnit, Quantity, Rupiah } from './quantity.js';
 /** Every sentence the bot says; channels use it for what they say themselves (a server error). */
 export { t } from './text/id.js';
-export { createDashboard, LOGIN_MINUTES, type ActionOutcome, type Dashboard, type DashboardActor } from './dashboard/index.js';
+export { createDashboard, LOGIN_MINUTES, SESSION_DAYS, type ActionOutcome, type Dashboard, type DashboardActor } from './dashboard/index.js';
 export type * from './dashboard/ports.js';
+export { BOOK_KINDS, BOOK_STATUSES } from './dashboard/ports.js';
+export type { CaseStore, CaseView, CaseSummary, CaseStatus } from './case-ports.js';
 export { CASE_STATUSES, URGENCIES } from './case-ports.js';
 export { CASE_ACTIONS } from './commands/kasus.js';
 export { PPKS } from './data/ppks.js';
+export { formatQuantity, formatRupiah } from './text/format.js';
+export { formatShortDateTime } from './text/date.js';
+export { fundLabel } from './text/id.js';

@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
-import type { CoreDeps } from '../core/index.js';
+import type { CoreDeps, DashboardReads } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createCaseStore } from './cases.js';
 import { createCommunityStore } from './community.js';
 import { createDashboardStore } from './dashboard.js';
+import { createDashboardReads } from './dashboard-reads.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore, type MeetingPlanner } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from './notifier.js';
@@ -19,6 +20,8 @@ export interface Stores extends Omit<CoreDeps, 'clock' | 'publicUrl'> {
   /** The scheduler's ports: series planning and the outbox. */
   readonly planner: MeetingPlanner;
   readonly outbox: OutboxStore;
+  /** The dashboard's own reads (Buku kas pages, pending setoran, past meetings). */
+  readonly dashboardReads: DashboardReads;
 }
 
 /** The core's ports over one database, sharing one writer. */
@@ -36,5 +39,6 @@ export function createStores(db: Db, log: Logger): Stores {
     meetings,
     planner: meetings,
     outbox: createOutboxStore(db.read, writer),
+    dashboardReads: createDashboardReads(db.read),
   };
 }

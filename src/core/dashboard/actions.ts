@@ -7,7 +7,7 @@ import { withNotices } from '../commands/notices.js';
 import type { Reply } from '../message.js';
 import type { DecideOutcome, Once, PersonInfo } from '../ports.js';
 import { PENGURUS, TREASURY } from '../roles.js';
-import type { DashboardAccess } from './ports.js';
+import type { DashboardAccess, LoginOutcome } from './ports.js';
 import { dashboardText } from './text.js';
 
 /**
@@ -29,6 +29,11 @@ export type ActionOutcome = { readonly ok: true; readonly replies: readonly Repl
  * and that it came from the dashboard.
  */
 export interface Dashboard {
+  /** Spends a login token: a new session id, or why not. */
+  logIn(token: string): Promise<LoginOutcome>;
+  /** The person behind a live session; null once ended, expired or unknown. */
+  viewer(sessionId: string): Promise<PersonInfo | null>;
+  logOut(sessionId: string): Promise<void>;
   /** Read from the database on every call, never cached: a demoted pengurus loses access at once. */
   accessOf(personId: number): Promise<readonly DashboardAccess[]>;
   access(personId: number, wksbmId: number): Promise<DashboardAccess | null>;
@@ -36,6 +41,10 @@ export interface Dashboard {
   decide(actor: DashboardActor, input: { wksbmId: number; numbers: readonly number[]; approve: boolean; reason: string | null }): Promise<ActionOutcome>;
   moveCase(actor: DashboardActor, input: { wksbmId: number; number: number; to: CaseStatus; note: string | null }): Promise<ActionOutcome>;
 }
+
+/** A session lasts this long unless ended sooner (/dasbor keluar, Keluar on the page). */
+export const SESSION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const onceFor = (actor: DashboardActor, wksbmId: number, what: string): Once => ({
   key: `dasbor:${wksbmId}:${actor.nonce}:${what}`,
@@ -52,6 +61,12 @@ export function createDashboard(deps: CoreDeps): Dashboard {
   };
 
   return {
+    logIn(token) {
+      const now = deps.clock.now();
+      return deps.dashboard.useLogin(token, { now, sessionExpiresAt: new Date(now.getTime() + SESSION_DAYS * DAY_MS) });
+    },
+    viewer: (sessionId) => deps.dashboard.sessionPerson(sessionId, deps.clock.now()),
+    logOut: (sessionId) => deps.dashboard.endSession(sessionId, deps.clock.now()),
     accessOf: (personId) => deps.dashboard.accessOf(personId),
     access,
 

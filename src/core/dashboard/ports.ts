@@ -1,5 +1,6 @@
 import type { Reply } from '../message.js';
-import type { Once, PersonInfo, Render, WksbmInfo } from '../ports.js';
+import type { OccurrenceDetail } from '../meeting-ports.js';
+import type { FundInfo, Once, PersonInfo, Render, WksbmInfo } from '../ports.js';
 import type { Role } from '../roles.js';
 
 /**
@@ -54,4 +55,60 @@ export interface DashboardStore {
   redeemInvite(once: Once, input: { code: string; personId: number; now: Date }, render: Render<RedeemOutcome>): Promise<readonly Reply[]>;
   pendampingOf(wksbmId: number): Promise<readonly PendampingView[]>;
   removePendamping(once: Once, input: { wksbmId: number; name: string; now: Date }, render: Render<RemoveOutcome>): Promise<readonly Reply[]>;
+}
+
+export const BOOK_KINDS = ['setor', 'keluar', 'koreksi'] as const;
+export const BOOK_STATUSES = ['posted', 'menunggu', 'ditolak'] as const;
+
+/** What the Buku kas shows; every field is optional. `to` is exclusive. */
+export interface BookFilter {
+  readonly fundId?: number;
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly kind?: (typeof BOOK_KINDS)[number];
+  readonly status?: (typeof BOOK_STATUSES)[number];
+  /** Found in the note or the contributor's name. */
+  readonly text?: string;
+}
+
+/** Where a row was recorded: the channel, and the chat as people know it. */
+export interface BookSource {
+  readonly channel: string;
+  /** A group's title, `pribadi` for a private chat, null when unknown. */
+  readonly chat: string | null;
+}
+
+/** One line of the Buku kas: a posted entry, or a setoran still waiting or refused. */
+export interface BookRow {
+  readonly number: number;
+  readonly kind: (typeof BOOK_KINDS)[number];
+  readonly status: (typeof BOOK_STATUSES)[number];
+  /** Entries: the signed effect on the fund. Waiting or refused setoran: what was submitted. */
+  readonly amount: bigint;
+  readonly fund: FundInfo;
+  readonly contributorName: string | null;
+  readonly recordedBy: string;
+  readonly note: string | null;
+  readonly createdAt: Date;
+  readonly source: BookSource | null;
+  readonly reverses: number | null;
+  readonly reversedBy: number | null;
+  readonly decidedBy: string | null;
+  readonly reason: string | null;
+}
+
+export interface BookPage {
+  readonly rows: readonly BookRow[];
+  /** The number to pass as `before` for the next (older) page; null on the last page. */
+  readonly next: number | null;
+}
+
+/** Reads of the dashboard that no chat command makes. */
+export interface DashboardReads {
+  /** Newest first, `limit` rows with a number below `before` (keyset pagination: constant cost per page). */
+  book(wksbmId: number, filter: BookFilter, before: number | null, limit: number): Promise<BookPage>;
+  /** Setoran waiting for a ketua or bendahara, oldest first. */
+  pending(wksbmId: number): Promise<readonly BookRow[]>;
+  /** Meetings that have started, newest first. */
+  pastMeetings(wksbmId: number, now: Date, limit: number): Promise<readonly OccurrenceDetail[]>;
 }
