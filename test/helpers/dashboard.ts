@@ -7,7 +7,7 @@ export const PUBLIC_URL = 'http://dasbor.test';
 
 export interface DashboardWorld extends World {
   readonly app: FastifyInstance;
-  /** Asks the bot for a login link in the person's private chat; returns the token, or the reply when there is none. */
+  /** Asks the bot for a login link in the person's private chat; returns its token. */
   loginToken(user: string): Promise<string>;
   /** Logs in through the link as a browser would: the page, then its button. Returns the session cookie jar. */
   logIn(user: string): Promise<Browser>;
@@ -84,7 +84,9 @@ export async function createDashboardWorld(options: WorldOptions & { appLog?: Lo
   });
   const loginToken = async (user: string) => {
     const answer = await world.say(user, '/dasbor', { chat: null });
-    return /\/masuk\/([A-Za-z0-9_-]+)/.exec(answer)?.[1] ?? answer;
+    const token = /\/masuk\/([A-Za-z0-9_-]+)/.exec(answer)?.[1];
+    if (!token) throw new Error(`no login link for ${user}: ${answer}`);
+    return token;
   };
   return Object.assign(Object.create(null), world, {
     app,
