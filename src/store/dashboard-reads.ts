@@ -144,6 +144,26 @@ export function createDashboardReads(read: PrismaClient): DashboardReads {
       return rows.map((row, index) => submissionRow(row, named[index]!));
     },
 
+    async lastActivity(wksbmId) {
+      const [entry, submission] = await Promise.all([
+        read.ledgerEntry.findFirst({ where: { wksbmId }, orderBy: { number: 'desc' }, select: { createdAt: true } }),
+        read.submission.findFirst({ where: { wksbmId }, orderBy: { number: 'desc' }, select: { createdAt: true } }),
+      ]);
+      const times = [entry?.createdAt, submission?.createdAt].filter((time) => time !== undefined);
+      return times.length ? new Date(Math.max(...times.map((time) => time.getTime()))) : null;
+    },
+
+    async caseCounts(wksbmId) {
+      const [byStatus, byCategory] = await Promise.all([
+        read.case.groupBy({ by: ['status'], where: { wksbmId }, _count: { _all: true }, orderBy: { status: 'asc' } }),
+        read.case.groupBy({ by: ['category'], where: { wksbmId }, _count: { _all: true }, orderBy: { category: 'asc' } }),
+      ]);
+      return {
+        byStatus: byStatus.map((row) => ({ status: row.status, count: row._count._all })),
+        byCategory: byCategory.map((row) => ({ category: row.category, count: row._count._all })),
+      };
+    },
+
     async pastMeetings(wksbmId, now, limit) {
       const rows = await read.meetingOccurrence.findMany({
         where: { wksbmId, startsAt: { lte: now } },

@@ -103,12 +103,21 @@ export interface BookPage {
   readonly next: number | null;
 }
 
+/** What a pendamping may know of a WKSBM's cases: counts only, never a person. */
+export interface CaseCounts {
+  readonly byStatus: readonly { readonly status: string; readonly count: number }[];
+  readonly byCategory: readonly { readonly category: string; readonly count: number }[];
+}
+
 /** Reads of the dashboard that no chat command makes. */
 export interface DashboardReads {
   /** Newest first, `limit` rows with a number below `before` (keyset pagination: constant cost per page). */
   book(wksbmId: number, filter: BookFilter, before: number | null, limit: number): Promise<BookPage>;
   /** Setoran waiting for a ketua or bendahara, oldest first. */
   pending(wksbmId: number): Promise<readonly BookRow[]>;
+  /** When the WKSBM last recorded money (an entry or a setoran sent), if ever. */
+  lastActivity(wksbmId: number): Promise<Date | null>;
+  caseCounts(wksbmId: number): Promise<CaseCounts>;
   /** Meetings that have started, newest first. */
   pastMeetings(wksbmId: number, now: Date, limit: number): Promise<readonly OccurrenceDetail[]>;
 }

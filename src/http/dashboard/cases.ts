@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CASE_ACTIONS, PPKS, type Reply } from '../../core/index.js';
+import { CASE_ACTIONS, type Reply } from '../../core/index.js';
 import type { DashboardDeps } from './deps.js';
-import { page, shell } from './render.js';
+import { categoryLabel, page, shell } from './render.js';
 import { guard, notFound } from './session.js';
 
 const caseParams = z.object({ nomor: z.coerce.number().int().positive().max(2 ** 31 - 1) });
@@ -12,8 +12,6 @@ const moveForm = z.object({
   aksi: z.enum(Object.keys(CASE_ACTIONS) as [string, ...string[]]),
   catatan: z.preprocess((value) => (typeof value === 'string' ? value.trim().slice(0, 500) : ''), z.string()),
 });
-
-const categoryLabel = (key: string) => PPKS.find((category) => category.key === key)?.label ?? key;
 
 /** Cases are the pengurus' only: a pendamping gets 403 on every one of these pages. */
 export function registerCasePages(app: FastifyInstance, deps: DashboardDeps): void {

@@ -4,6 +4,8 @@ import { LOGIN_MINUTES, SESSION_DAYS } from '../../core/index.js';
 import type { DashboardDeps } from './deps.js';
 import { page } from './render.js';
 import { SESSION_COOKIE, viewerOf } from './session.js';
+import { categoryLabel } from './render.js';
+import { summarize } from './summary.js';
 
 /** Login links and the login page: ten tries a minute per address, so tokens cannot be guessed at speed. */
 const LOGIN_RATE = { rateLimit: { max: 10, timeWindow: 60_000 } };
@@ -54,6 +56,7 @@ export function registerLogin(app: FastifyInstance, deps: DashboardDeps, options
     const viewer = await viewerOf(deps, request);
     if (!viewer) return page(reply.code(401), 'masuk-dulu', { title: 'Silakan masuk' });
     const access = await deps.dashboard.accessOf(viewer.id);
-    return page(reply, 'daftar', { title: 'Dasbor WKSBM', viewer, access, csrf: reply.generateCsrf() });
+    const summaries = await Promise.all(access.filter((a) => a.as === 'pendamping').map((a) => summarize(deps, a.wksbm)));
+    return page(reply, 'daftar', { title: 'Dasbor WKSBM', viewer, access, summaries, categoryLabel, csrf: reply.generateCsrf() });
   });
 }

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { formatQuantity, formatShortDateTime, fundLabel, type FundInfo, type Quantity } from '../../core/index.js';
+import { formatQuantity, formatShortDateTime, fundLabel, PPKS, type FundInfo, type Quantity } from '../../core/index.js';
 
 /** Helpers every template gets as `it.f`: the same formatting the chat uses. */
 export const formatters = {
@@ -9,6 +9,9 @@ export const formatters = {
   when: (date: Date, timeZone: string) => formatShortDateTime(date, timeZone),
   fund: (fund: Pick<FundInfo, 'name'>) => fundLabel(fund),
 };
+
+/** A PPKS category as people read it. */
+export const categoryLabel = (key: string): string => PPKS.find((category) => category.key === key)?.label ?? key;
 
 /** Renders a template of views/ with the shared helpers; `it.title` names the page. */
 export function page(reply: FastifyReply, name: string, data: Record<string, unknown> & { title: string }) {
