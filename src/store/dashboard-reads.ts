@@ -1,25 +1,9 @@
 import type { BookFilter, BookRow, BookSource, DashboardReads } from '../core/dashboard/ports.js';
+import type { FundInfo } from '../core/ports.js';
 import { WksError } from '../core/errors.js';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { createCache } from './cache.js';
 import { occurrenceInclude, withDetails } from './meeting-rows.js';
-import { fundWithAliases, toFundInfo } from './rows.js';
-
-const entryInclude = {
-  fund: { include: fundWithAliases },
-  recordedBy: { select: { name: true } },
-  reverses: { select: { number: true } },
-  reversedBy: { select: { number: true } },
-  submission: { select: { decidedBy: { select: { name: true } } } },
-} as const satisfies Prisma.LedgerEntryInclude;
-
-const submissionInclude = {
-  fund: { include: fundWithAliases },
-  submittedBy: { select: { name: true } },
-  decidedBy: { select: { name: true } },
-} as const satisfies Prisma.SubmissionInclude;
-
-type EntryRow = Prisma.LedgerEntryGetPayload<{ include: typeof entryInclude }>;
-type SubmissionRow = Prisma.SubmissionGetPayload<{ include: typeof submissionInclude }>;
 
 /** `channel:chat:message`; a chat id may itself hold colons (`private:bu sri`), a message id never. */
 function splitKey(key: string | null): { channel: string; chatId: string } | null {
@@ -35,113 +19,159 @@ function kindOf(kind: string): BookRow['kind'] {
   return kind;
 }
 
-function submissionStatus(status: string): 'menunggu' | 'ditolak' {
-  if (status !== 'menunggu' && status !== 'ditolak') throw new WksError('WKS_ERR_STORE', `unexpected submission status ${status}`);
-  return status;
+/** A Buku kas row as the page's statement returns it (SQLite hands back numbers, text and bigints). */
+interface RawBookRow {
+  readonly number: number | bigint;
+  readonly kind: string;
+  readonly status: string;
+  readonly amount: number | bigint;
+  readonly fundId: number | bigint;
+  readonly contributorName: string | null;
+  readonly recordedBy: string;
+  readonly note: string | null;
+  readonly createdAt: string | Date;
+  readonly sourceKey: string | null;
+  readonly reverses: number | bigint | null;
+  readonly reversedBy: number | bigint | null;
+  readonly decidedBy: string | null;
+  readonly reason: string | null;
 }
 
-export function createDashboardReads(read: PrismaClient): DashboardReads {
-  /** Names the chats the rows came from, in one query for the page. */
+const CHAT_TTL_MS = 60_000;
+/** More setoran than anyone approves in one sitting; the oldest beyond it wait for the next page load. */
+const MAX_PENDING = 500;
+
+/** How the SQLite adapter stores a DateTime, so a text comparison orders instants correctly. */
+const storedTime = (date: Date) => date.toISOString().replace('Z', '+00:00');
+
+/** `%` and `_` typed by people are searched for as themselves. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The filter's conditions shared by entries and submissions (`alias` is the table's). */
+function conditions(alias: 'e' | 's', filter: BookFilter, before: number | null): Prisma.Sql[] {
+  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const where: Prisma.Sql[] = [];
+  if (before !== null) where.push(Prisma.sql`${column('number')} < ${before}`);
+  if (filter.fundId !== undefined) where.push(Prisma.sql`${column('fundId')} = ${filter.fundId}`);
+  if (filter.from) where.push(Prisma.sql`${column('createdAt')} >= ${storedTime(filter.from)}`);
+  if (filter.to) where.push(Prisma.sql`${column('createdAt')} < ${storedTime(filter.to)}`);
+  if (filter.text) {
+    const pattern = likePattern(filter.text);
+    where.push(Prisma.sql`(${column('note')} LIKE ${pattern} ESCAPE '\\' OR ${column('contributorName')} LIKE ${pattern} ESCAPE '\\')`);
+  }
+  return where;
+}
+
+const optionalNumber = (value: number | bigint | null) => (value === null ? null : Number(value));
+
+function toBookRow(row: RawBookRow, funds: ReadonlyMap<number, FundInfo>, source: BookSource | null): BookRow {
+  const fund = funds.get(Number(row.fundId));
+  if (!fund) throw new WksError('WKS_ERR_STORE', `entry ${row.number} names an unknown fund ${row.fundId}`);
+  const status = row.status;
+  if (status !== 'posted' && status !== 'menunggu' && status !== 'ditolak') throw new WksError('WKS_ERR_STORE', `unexpected status ${status}`);
+  return {
+    number: Number(row.number),
+    kind: kindOf(row.kind),
+    status,
+    amount: BigInt(row.amount),
+    fund,
+    contributorName: row.contributorName,
+    recordedBy: row.recordedBy,
+    note: row.note,
+    createdAt: new Date(row.createdAt),
+    source,
+    reverses: optionalNumber(row.reverses),
+    reversedBy: optionalNumber(row.reversedBy),
+    decidedBy: row.decidedBy,
+    reason: row.reason,
+  };
+}
+
+export interface DashboardReadsOptions {
+  /** The WKSBM's funds, from the community store's cache. */
+  funds(wksbmId: number): Promise<readonly FundInfo[]>;
+}
+
+export function createDashboardReads(read: PrismaClient, options: DashboardReadsOptions): DashboardReads {
+  // A chat's title changes rarely; a page of rows from the same few chats should not ask each time.
+  const titles = createCache<string | null>(CHAT_TTL_MS);
+
+  /** Names the chats the rows came from: from the cache, else in one query for the page. */
   async function sources(keys: readonly (string | null)[]): Promise<(BookSource | null)[]> {
     const split = keys.map(splitKey);
-    const groups = split.filter((key) => key && key.channel !== 'dasbor' && !key.chatId.startsWith('private:'));
-    const chats = groups.length
-      ? await read.chat.findMany({
-          where: { OR: groups.map((key) => ({ channel: key!.channel, externalId: key!.chatId })) },
-          select: { channel: true, externalId: true, title: true },
-        })
-      : [];
-    const titles = new Map(chats.map((chat) => [`${chat.channel}:${chat.externalId}`, chat.title ?? chat.externalId]));
+    const groupKey = (key: { channel: string; chatId: string }) => `${key.channel}:${key.chatId}`;
+    const unknown = split.filter(
+      (key): key is { channel: string; chatId: string } =>
+        key !== null && key.channel !== 'dasbor' && !key.chatId.startsWith('private:') && titles.get(groupKey(key)) === undefined,
+    );
+    if (unknown.length) {
+      const chats = await read.chat.findMany({
+        where: { OR: unknown.map((key) => ({ channel: key.channel, externalId: key.chatId })) },
+        select: { channel: true, externalId: true, title: true },
+      });
+      const found = new Map(chats.map((chat) => [`${chat.channel}:${chat.externalId}`, chat.title ?? chat.externalId]));
+      for (const key of unknown) titles.set(groupKey(key), found.get(groupKey(key)) ?? null);
+    }
     return split.map((key) => {
       if (!key) return null;
       if (key.channel === 'dasbor') return { channel: 'dasbor', chat: null };
-      return { channel: key.channel, chat: titles.get(`${key.channel}:${key.chatId}`) ?? 'pribadi' };
+      return { channel: key.channel, chat: titles.get(groupKey(key)) ?? 'pribadi' };
     });
   }
 
-  function entryRow(row: EntryRow, source: BookSource | null): BookRow {
-    return {
-      number: row.number,
-      kind: kindOf(row.kind),
-      status: 'posted',
-      amount: row.amount,
-      fund: toFundInfo(row.fund),
-      contributorName: row.contributorName,
-      recordedBy: row.recordedBy.name,
-      note: row.note,
-      createdAt: row.createdAt,
-      source,
-      reverses: row.reverses?.number ?? null,
-      reversedBy: row.reversedBy?.number ?? null,
-      decidedBy: row.submission?.decidedBy?.name ?? null,
-      reason: null,
-    };
-  }
-
-  function submissionRow(row: SubmissionRow, source: BookSource | null): BookRow {
-    return {
-      number: row.number,
-      kind: 'setor',
-      status: submissionStatus(row.status),
-      amount: row.amount,
-      fund: toFundInfo(row.fund),
-      contributorName: row.contributorName,
-      recordedBy: row.submittedBy.name,
-      note: row.note,
-      createdAt: row.createdAt,
-      source,
-      reverses: null,
-      reversedBy: null,
-      decidedBy: row.decidedBy?.name ?? null,
-      reason: row.reason,
-    };
-  }
-
-  return {
+  const reads: DashboardReads = {
     async book(wksbmId, filter: BookFilter, before, limit) {
-      const common = {
-        wksbmId,
-        ...(filter.fundId === undefined ? {} : { fundId: filter.fundId }),
-        ...(before === null ? {} : { number: { lt: before } }),
-        ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
-        ...(filter.text ? { OR: [{ note: { contains: filter.text } }, { contributorName: { contains: filter.text } }] } : {}),
-      };
+      const entryWhere = [Prisma.sql`e."wksbmId" = ${wksbmId}`, ...conditions('e', filter, before)];
+      if (filter.kind) entryWhere.push(Prisma.sql`e."kind" = ${filter.kind}`);
+      const submissionWhere = [Prisma.sql`s."wksbmId" = ${wksbmId}`, ...conditions('s', filter, before)];
+      submissionWhere.push(filter.status ? Prisma.sql`s."status" = ${filter.status}` : Prisma.sql`s."status" IN ('menunggu', 'ditolak')`);
       const wantEntries = filter.status === undefined || filter.status === 'posted';
       const wantSubmissions = filter.status !== 'posted' && (filter.kind ?? 'setor') === 'setor';
-      const [entries, submissions] = await Promise.all([
-        wantEntries
-          ? read.ledgerEntry.findMany({
-              where: { ...common, ...(filter.kind ? { kind: filter.kind } : {}) },
-              include: entryInclude,
-              orderBy: { number: 'desc' },
-              take: limit + 1,
-            })
-          : [],
-        wantSubmissions
-          ? read.submission.findMany({
-              where: { ...common, status: filter.status ?? { in: ['menunggu', 'ditolak'] } },
-              include: submissionInclude,
-              orderBy: { number: 'desc' },
-              take: limit + 1,
-            })
-          : [],
+      // One statement per page: each side walks its (wksbmId, number) index from `before` down and stops
+      // after `limit + 1` rows, so a page costs the same on the first day and after a million entries.
+      const parts: Prisma.Sql[] = [];
+      if (wantEntries) {
+        parts.push(Prisma.sql`SELECT * FROM (
+          SELECT e."number" AS "number", e."kind" AS "kind", 'posted' AS "status", e."amount" AS "amount", e."fundId" AS "fundId",
+            e."contributorName" AS "contributorName", rb."name" AS "recordedBy", e."note" AS "note", e."createdAt" AS "createdAt",
+            e."sourceKey" AS "sourceKey", orig."number" AS "reverses", rev."number" AS "reversedBy", dec."name" AS "decidedBy", NULL AS "reason"
+          FROM "LedgerEntry" e
+          JOIN "Person" rb ON rb."id" = e."recordedById"
+          LEFT JOIN "LedgerEntry" orig ON orig."id" = e."reversesId"
+          LEFT JOIN "LedgerEntry" rev ON rev."reversesId" = e."id"
+          LEFT JOIN "Submission" sub ON sub."entryId" = e."id"
+          LEFT JOIN "Person" dec ON dec."id" = sub."decidedById"
+          WHERE ${Prisma.join(entryWhere, ' AND ')}
+          ORDER BY e."number" DESC LIMIT ${limit + 1}) AS entries`);
+      }
+      if (wantSubmissions) {
+        parts.push(Prisma.sql`SELECT * FROM (
+          SELECT s."number" AS "number", 'setor' AS "kind", s."status" AS "status", s."amount" AS "amount", s."fundId" AS "fundId",
+            s."contributorName" AS "contributorName", sb."name" AS "recordedBy", s."note" AS "note", s."createdAt" AS "createdAt",
+            s."sourceKey" AS "sourceKey", NULL AS "reverses", NULL AS "reversedBy", dec."name" AS "decidedBy", s."reason" AS "reason"
+          FROM "Submission" s
+          JOIN "Person" sb ON sb."id" = s."submittedById"
+          LEFT JOIN "Person" dec ON dec."id" = s."decidedById"
+          WHERE ${Prisma.join(submissionWhere, ' AND ')}
+          ORDER BY s."number" DESC LIMIT ${limit + 1}) AS submissions`);
+      }
+      if (parts.length === 0) return { rows: [], next: null };
+      const [rows, funds] = await Promise.all([
+        read.$queryRaw<RawBookRow[]>`${Prisma.join(parts, ' UNION ALL ')} ORDER BY "number" DESC LIMIT ${limit + 1}`,
+        options.funds(wksbmId),
       ]);
-      const merged = [
-        ...entries.map((row) => ({ number: row.number, key: row.sourceKey, make: (s: BookSource | null) => entryRow(row, s) })),
-        ...submissions.map((row) => ({ number: row.number, key: row.sourceKey, make: (s: BookSource | null) => submissionRow(row, s) })),
-      ].sort((a, b) => b.number - a.number);
-      const page = merged.slice(0, limit);
-      const named = await sources(page.map((item) => item.key));
+      const page = rows.slice(0, limit);
+      const named = await sources(page.map((row) => row.sourceKey));
+      const fundById = new Map(funds.map((fund) => [fund.id, fund]));
       return {
-        rows: page.map((item, index) => item.make(named[index]!)),
-        next: merged.length > limit ? page.at(-1)!.number : null,
+        rows: page.map((row, index) => toBookRow(row, fundById, named[index]!)),
+        next: rows.length > limit ? Number(page.at(-1)!.number) : null,
       };
     },
 
     async pending(wksbmId) {
-      const rows = await read.submission.findMany({ where: { wksbmId, status: 'menunggu' }, include: submissionInclude, orderBy: { number: 'asc' } });
-      const named = await sources(rows.map((row) => row.sourceKey));
-      return rows.map((row, index) => submissionRow(row, named[index]!));
+      const { rows } = await reads.book(wksbmId, { status: 'menunggu' }, null, MAX_PENDING);
+      return [...rows].reverse();
     },
 
     async lastActivity(wksbmId) {
@@ -174,4 +204,5 @@ export function createDashboardReads(read: PrismaClient): DashboardReads {
       return withDetails(read, rows);
     },
   };
+  return reads;
 }

@@ -3,7 +3,7 @@ import type { Reply } from '../core/message.js';
 import type { DashboardAccess, DashboardStore, PendampingView, RedeemOutcome, RemoveOutcome, Secret } from '../core/dashboard/ports.js';
 import type { Once, Render } from '../core/ports.js';
 import { PENGURUS } from '../core/roles.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { applyOnce, inboundRow, parseStoredReplies } from './once.js';
 import { toRole, toWksbmInfo } from './rows.js';
 import type { Tx, Writer } from './writer.js';
@@ -43,6 +43,21 @@ function secretOnce(writer: Writer, once: Once, make: (tx: Tx) => Promise<string
   });
 }
 
+interface AccessRow {
+  readonly id: number | bigint;
+  readonly name: string;
+  readonly timeZone: string;
+  /** Null for a pendamping. */
+  readonly role: string | null;
+}
+
+interface SessionRow {
+  readonly id: number | bigint;
+  readonly name: string;
+  readonly expiresAt: string | Date;
+  readonly endedAt: string | Date | null;
+}
+
 export function createDashboardStore(read: PrismaClient, writer: Writer): DashboardStore {
   async function activePendamping(client: PrismaClient | Tx, wksbmId: number): Promise<PendampingView[]> {
     const rows = await client.pendamping.findMany({ where: { wksbmId, removedAt: null }, orderBy: { id: 'asc' } });
@@ -53,16 +68,21 @@ export function createDashboardStore(read: PrismaClient, writer: Writer): Dashbo
 
   return {
     async accessOf(personId) {
-      const [memberships, pendamping] = await Promise.all([
-        read.membership.findMany({ where: { personId, role: { in: [...PENGURUS] } }, include: { wksbm: true } }),
-        read.pendamping.findMany({ where: { personId, removedAt: null }, select: { wksbmId: true } }),
-      ]);
+      // One statement: every request of the dashboard asks it, so the role it finds is always current.
+      const rows = await read.$queryRaw<AccessRow[]>`
+        SELECT w."id" AS "id", w."name" AS "name", w."timeZone" AS "timeZone", m."role" AS "role"
+          FROM "Membership" m JOIN "Wksbm" w ON w."id" = m."wksbmId"
+          WHERE m."personId" = ${personId} AND m."role" IN (${Prisma.join([...PENGURUS])})
+        UNION ALL
+        SELECT w."id", w."name", w."timeZone", NULL
+          FROM "Pendamping" p JOIN "Wksbm" w ON w."id" = p."wksbmId"
+          WHERE p."personId" = ${personId} AND p."removedAt" IS NULL`;
       const access = new Map<number, DashboardAccess>();
-      for (const m of memberships) access.set(m.wksbmId, { wksbm: toWksbmInfo(m.wksbm), as: 'pengurus', role: toRole(m.role) });
-      const others = pendamping.map((row) => row.wksbmId).filter((id) => !access.has(id));
-      if (others.length) {
-        const wksbms = await read.wksbm.findMany({ where: { id: { in: others } } });
-        for (const wksbm of wksbms) access.set(wksbm.id, { wksbm: toWksbmInfo(wksbm), as: 'pendamping' });
+      for (const row of rows) {
+        const wksbm = toWksbmInfo({ id: Number(row.id), name: row.name, timeZone: row.timeZone });
+        // A pengurus who is also pendamping of the same WKSBM sees it as pengurus.
+        if (row.role !== null) access.set(wksbm.id, { wksbm, as: 'pengurus', role: toRole(row.role) });
+        else if (!access.has(wksbm.id)) access.set(wksbm.id, { wksbm, as: 'pendamping' });
       }
       return [...access.values()].sort((a, b) => a.wksbm.name.localeCompare(b.wksbm.name, 'id'));
     },
@@ -96,10 +116,12 @@ export function createDashboardStore(read: PrismaClient, writer: Writer): Dashbo
     },
 
     async sessionPerson(sessionId, now) {
-      const session = await read.dashboardSession.findUnique({ where: { idHash: secretHash(sessionId) } });
-      if (!session || session.endedAt || session.expiresAt <= now) return null;
-      const person = await read.person.findUnique({ where: { id: session.personId }, select: { id: true, name: true } });
-      return person;
+      const [row] = await read.$queryRaw<SessionRow[]>`
+        SELECT p."id" AS "id", p."name" AS "name", s."expiresAt" AS "expiresAt", s."endedAt" AS "endedAt"
+          FROM "DashboardSession" s JOIN "Person" p ON p."id" = s."personId"
+          WHERE s."idHash" = ${secretHash(sessionId)}`;
+      if (!row || row.endedAt !== null || new Date(row.expiresAt) <= now) return null;
+      return { id: Number(row.id), name: row.name };
     },
 
     async endSession(sessionId, now) {

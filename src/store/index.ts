@@ -39,6 +39,6 @@ export function createStores(db: Db, log: Logger): Stores {
     meetings,
     planner: meetings,
     outbox: createOutboxStore(db.read, writer),
-    dashboardReads: createDashboardReads(db.read),
+    dashboardReads: createDashboardReads(db.read, { funds: (wksbmId) => community.funds(wksbmId) }),
   };
 }
