@@ -6,6 +6,7 @@ import { PENGURUS } from '../core/roles.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { applyOnce, inboundRow, parseStoredReplies } from './once.js';
 import { toRole, toWksbmInfo } from './rows.js';
+import type { SqlReader } from './sql-reader.js';
 import type { Tx, Writer } from './writer.js';
 
 /** Only this is stored of a token, a session id or a code: a database leak opens no session. */
@@ -54,11 +55,11 @@ interface AccessRow {
 interface SessionRow {
   readonly id: number | bigint;
   readonly name: string;
-  readonly expiresAt: string | Date;
-  readonly endedAt: string | Date | null;
+  readonly expiresAt: string;
+  readonly endedAt: string | null;
 }
 
-export function createDashboardStore(read: PrismaClient, writer: Writer): DashboardStore {
+export function createDashboardStore(read: PrismaClient, sql: SqlReader, writer: Writer): DashboardStore {
   async function activePendamping(client: PrismaClient | Tx, wksbmId: number): Promise<PendampingView[]> {
     const rows = await client.pendamping.findMany({ where: { wksbmId, removedAt: null }, orderBy: { id: 'asc' } });
     const people = await client.person.findMany({ where: { id: { in: rows.map((row) => row.personId) } } });
@@ -69,14 +70,14 @@ export function createDashboardStore(read: PrismaClient, writer: Writer): Dashbo
   return {
     async accessOf(personId) {
       // One statement: every request of the dashboard asks it, so the role it finds is always current.
-      const rows = await read.$queryRaw<AccessRow[]>`
+      const rows = sql.all<AccessRow>(Prisma.sql`
         SELECT w."id" AS "id", w."name" AS "name", w."timeZone" AS "timeZone", m."role" AS "role"
           FROM "Membership" m JOIN "Wksbm" w ON w."id" = m."wksbmId"
           WHERE m."personId" = ${personId} AND m."role" IN (${Prisma.join([...PENGURUS])})
         UNION ALL
         SELECT w."id", w."name", w."timeZone", NULL
           FROM "Pendamping" p JOIN "Wksbm" w ON w."id" = p."wksbmId"
-          WHERE p."personId" = ${personId} AND p."removedAt" IS NULL`;
+          WHERE p."personId" = ${personId} AND p."removedAt" IS NULL`);
       const access = new Map<number, DashboardAccess>();
       for (const row of rows) {
         const wksbm = toWksbmInfo({ id: Number(row.id), name: row.name, timeZone: row.timeZone });
@@ -116,10 +117,10 @@ export function createDashboardStore(read: PrismaClient, writer: Writer): Dashbo
     },
 
     async sessionPerson(sessionId, now) {
-      const [row] = await read.$queryRaw<SessionRow[]>`
+      const [row] = sql.all<SessionRow>(Prisma.sql`
         SELECT p."id" AS "id", p."name" AS "name", s."expiresAt" AS "expiresAt", s."endedAt" AS "endedAt"
           FROM "DashboardSession" s JOIN "Person" p ON p."id" = s."personId"
-          WHERE s."idHash" = ${secretHash(sessionId)}`;
+          WHERE s."idHash" = ${secretHash(sessionId)}`);
       if (!row || row.endedAt !== null || new Date(row.expiresAt) <= now) return null;
       return { id: Number(row.id), name: row.name };
     },

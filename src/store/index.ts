@@ -34,11 +34,11 @@ export function createStores(db: Db, log: Logger): Stores {
     community,
     ledger: createLedgerStore(db.read, writer),
     cases: createCaseStore(db.read, writer),
-    dashboard: createDashboardStore(db.read, writer),
+    dashboard: createDashboardStore(db.read, db.sql, writer),
     notifier: createNotifier(db.read, log.child({ module: 'notifier' })),
     meetings,
     planner: meetings,
     outbox: createOutboxStore(db.read, writer),
-    dashboardReads: createDashboardReads(db.read, { funds: (wksbmId) => community.funds(wksbmId) }),
+    dashboardReads: createDashboardReads(db.read, db.sql, { funds: (wksbmId) => community.funds(wksbmId) }),
   };
 }
