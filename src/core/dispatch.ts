@@ -1,11 +1,11 @@
-import type { Command, CommandContext, CoreDeps } from './commands/command.js';
-import { refuse, reply } from './commands/command.js';
-import { COMMANDS } from './commands/index.js';
-import { continueReport } from './commands/report-conversation.js';
-import { inboundKey, type Inbound, type Reply } from './message.js';
-import { parseCommandText } from './parse/command.js';
-import type { Role } from './roles.js';
-import { t } from './text/id.js';
+import type { Command, CommandContext, CoreDeps } from './shared/command.js';
+import { refuse, reply } from './shared/command.js';
+import { COMMANDS } from './commands.js';
+import { continueReport } from './cases/report-conversation.js';
+import { inboundKey, type Inbound, type Reply } from './shared/message.js';
+import { parseCommandText } from './shared/words.js';
+import type { Role } from './shared/roles.js';
+import { t } from './ledger/text.js';
 
 export interface Core {
   /** Decides what one inbound message means and answers it; a redelivered message changes nothing. */

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock.js';
-import type { ChannelSender } from '../core/message.js';
+import type { ChannelSender, Clock } from '../core/index.js';
 import type { MeetingPlanner } from '../store/meetings.js';
 import type { OutboxMessage, OutboxStore, Outcome } from '../store/outbox.js';
 import type { RateLimiter, Take } from './rate-limit.js';

@@ -1,5 +1,4 @@
-import type { Reply } from '../core/message.js';
-import { rsvpActions, tm } from '../core/text/meetings.js';
+import { type Reply, rsvpActions, tm } from '../core/index.js';
 import type { MeetingPlanner } from '../store/meetings.js';
 import type { OutboxPayload } from '../store/outbox.js';
 

@@ -1,25 +1,28 @@
 import { z } from 'zod';
 import {
+  canMove,
   CASE_STATUSES,
-  DRAFT_STEPS,
-  URGENCIES,
   type CaseParties,
   type CaseStatus,
   type CaseStore,
   type CaseSummary,
   type CaseView,
+  type ChatKey,
   type DisburseOutcome,
   type Draft,
+  DRAFT_STEPS,
   type EraseOutcome,
   type LinkOutcome,
-  type MoveOutcome,
+  type CaseMoveOutcome,
+  OPEN_STATUSES,
   type SubmitOutcome,
+  tc,
+  URGENCIES,
   type Urgency,
-} from '../core/case-ports.js';
-import { canMove, OPEN_STATUSES, URGENCY_RANK } from '../core/case-status.js';
-import { WksError } from '../core/errors.js';
-import type { ChatKey, WksbmInfo } from '../core/ports.js';
-import { tc } from '../core/text/cases.js';
+  URGENCY_RANK,
+  type WksbmInfo,
+  WksError,
+} from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { postEntry } from './ledger.js';
 import { applyOnce, parseStoredReplies } from './once.js';
@@ -93,7 +96,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
   }
 
   /** Moves a case from what this transaction read, with its event; the status rule is the core's. */
-  async function transition(tx: Tx, row: CaseRow, to: CaseStatus, byId: number, note: string | null): Promise<MoveOutcome> {
+  async function transition(tx: Tx, row: CaseRow, to: CaseStatus, byId: number, note: string | null): Promise<CaseMoveOutcome> {
     const from = toStatus(row.status);
     if (!canMove(from, to)) return { ok: false, reason: 'not-allowed', status: from };
     await tx.case.update({ where: { id: row.id }, data: { status: to } });
@@ -241,7 +244,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
     },
 
     move(once, { scope, number, to, note }, render) {
-      return applyOnce<MoveOutcome>(
+      return applyOnce<CaseMoveOutcome>(
         writer,
         once,
         async (tx) => {
@@ -253,7 +256,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
     },
 
     withdraw(once, { number }, render) {
-      return applyOnce<MoveOutcome>(
+      return applyOnce<CaseMoveOutcome>(
         writer,
         once,
         async (tx) => {

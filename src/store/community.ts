@@ -1,16 +1,16 @@
-import type { ChannelName } from '../core/message.js';
 import type {
   AddFundOutcome,
+  ChannelName,
   ChatKey,
   CommunityStore,
   FundInfo,
   MemberInfo,
   PersonInfo,
+  Role,
   RoleOutcome,
   StartOutcome,
   WksbmInfo,
-} from '../core/ports.js';
-import type { Role } from '../core/roles.js';
+} from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { createCache } from './cache.js';
 import { applyOnce } from './once.js';

@@ -11,7 +11,7 @@ import type {
   RemindersOutcome,
   RsvpOutcome,
   ZoneOutcome,
-} from '../core/meeting-ports.js';
+} from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { TOP_UP_BELOW_DAYS, createOccurrences, extendSeries, planContext, replanReminders, topUpSeries, withdrawAll } from './meeting-plan.js';
 import { occurrenceInclude, remindersOf, serializeReminders, toOccurrenceView, withDetails, type OccurrenceRow } from './meeting-rows.js';

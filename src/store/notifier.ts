@@ -1,7 +1,5 @@
 import type { Logger } from 'pino';
-import type { Notifier } from '../core/case-ports.js';
-import type { ChannelName, ChannelSender, Reply } from '../core/message.js';
-import { PENGURUS } from '../core/roles.js';
+import { type ChannelName, type ChannelSender, type Notifier, PENGURUS, type Reply } from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 export interface ChannelNotifier extends Notifier {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Once, Render } from '../core/ports.js';
-import type { Reply } from '../core/message.js';
+import type { Once, Render, Reply } from '../core/index.js';
 import type { Tx, Writer } from './writer.js';
 
 const storedReplies = z.array(

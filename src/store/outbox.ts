@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ChannelName } from '../core/message.js';
+import type { ChannelName } from '../core/index.js';
 import type { Lane, Tx, Writer } from './writer.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
