@@ -13,6 +13,8 @@ export {
   type SenderRef,
 } from './shared/message.js';
 export type * from './shared/ports.js';
+export { outboxPayload, type ClaimRequest, type NewOutboxMessage, type OutboxMessage, type OutboxPayload, type OutboxStore, type Outcome } from './shared/outbox.js';
+export type { SentWhatsAppMessage, WhatsAppStore } from './shared/whatsapp-store.js';
 export { systemClock, type Clock } from './shared/clock.js';
 export { ROLES, TREASURY, PENGURUS, isRole, type Role } from './shared/roles.js';
 export { WksError, type WksErrorCode } from './errors.js';

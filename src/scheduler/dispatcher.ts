@@ -1,7 +1,5 @@
 import type { Logger } from 'pino';
-import type { ChannelSender, Clock } from '../core/index.js';
-import type { MeetingPlanner } from '../store/meetings.js';
-import type { OutboxMessage, OutboxStore, Outcome } from '../store/outbox.js';
+import type { ChannelSender, Clock, MeetingPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
 import type { RateLimiter, Take } from './rate-limit.js';
 import { renderPayload } from './render.js';
 

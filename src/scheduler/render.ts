@@ -1,6 +1,4 @@
-import { type Reply, rsvpActions, tm } from '../core/index.js';
-import type { MeetingPlanner } from '../store/meetings.js';
-import type { OutboxPayload } from '../store/outbox.js';
+import { type MeetingPlanner, type OutboxPayload, type Reply, rsvpActions, tm } from '../core/index.js';
 
 export type Rendered = { readonly ok: true; readonly replies: readonly Reply[] } | { readonly ok: false; readonly why: string };
 

@@ -1,5 +1,6 @@
 import type {
   AddFundOutcome,
+  CaseStore,
   ChannelName,
   ChatKey,
   CommunityStore,
@@ -209,6 +210,23 @@ export function createCommunityStore(read: PrismaClient, writer: Writer): Commun
         },
         render,
       );
+    },
+  };
+}
+
+/** What the report capability reads of the community: a person's memberships and a WKSBM by id. */
+export type MembershipReads = Pick<CaseStore, 'membershipsOf' | 'wksbm'>;
+
+export function createMembershipReads(read: PrismaClient): MembershipReads {
+  return {
+    async membershipsOf(personId) {
+      const rows = await read.membership.findMany({ where: { personId }, include: { wksbm: true }, orderBy: { id: 'asc' } });
+      return rows.map((row) => ({ wksbm: toWksbmInfo(row.wksbm), role: toRole(row.role) }));
+    },
+
+    async wksbm(id) {
+      const row = await read.wksbm.findUnique({ where: { id } });
+      return row ? toWksbmInfo(row) : null;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import {
   type ChannelName,
+  type NewOutboxMessage,
   nextOccurrence,
   occurrencesBetween,
   offsetKey,
@@ -8,7 +9,7 @@ import {
   type ReminderOffset,
   type RutinRule,
 } from '../core/index.js';
-import { enqueue, withdraw, type NewOutboxMessage } from './outbox.js';
+import { enqueue, withdraw } from './outbox.js';
 import { occurrenceInclude, parseRule, remindersOf, type OccurrenceRow } from './meeting-rows.js';
 import type { Tx } from './writer.js';
 

@@ -1,7 +1,7 @@
 import type { BaileysEventEmitter, BaileysEventMap, GroupMetadata, WAMessage, WAMessageKey, proto } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import { t, type ChannelSender, type Core } from '../../core/index.js';
-import type { WhatsAppStore } from '../../store/whatsapp.js';
+import type { WhatsAppStore } from '../../core/index.js';
 import { createGroupCache } from './group-cache.js';
 import { toInbound } from './inbound.js';
 import { createKeyedQueue } from './keyed-queue.js';

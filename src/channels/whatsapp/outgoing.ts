@@ -1,6 +1,6 @@
 import { generateMessageIDV2, proto, type AnyMessageContent, type MiscMessageGenerationOptions, type WAMessage } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
-import type { WhatsAppStore } from '../../store/whatsapp.js';
+import type { WhatsAppStore } from '../../core/index.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import type { Seal } from './seal.js';
 

@@ -134,3 +134,18 @@ export interface MeetingStore {
     render: Render<RemindersOutcome>,
   ): Promise<readonly Reply[]>;
 }
+
+/** What a reminder needs when it is sent: the meeting now, and who has not answered now. */
+export interface ReminderFacts {
+  readonly occurrence: OccurrenceDetail;
+  readonly timeZone: string;
+  /** Members without an answer, in the order they joined. */
+  readonly pending: readonly string[];
+}
+
+/** The scheduler's side of meetings: keeping series planned ahead and reading a reminder's facts. */
+export interface MeetingPlanner {
+  /** Tops up the rutin series that need it; returns how many occurrences were created. */
+  topUp(now: Date, limit: number): Promise<number>;
+  reminderFacts(occurrenceId: number): Promise<ReminderFacts | null>;
+}
