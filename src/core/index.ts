@@ -22,5 +22,5 @@ export type { FundUnit, Quantity, Rupiah } from './shared/quantity.js';
 export type * from './ledger/index.js';
 export * from './meetings/index.js';
 export * from './cases/index.js';
-/** Every sentence the bot says; channels use it for what they say themselves (a server error). */
-export { t } from './ledger/text.js';
+/** Sentences channels say themselves (a server error); the scheduler's come from meetingsText. */
+export { sharedText } from './shared/text.js';

@@ -11,7 +11,6 @@ import {
   type EraseOutcome,
   OPEN_STATUSES,
   type SubmitOutcome,
-  tc,
   URGENCIES,
   type Urgency,
   URGENCY_RANK,
@@ -184,7 +183,7 @@ export function createCaseRows(read: PrismaClient, writer: Writer): CaseRows {
       );
     },
 
-    erase(once, { scope, number }, render) {
+    erase(once, { scope, number, placeholder, note }, render) {
       return applyOnce<EraseOutcome>(
         writer,
         once,
@@ -192,7 +191,7 @@ export function createCaseRows(read: PrismaClient, writer: Writer): CaseRows {
           const row = await tx.case.findFirst({ where: { id: number, wksbmId: { in: [...scope] } } });
           if (!row) return { ok: false, reason: 'not-found' };
           if (row.erasedAt) return { ok: false, reason: 'already-erased' };
-          const gone = tc.erasedPlaceholder;
+          const gone = placeholder;
           await tx.case.update({
             where: { id: row.id },
             data: { subject: gone, location: gone, description: gone, photoRef: null, reporterId: null, erasedAt: new Date() },
@@ -200,7 +199,7 @@ export function createCaseRows(read: PrismaClient, writer: Writer): CaseRows {
           // Notes may name the person too; who acted and when stay for the accounts.
           await tx.caseEvent.updateMany({ where: { caseId: row.id, note: { not: null } }, data: { note: gone } });
           await tx.caseEvent.create({
-            data: { caseId: row.id, fromStatus: row.status, toStatus: row.status, note: tc.erasedNote, byId: once.personId },
+            data: { caseId: row.id, fromStatus: row.status, toStatus: row.status, note, byId: once.personId },
           });
           return { ok: true, case: { ...(await parties(tx, row)), reporterId: null } };
         },

@@ -5,10 +5,11 @@ import { Api, Bot, GrammyError, HttpError, type Context } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { t, type ChannelSender, type ChatRef, type Core, type Inbound, type Reply } from '../../core/index.js';
+import { type ChannelSender, type ChatRef, type Core, type Inbound, type Reply } from '../../core/index.js';
 import { createAdminCache } from './admins.js';
 import { escapeHtml, keyboardFor, MESSAGE_LIMIT, readPress, splitForTelegram } from './format.js';
 import { commandMenus } from './menu.js';
+import { sharedText } from '../../core/index.js';
 
 export interface TelegramOptions {
   readonly token: string;
@@ -171,7 +172,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed');
     const chatId = error.ctx.chat?.id;
     if (chatId !== undefined) {
-      track(send(chatId, [{ text: t.serverError() }]), 'error notice');
+      track(send(chatId, [{ text: sharedText.serverError() }]), 'error notice');
     }
   });
 

@@ -147,7 +147,12 @@ export interface CaseStore {
   /** The reporter withdraws: only their own case; a case of someone else is "not found". */
   withdraw(once: Once, input: { number: number }, render: Render<CaseMoveOutcome>): Promise<readonly Reply[]>;
   /** Replaces the personal data with placeholders; keeps category, status history and disbursements. */
-  erase(once: Once, input: { scope: readonly number[]; number: number }, render: Render<EraseOutcome>): Promise<readonly Reply[]>;
+  /** `placeholder` replaces the personal text and `note` records why, both worded by the core. */
+  erase(
+    once: Once,
+    input: { scope: readonly number[]; number: number; placeholder: string; note: string },
+    render: Render<EraseOutcome>,
+  ): Promise<readonly Reply[]>;
   /** A keluar given as help for a case of the posting's WKSBM: entry and link in one transaction. */
   disburse(once: Once, input: { caseNumber: number; posting: Posting }, render: Render<DisburseOutcome>): Promise<readonly Reply[]>;
 }

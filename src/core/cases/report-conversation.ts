@@ -3,9 +3,9 @@ import { findPpks } from './ppks.js';
 import { WksError } from '../errors.js';
 import type { Reply } from '../shared/message.js';
 import type { WksbmInfo } from '../shared/ports.js';
-import { tc } from './text.js';
 import { refuse, reply, type CommandContext } from '../shared/command.js';
 import { withNotices } from '../shared/notices.js';
+import { casesText } from './text.js';
 
 /**
  * A report is written one answer at a time in the reporter's private chat. The draft lives in the
@@ -29,21 +29,21 @@ export async function startReport(ctx: CommandContext, code: string): Promise<re
   const memberships = code ? [] : await ctx.deps.cases.membershipsOf(ctx.person.id);
   if (code) {
     wksbm = /^\d{1,9}$/.test(code) ? await ctx.deps.cases.wksbm(Number(code)) : null;
-    if (!wksbm) return refuse(tc.wksbmUnknown(code));
+    if (!wksbm) return refuse(casesText.wksbmUnknown(code));
   } else if (memberships.length === 1) {
     wksbm = memberships[0]!.wksbm;
   }
-  if (!wksbm) return save(ctx, { step: 'wksbm', data: {} }, reply(tc.askWksbm(memberships)));
-  return save(ctx, { step: 'kategori', data: { wksbmId: wksbm.id } }, reply(tc.started(wksbm)));
+  if (!wksbm) return save(ctx, { step: 'wksbm', data: {} }, reply(casesText.askWksbm(memberships)));
+  return save(ctx, { step: 'kategori', data: { wksbmId: wksbm.id } }, reply(casesText.started(wksbm)));
 }
 
 export function cancelReport(ctx: CommandContext): Promise<readonly Reply[]> {
-  return save(ctx, null, reply(tc.cancelled()));
+  return save(ctx, null, reply(casesText.cancelled()));
 }
 
 function bounded(text: string, step: keyof typeof LIMITS, set: (value: string) => DraftData): StepResult {
-  if (!text) return { ok: false, replies: refuse(tc.notUnderstood(step)) };
-  if (text.length > LIMITS[step]) return { ok: false, replies: refuse(tc.tooLong(LIMITS[step])) };
+  if (!text) return { ok: false, replies: refuse(casesText.notUnderstood(step)) };
+  if (text.length > LIMITS[step]) return { ok: false, replies: refuse(casesText.tooLong(LIMITS[step])) };
   return { ok: true, data: set(text) };
 }
 
@@ -55,7 +55,7 @@ function readUrgency(text: string): Urgency | null {
 
 async function readStep(ctx: CommandContext, draft: Draft, text: string): Promise<StepResult> {
   const data = draft.data;
-  const notUnderstood = { ok: false, replies: refuse(tc.notUnderstood(draft.step)) } as const;
+  const notUnderstood = { ok: false, replies: refuse(casesText.notUnderstood(draft.step)) } as const;
   switch (draft.step) {
     case 'wksbm': {
       const memberships = await ctx.deps.cases.membershipsOf(ctx.person.id);
@@ -116,8 +116,8 @@ export async function continueReport(ctx: CommandContext): Promise<readonly Repl
       (render) => ctx.deps.cases.submit(ctx.once, { chat: chatOf(ctx), report }, render),
       (outcome, notify) => {
         const { number, wksbm } = outcome.case;
-        notify(() => ctx.deps.notifier.toPengurus(wksbm.id, reply(tc.newCaseNotice(number, wksbm, outcome.category, outcome.urgency))));
-        return reply(tc.submitted(number, wksbm, report.anonymous));
+        notify(() => ctx.deps.notifier.toPengurus(wksbm.id, reply(casesText.newCaseNotice(number, wksbm, outcome.category, outcome.urgency))));
+        return reply(casesText.submitted(number, wksbm, report.anonymous));
       },
     );
   }
@@ -125,8 +125,8 @@ export async function continueReport(ctx: CommandContext): Promise<readonly Repl
   if (next === 'wksbm') throw new WksError('WKS_ERR_INVARIANT', 'a report draft went back to its first step');
   if (draft.step === 'wksbm') {
     const wksbm = await ctx.deps.cases.wksbm(result.data.wksbmId!);
-    if (!wksbm) return refuse(tc.notUnderstood('wksbm'));
-    return save(ctx, { step: next, data: result.data }, reply(tc.started(wksbm)));
+    if (!wksbm) return refuse(casesText.notUnderstood('wksbm'));
+    return save(ctx, { step: next, data: result.data }, reply(casesText.started(wksbm)));
   }
-  return save(ctx, { step: next, data: result.data }, reply(tc.prompt(next)));
+  return save(ctx, { step: next, data: result.data }, reply(casesText.prompt(next)));
 }

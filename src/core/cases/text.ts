@@ -38,7 +38,7 @@ const PROMPT: Record<Exclude<DraftStep, 'wksbm'>, string> = {
 
 const amountOf = (fund: Pick<FundInfo, 'unit'>, value: bigint) => formatQuantity({ unit: fund.unit, value } as Quantity);
 
-export const tc = {
+export const casesText = {
   // starting
   reportInGroup: (wksbm: WksbmInfo | null, link: string | null) =>
     '🔒 Laporan warga yang membutuhkan bantuan dibuat lewat chat pribadi dengan bot, bukan di grup, ' +

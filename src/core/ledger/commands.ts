@@ -8,10 +8,11 @@ import type { Posting, PostingOutcome } from './ports.js';
 import type { Quantity } from '../shared/quantity.js';
 import { EVERYONE, TREASURY } from '../shared/roles.js';
 import { formatQuantity } from '../shared/format.js';
-import { tc } from '../cases/text.js';
-import { exampleAmount, t } from './text.js';
+import { exampleAmount } from './text.js';
 import { refuse, reply, type GroupCommand, type GroupContext } from '../shared/command.js';
 import { mentionTokens, taggedPerson } from '../shared/mentions.js';
+import { casesText } from '../cases/text.js';
+import { ledgerText } from './text.js';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; replies: readonly { text: string }[] };
 
@@ -22,14 +23,14 @@ async function readAmountAndFund(
   command: { name: string; usage: string; example: string },
 ): Promise<Parsed<{ quantity: Quantity; fund: FundInfo; rest: string }>> {
   const amount = parseAmount(args);
-  if (!amount.ok) return { ok: false, replies: refuse(t.amountRefused(amount.raw, amount.problem, command.usage, command.example)) };
+  if (!amount.ok) return { ok: false, replies: refuse(ledgerText.amountRefused(amount.raw, amount.problem, command.usage, command.example)) };
   const funds = await ctx.deps.community.funds(ctx.wksbm.id);
   const [word, rest] = firstWord(amount.rest);
-  if (!word) return { ok: false, replies: refuse(t.fundMissing(formatQuantity(amount.quantity), funds, command.example)) };
+  if (!word) return { ok: false, replies: refuse(ledgerText.fundMissing(formatQuantity(amount.quantity), funds, command.example)) };
   const fund = findFund(funds, word);
-  if (!fund) return { ok: false, replies: refuse(t.fundUnknown(word, funds, command.example)) };
+  if (!fund) return { ok: false, replies: refuse(ledgerText.fundUnknown(word, funds, command.example)) };
   if (fund.unit !== amount.quantity.unit) {
-    return { ok: false, replies: refuse(t.unitMismatch(fund, amount.quantity, `/${command.name} ${exampleAmount(fund)} ${fund.name}`)) };
+    return { ok: false, replies: refuse(ledgerText.unitMismatch(fund, amount.quantity, `/${command.name} ${exampleAmount(fund)} ${fund.name}`)) };
   }
   return { ok: true, value: { quantity: amount.quantity, fund, rest } };
 }
@@ -76,15 +77,15 @@ export const setorCommand: GroupCommand = {
         if (outcome.status === 'pending') {
           return [
             {
-              text: t.pending(outcome.number, fund, quantity.value, from),
+              text: ledgerText.pending(outcome.number, fund, quantity.value, from),
               actions: [
                 { label: '✅ Sahkan', command: `/sahkan ${outcome.number}`, settles: true },
-                { label: '🚫 Tolak', command: `/tolak ${outcome.number} ${t.refusedByButton}`, settles: true },
+                { label: '🚫 Tolak', command: `/tolak ${outcome.number} ${ledgerText.refusedByButton}`, settles: true },
               ],
             },
           ];
         }
-        return reply(t.posted(outcome.number, fund, quantity.value, from, outcome.balanceAfter, note));
+        return reply(ledgerText.posted(outcome.number, fund, quantity.value, from, outcome.balanceAfter, note));
       },
     );
   },
@@ -103,7 +104,7 @@ export const keluarCommand: GroupCommand = {
     if (!read.ok) return read.replies;
     const { quantity, fund } = read.value;
     const { purpose, caseNumber } = splitCase(read.value.rest);
-    if (!purpose) return refuse(t.purposeMissing(fund, quantity.value, this.example));
+    if (!purpose) return refuse(ledgerText.purposeMissing(fund, quantity.value, this.example));
     const posting: Posting = {
       wksbmId: ctx.wksbm.id,
       fundId: fund.id,
@@ -115,14 +116,14 @@ export const keluarCommand: GroupCommand = {
       note: purpose,
     };
     const render = (outcome: PostingOutcome) => {
-      if (!outcome.ok) return refuse(t.insufficient(fund, quantity.value, outcome.balance));
+      if (!outcome.ok) return refuse(ledgerText.insufficient(fund, quantity.value, outcome.balance));
       if (outcome.status !== 'posted') throw new WksError('WKS_ERR_INVARIANT', 'a keluar was left pending');
-      const spent = t.spent(outcome.number, fund, quantity.value, purpose, outcome.balanceAfter);
-      return reply(caseNumber === null ? spent : `${spent}\n${tc.disbursed(caseNumber)}`);
+      const spent = ledgerText.spent(outcome.number, fund, quantity.value, purpose, outcome.balanceAfter);
+      return reply(caseNumber === null ? spent : `${spent}\n${casesText.disbursed(caseNumber)}`);
     };
     if (caseNumber === null) return ctx.deps.ledger.post(ctx.once, posting, render);
     return ctx.deps.cases.disburse(ctx.once, { caseNumber, posting }, (outcome) =>
-      !outcome.ok && outcome.reason === 'case-not-found' ? refuse(tc.caseNotFound(caseNumber)) : render(outcome),
+      !outcome.ok && outcome.reason === 'case-not-found' ? refuse(casesText.caseNotFound(caseNumber)) : render(outcome),
     );
   },
 };
@@ -143,21 +144,21 @@ export const koreksiCommand: GroupCommand = {
   summary: 'membatalkan catatan dengan catatan balik (tidak pernah mengubah yang lama)',
   async run(ctx, args) {
     const { number, reason } = readNumberAndReason(args);
-    if (number === null) return refuse(t.numberMissing(this.usage, this.example));
-    if (!reason) return refuse(t.reasonMissing(this.usage, this.example));
+    if (number === null) return refuse(ledgerText.numberMissing(this.usage, this.example));
+    if (!reason) return refuse(ledgerText.reasonMissing(this.usage, this.example));
     return ctx.deps.ledger.reverse(ctx.once, { wksbmId: ctx.wksbm.id, number, reason }, (outcome) => {
-      if (outcome.ok) return reply(t.reversed(outcome.number, outcome.original, outcome.balanceAfter, reason));
+      if (outcome.ok) return reply(ledgerText.reversed(outcome.number, outcome.original, outcome.balanceAfter, reason));
       switch (outcome.reason) {
         case 'not-found':
-          return refuse(t.entryNotFound(number));
+          return refuse(ledgerText.entryNotFound(number));
         case 'pending':
-          return refuse(t.reversePending(number));
+          return refuse(ledgerText.reversePending(number));
         case 'is-correction':
-          return refuse(t.reverseCorrection(number));
+          return refuse(ledgerText.reverseCorrection(number));
         case 'already-reversed':
-          return refuse(t.alreadyReversed(number, outcome.by));
+          return refuse(ledgerText.alreadyReversed(number, outcome.by));
         case 'insufficient':
-          return refuse(t.reverseInsufficient(outcome.original, outcome.balance));
+          return refuse(ledgerText.reverseInsufficient(outcome.original, outcome.balance));
       }
     });
   },
@@ -174,19 +175,19 @@ function decisionCommand(approve: boolean): GroupCommand {
     summary: approve ? 'mengesahkan setoran anggota yang menunggu' : 'menolak setoran anggota yang menunggu',
     async run(ctx, args) {
       const { number, reason } = readNumberAndReason(args);
-      if (number === null) return refuse(t.numberMissing(this.usage, this.example));
-      if (!approve && !reason) return refuse(t.reasonMissing(this.usage, this.example));
+      if (number === null) return refuse(ledgerText.numberMissing(this.usage, this.example));
+      if (!approve && !reason) return refuse(ledgerText.reasonMissing(this.usage, this.example));
       return ctx.deps.ledger.decide(
         ctx.once,
         { wksbmId: ctx.wksbm.id, number, approve, reason: reason || null },
         (outcome) => {
           if (!outcome.ok) {
-            if (outcome.reason === 'decided') return refuse(t.alreadyDecided(outcome.submission));
-            return refuse(outcome.reason === 'is-entry' ? t.isEntry(number) : t.entryNotFound(number));
+            if (outcome.reason === 'decided') return refuse(ledgerText.alreadyDecided(outcome.submission));
+            return refuse(outcome.reason === 'is-entry' ? ledgerText.isEntry(number) : ledgerText.entryNotFound(number));
           }
           return approve
-            ? reply(t.approved(outcome.submission, outcome.balanceAfter ?? 0n, ctx.person.name))
-            : reply(t.refused(outcome.submission, ctx.person.name, reason));
+            ? reply(ledgerText.approved(outcome.submission, outcome.balanceAfter ?? 0n, ctx.person.name))
+            : reply(ledgerText.refused(outcome.submission, ctx.person.name, reason));
         },
       );
     },
@@ -207,10 +208,10 @@ export const saldoCommand: GroupCommand = {
   async run(ctx, args) {
     const balances = await ctx.deps.community.balances(ctx.wksbm.id);
     const [word] = firstWord(args);
-    if (!word) return reply(t.balances(ctx.wksbm.name, balances));
+    if (!word) return reply(ledgerText.balances(ctx.wksbm.name, balances));
     const fund = findFund(balances, word);
-    if (!fund) return refuse(t.fundUnknown(word, balances, this.example));
-    return reply(t.balances(ctx.wksbm.name, balances.filter((balance) => balance.id === fund.id)));
+    if (!fund) return refuse(ledgerText.fundUnknown(word, balances, this.example));
+    return reply(ledgerText.balances(ctx.wksbm.name, balances.filter((balance) => balance.id === fund.id)));
   },
 };
 
@@ -229,13 +230,13 @@ export const riwayatCommand: GroupCommand = {
     for (const word of args.split(/\s+/).filter(Boolean)) {
       if (/^\d+$/.test(word)) {
         limit = Number(word);
-        if (limit < 1 || limit > 50) return refuse(t.historyArgs());
+        if (limit < 1 || limit > 50) return refuse(ledgerText.historyArgs());
       } else {
         fund = findFund(funds, word);
-        if (!fund) return refuse(t.fundUnknown(word, funds, this.example));
+        if (!fund) return refuse(ledgerText.fundUnknown(word, funds, this.example));
       }
     }
     const items = await ctx.deps.ledger.history(ctx.wksbm.id, { fundId: fund?.id, limit });
-    return reply(t.history(t.historyTitle(fund, items.length), items, ctx.wksbm.timeZone));
+    return reply(ledgerText.history(ledgerText.historyTitle(fund, items.length), items, ctx.wksbm.timeZone));
   },
 };

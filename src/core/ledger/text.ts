@@ -1,14 +1,14 @@
 /**
- * Every sentence the bot says, in Bahasa Indonesia. Commands pass facts; the wording lives here so it
- * stays consistent and can be reviewed (and translated) in one place.
+ * The ledger's sentences, in Bahasa Indonesia. Commands pass facts; each sentence is a named function so
+ * the wording stays consistent, can be reviewed in one place and translated later.
  */
 import type { AmountProblem } from '../shared/amount.js';
-import type { FundBalance, FundInfo, MemberInfo } from '../shared/ports.js';
+import type { FundBalance, FundInfo } from '../shared/ports.js';
 import type { EntryView, HistoryItem, SubmissionView } from './ports.js';
 import type { Quantity } from '../shared/quantity.js';
-import type { Role } from '../shared/roles.js';
 import { formatShortDateTime } from '../shared/date.js';
 import { formatQuantity, unitLabel } from '../shared/format.js';
+import { sharedText } from '../shared/text.js';
 
 export const fundLabel = (fund: Pick<FundInfo, 'name'>): string =>
   fund.name.charAt(0).toUpperCase() + fund.name.slice(1);
@@ -20,18 +20,6 @@ export const exampleAmount = (fund: Pick<FundInfo, 'unit'>): string =>
 const amountOf = (fund: Pick<FundInfo, 'unit'>, value: bigint): string =>
   formatQuantity({ unit: fund.unit, value } as Quantity);
 
-const ROLE_LABEL: Record<Role, string> = {
-  ketua: 'ketua',
-  bendahara: 'bendahara',
-  sekretaris: 'sekretaris',
-  anggota: 'anggota',
-};
-
-export const roleList = (roles: readonly Role[]): string => {
-  const labels = roles.map((role) => ROLE_LABEL[role]);
-  return labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} atau ${labels.at(-1)}`;
-};
-
 const PROBLEM: Record<AmountProblem, string> = {
   missing: 'jumlahnya belum ditulis',
   'not-a-number': 'itu bukan angka',
@@ -42,25 +30,12 @@ const PROBLEM: Record<AmountProblem, string> = {
   'too-large': 'jumlahnya terlalu besar untuk satu catatan',
 };
 
-export const t = {
-  notACommand: (name: string) => `Perintah /${name} tidak dikenal. Ketik /bantuan untuk daftar perintah.`,
-  needsGroup: (name: string) =>
-    `/${name} dipakai di grup WKSBM. Tambahkan bot ke grup WKSBM Anda, lalu ketik perintahnya di sana.`,
-  notLinked: (name: string) =>
-    `Grup ini belum terdaftar sebagai WKSBM, jadi /${name} belum bisa dipakai.\n` +
-    'Ketua mendaftarkannya dengan: /mulai <nama WKSBM>\nContoh: /mulai WKSBM Sukamaju RW 05',
-  notAllowed: (name: string, allowed: readonly Role[], role: Role, recordedButNotAdmin: Role | null) =>
-    `Maaf, /${name} hanya untuk ${roleList(allowed)}. Peran Anda di sini: ${ROLE_LABEL[role]}.` +
-    (recordedButNotAdmin
-      ? ` Anda tercatat sebagai ${ROLE_LABEL[recordedButNotAdmin]}, tetapi hak pengurus hanya berlaku bagi admin grup ini.`
-      : ''),
-  usage: (usage: string, example: string) => `Format: ${usage}\nContoh: ${example}`,
-
-  // ledger
+/** What the ledger says: setor, keluar, koreksi, pengesahan, saldo, riwayat and funds. */
+export const ledgerText = {
   amountRefused: (raw: string, problem: AmountProblem, usage: string, example: string) =>
     `❌ Jumlah ${raw ? `"${raw}"` : ''} tidak bisa dicatat: ${PROBLEM[problem]}. Tidak ada yang dicatat.\n` +
     'Tulis misalnya 5000, 5.000, Rp5.000, 5rb, 1,5jt atau 2kg.\n' +
-    t.usage(usage, example),
+    sharedText.usage(usage, example),
   fundMissing: (understood: string, funds: readonly FundInfo[], example: string) =>
     `❌ Terbaca ${understood}, tapi dananya belum ditulis. Tidak ada yang dicatat.\n` +
     `Dana yang ada: ${funds.map((fund) => fund.name).join(', ')}.\nContoh: ${example}`,
@@ -86,8 +61,8 @@ export const t = {
   insufficient: (fund: FundInfo, amount: bigint, balance: bigint) =>
     `❌ Saldo ${fundLabel(fund)} tidak cukup: ${amountOf(fund, balance)}, pengeluaran ${amountOf(fund, amount)}. ` +
     'Tidak ada yang dicatat.',
-  numberMissing: (usage: string, example: string) => `❌ Nomor catatan belum ditulis.\n${t.usage(usage, example)}`,
-  reasonMissing: (usage: string, example: string) => `❌ Alasannya belum ditulis.\n${t.usage(usage, example)}`,
+  numberMissing: (usage: string, example: string) => `❌ Nomor catatan belum ditulis.\n${sharedText.usage(usage, example)}`,
+  reasonMissing: (usage: string, example: string) => `❌ Alasannya belum ditulis.\n${sharedText.usage(usage, example)}`,
   entryNotFound: (number: number) => `❌ Catatan #${number} tidak ada di WKSBM ini. Lihat nomornya dengan /riwayat.`,
   reversed: (number: number, original: EntryView, balance: bigint, reason: string) =>
     `↩️ #${number} Koreksi atas #${original.number} (${describeEntry(original)}): ` +
@@ -145,47 +120,6 @@ export const t = {
     (fund.aliases.length ? `, juga bisa ditulis: ${fund.aliases.join(', ')}` : '') +
     `.\nContoh: /setor ${exampleAmount(fund)} ${fund.name}`,
 
-  // members
-  startNeedsName: () => '❌ Nama WKSBM belum ditulis.\nContoh: /mulai WKSBM Sukamaju RW 05',
-  startNeedsAdmin: () =>
-    '❌ Hanya admin grup yang bisa mendaftarkan grup ini sebagai WKSBM. Minta admin grup mengetik /mulai <nama WKSBM>.',
-  startInPrivate: () =>
-    '/mulai dipakai di grup WKSBM: tambahkan bot ke grup, lalu ketua mengetik /mulai <nama WKSBM> di sana.',
-  started: (name: string, person: string, funds: readonly FundInfo[]) =>
-    `🎉 ${name} terdaftar di grup ini. ${person} tercatat sebagai ketua.\n` +
-    `Dana: ${funds.map(fundLabel).join(', ')}.\n` +
-    'Siapa pun yang menulis di grup ini tercatat sebagai anggota. Ketik /bantuan untuk daftar perintah.',
-  alreadyLinked: (name: string) => `Grup ini sudah terdaftar sebagai ${name}. Ketik /bantuan untuk daftar perintah.`,
-  members: (wksbm: string, members: readonly MemberInfo[]) => {
-    const pengurus = members.filter((member) => member.role !== 'anggota');
-    const anggota = members.filter((member) => member.role === 'anggota');
-    return (
-      `👥 ${wksbm}\nPengurus: ` +
-      (pengurus.map((member) => `${member.person.name} (${member.role})`).join(', ') || '-') +
-      `\nAnggota (${anggota.length}): ` +
-      (anggota.map((member) => member.person.name).join(', ') || '-')
-    );
-  },
-  memberNotFound: (name: string) =>
-    `❌ Tidak ada anggota bernama "${name}". Lihat daftarnya dengan /anggota (orang tercatat setelah menulis di grup).`,
-  memberAmbiguous: (name: string, candidates: readonly string[]) =>
-    `❌ "${name}" cocok dengan beberapa anggota: ${candidates.join(', ')}. Tulis namanya lebih lengkap.`,
-  roleSet: (name: string, role: Role, previous: Role) =>
-    previous === role ? `${name} sudah ${role}.` : `✅ ${name} sekarang ${role} (sebelumnya ${previous}).`,
-  lastKetua: () => '❌ WKSBM harus punya setidaknya satu ketua. Angkat ketua lain dulu dengan /peran <nama> ketua.',
-
-  // channels
-  serverError: () => '⚠️ Maaf, terjadi kesalahan di server. Tidak ada yang dicatat; coba lagi.',
-
-  // help
-  help: (role: Role | null, lines: readonly string[]) =>
-    (role ? `📖 Perintah untuk ${role}:` : '📖 Perintah:') + '\n' + lines.join('\n'),
-  privateWelcome: (name: string) =>
-    `👋 Halo, ${name}! Saya bot WKSBM: pencatat kas, jimpitan, dana kematian dan iuran kelompok Anda.\n` +
-    'Di grup WKSBM: pengurus mencatat setoran dan pengeluaran (/setor, /keluar), anggota melihat saldo (/saldo) ' +
-    'dan riwayat (/riwayat). Setiap rupiah tercatat sekali, tidak pernah diubah diam-diam.\n' +
-    'Untuk memulai: tambahkan saya ke grup WKSBM, lalu admin grup mengetik /mulai <nama WKSBM>.\n' +
-    'Ada tetangga yang membutuhkan bantuan? Laporkan di sini dengan /lapor: hanya pengurus WKSBM yang membacanya.',
 };
 
 function describeEntry(entry: EntryView): string {

@@ -5,5 +5,5 @@ export { hadirCommand, izinCommand } from './rsvp.js';
 export { pengingatCommand, zonaCommand } from './settings.js';
 export { DEFAULT_REMINDERS, offsetKey, reminderDue, type ReminderOffset } from './reminders.js';
 export { atWallTime, nextOccurrence, occurrencesBetween, type IsoWeekday, type RutinRule, type TimeOfDay } from './schedule.js';
-export { rsvpActions, tm } from './text.js';
+export { meetingsText, reminderReplies } from './text.js';
 export type * from './ports.js';

@@ -1,9 +1,10 @@
 import type { AttendeeName } from './ports.js';
 import { readNumberAndReason } from '../shared/words.js';
-import { refusalText, tm } from './text.js';
+import { refusalText } from './text.js';
 import { reply, type GroupCommand } from '../shared/command.js';
 import { PLANNERS } from './commands.js';
 import { findMember } from '../members/commands.js';
+import { meetingsText } from './text.js';
 
 const MAX_MINUTES = 2000;
 
@@ -18,17 +19,17 @@ export const absenCommand: GroupCommand = {
   async run(ctx, args) {
     const { number, reason: rest } = readNumberAndReason(args);
     const typed = rest.split(/\s*[,;]\s*|\s+dan\s+/).map((name) => name.trim()).filter(Boolean);
-    if (number === null || typed.length === 0) return reply(tm.attendanceUsage());
+    if (number === null || typed.length === 0) return reply(meetingsText.attendanceUsage());
     // A member's name is written as the group knows it; anyone else (a guest, the lurah) as typed.
     const members = await ctx.deps.community.members(ctx.wksbm.id);
     const people: AttendeeName[] = [];
     for (const name of typed) {
       const found = findMember(members, name);
-      if (!found.ok && found.candidates.length > 1) return reply(tm.attendanceAmbiguous(name, found.candidates));
+      if (!found.ok && found.candidates.length > 1) return reply(meetingsText.attendanceAmbiguous(name, found.candidates));
       people.push(found.ok ? { personId: found.member.person.id, name: found.member.person.name } : { personId: null, name: name.slice(0, 100) });
     }
     return ctx.deps.meetings.recordAttendance(ctx.once, { wksbmId: ctx.wksbm.id, number, people }, (outcome) =>
-      reply(outcome.ok ? tm.attendance(outcome.occurrence, outcome.added) : refusalText(outcome, number)),
+      reply(outcome.ok ? meetingsText.attendance(outcome.occurrence, outcome.added) : refusalText(outcome, number)),
     );
   },
 };
@@ -43,11 +44,11 @@ export const notulenCommand: GroupCommand = {
   summary: 'menyimpan notulen rapat (ditambahkan, tidak menimpa)',
   async run(ctx, args) {
     const { number, reason: text } = readNumberAndReason(args);
-    if (number === null || !text) return reply(tm.minutesUsage());
+    if (number === null || !text) return reply(meetingsText.minutesUsage());
     return ctx.deps.meetings.addMinutes(
       ctx.once,
       { wksbmId: ctx.wksbm.id, number, text: `${ctx.person.name}: ${text.trim().slice(0, MAX_MINUTES)}` },
-      (outcome) => reply(outcome.ok ? tm.minutes(outcome.occurrence) : refusalText(outcome, number)),
+      (outcome) => reply(outcome.ok ? meetingsText.minutes(outcome.occurrence) : refusalText(outcome, number)),
     );
   },
 };

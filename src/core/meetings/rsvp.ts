@@ -1,8 +1,9 @@
 import type { RsvpAnswer } from './ports.js';
 import { readNumberAndReason } from '../shared/words.js';
 import { EVERYONE } from '../shared/roles.js';
-import { refusalText, tm } from './text.js';
+import { refusalText } from './text.js';
 import { reply, type GroupCommand } from '../shared/command.js';
+import { meetingsText } from './text.js';
 
 const MAX_REASON = 200;
 
@@ -24,7 +25,7 @@ function rsvpCommand(answer: RsvpAnswer): GroupCommand {
         ctx.once,
         { wksbmId: ctx.wksbm.id, number, answer, reason: hadir ? null : text || null, now: ctx.deps.clock.now() },
         (outcome) =>
-          reply(outcome.ok ? tm.rsvp(outcome.occurrence, ctx.person, outcome.timeZone) : refusalText(outcome, number)),
+          reply(outcome.ok ? meetingsText.rsvp(outcome.occurrence, ctx.person, outcome.timeZone) : refusalText(outcome, number)),
       );
     },
   };

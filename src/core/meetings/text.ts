@@ -1,7 +1,7 @@
 /**
  * Every sentence about meetings, in Bahasa Indonesia (kept apart from id.ts, which holds the ledger's).
  */
-import type { OccurrenceDetail, OccurrenceRefusal, OccurrenceView, RsvpView } from './ports.js';
+import type { OccurrenceDetail, OccurrenceRefusal, OccurrenceView, ReminderFacts, RsvpView } from './ports.js';
 import type { MeetingProblem } from './parse.js';
 import type { Reply } from '../shared/message.js';
 import type { ReminderOffset } from './reminders.js';
@@ -101,7 +101,7 @@ export const rsvpActions = (number: number): Reply['actions'] => [
 /** At most this many names are mentioned in one reminder; a big group gets a count for the rest. */
 const MAX_MENTIONS = 40;
 
-export const tm = {
+export const meetingsText = {
   usage: () =>
     'Format:\n' +
     '/rapat rutin <kapan> <jam> <tempat> | <acara>\n' +
@@ -109,7 +109,7 @@ export const tm = {
     '/rapat <no> · /rapat batal <no> [semua] [alasan] · /rapat ubah <no> <tanggal/jam> [tempat | acara]\n' +
     `Contoh:\n${MEETING_EXAMPLES.join('\n')}`,
   refused: (problem: MeetingProblem, timeZone: string) =>
-    `❌ Rapat tidak disimpan: ${PROBLEM[problem](timeZone)}.\n${tm.usage()}`,
+    `❌ Rapat tidak disimpan: ${PROBLEM[problem](timeZone)}.\n${meetingsText.usage()}`,
   moveRefused: (problem: MeetingProblem, timeZone: string) =>
     `❌ Rapat tidak diubah: ${PROBLEM[problem](timeZone)}.\nContoh: /rapat ubah 3 sabtu 19.30 · /rapat ubah 3 20.00 · /rapat ubah 3 12/12 19.00 Balai Desa | Arisan`,
   numberMissing: (usage: string, example: string) => `❌ Nomor rapat belum ditulis (lihat /jadwal).\nFormat: ${usage}\nContoh: ${example}`,
@@ -229,12 +229,17 @@ export const tm = {
 export function refusalText(refusal: OccurrenceRefusal, number: number | null): string {
   switch (refusal.reason) {
     case 'not-found':
-      return tm.notFound(number ?? 0);
+      return meetingsText.notFound(number ?? 0);
     case 'none-upcoming':
-      return tm.noneUpcoming();
+      return meetingsText.noneUpcoming();
     case 'cancelled':
-      return tm.isCancelled(refusal.occurrence, refusal.timeZone);
+      return meetingsText.isCancelled(refusal.occurrence, refusal.timeZone);
     case 'started':
-      return tm.hasStarted(refusal.occurrence, refusal.timeZone);
+      return meetingsText.hasStarted(refusal.occurrence, refusal.timeZone);
   }
 }
+
+/** A reminder as sent: the meeting and who has not answered at `now`, with the Hadir/Izin buttons. */
+export const reminderReplies = ({ occurrence, pending, timeZone }: ReminderFacts, now: Date): readonly Reply[] => [
+  { text: meetingsText.reminder(occurrence, pending, now, timeZone), actions: rsvpActions(occurrence.number) },
+];

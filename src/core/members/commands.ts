@@ -1,10 +1,11 @@
 import type { MemberInfo } from '../shared/ports.js';
 import { EVERYONE, isRole } from '../shared/roles.js';
-import { tc } from '../cases/text.js';
-import { t } from '../ledger/text.js';
 import { refuse, reply, type AnyCommand, type GroupCommand } from '../shared/command.js';
 import { taggedPerson } from '../shared/mentions.js';
 import { linkPengurusChat } from './pengurus-chat.js';
+import { casesText } from '../cases/text.js';
+import { membersText } from './text.js';
+import { sharedText } from '../shared/text.js';
 
 /** Every new WKSBM starts with the three funds nearly all of them keep. */
 const DEFAULT_FUNDS = [
@@ -25,17 +26,17 @@ export const mulaiCommand: AnyCommand = {
     // Only `pengurus` or `pengurus <kode>`: a WKSBM may well be named "Pengurus RW 05".
     const pengurus = /^pengurus(?:\s+(\d{1,9}))?$/i.exec(args.trim());
     if (pengurus) return linkPengurusChat(ctx, pengurus[1] ?? '');
-    if (chat.kind === 'private') return refuse(t.startInPrivate());
+    if (chat.kind === 'private') return refuse(membersText.startInPrivate());
     // Report notices go to a pengurus-only chat: it must never become a members' group.
-    if (await ctx.deps.cases.pengurusChatOf(chat)) return refuse(tc.pengurusChatCannotStart());
-    if (ctx.inbound.sender.isChatAdmin === false) return refuse(t.startNeedsAdmin());
+    if (await ctx.deps.cases.pengurusChatOf(chat)) return refuse(casesText.pengurusChatCannotStart());
+    if (ctx.inbound.sender.isChatAdmin === false) return refuse(membersText.startNeedsAdmin());
     const name = args.replace(/\s+/g, ' ').trim();
-    if (!name) return refuse(t.startNeedsName());
+    if (!name) return refuse(membersText.startNeedsName());
     return ctx.deps.community.startWksbm(
       ctx.once,
       { chat: { channel: chat.channel, id: chat.id, title: chat.title }, name: name.slice(0, 100), funds: DEFAULT_FUNDS },
       (outcome) =>
-        outcome.ok ? reply(t.started(outcome.wksbm.name, ctx.person.name, outcome.funds)) : refuse(t.alreadyLinked(outcome.wksbm.name)),
+        outcome.ok ? reply(membersText.started(outcome.wksbm.name, ctx.person.name, outcome.funds)) : refuse(membersText.alreadyLinked(outcome.wksbm.name)),
     );
   },
 };
@@ -49,7 +50,7 @@ export const anggotaCommand: GroupCommand = {
   example: '/anggota',
   summary: 'pengurus dan anggota WKSBM ini',
   async run(ctx) {
-    return reply(t.members(ctx.wksbm.name, await ctx.deps.community.members(ctx.wksbm.id)));
+    return reply(membersText.members(ctx.wksbm.name, await ctx.deps.community.members(ctx.wksbm.id)));
   },
 };
 
@@ -76,7 +77,7 @@ export const peranCommand: GroupCommand = {
     const words = args.split(/\s+/).filter(Boolean);
     const role = words.at(-1)?.toLowerCase();
     const name = words.slice(0, -1).join(' ');
-    if (!role || !name || !isRole(role)) return refuse(t.usage(this.usage, this.example));
+    if (!role || !name || !isRole(role)) return refuse(sharedText.usage(this.usage, this.example));
     let person = await taggedPerson(ctx, name);
     if (person) {
       // A tagged person is in the group even if they never wrote: they join as anggota first.
@@ -84,12 +85,12 @@ export const peranCommand: GroupCommand = {
     } else {
       const found = findMember(await ctx.deps.community.members(ctx.wksbm.id), name);
       if (!found.ok) {
-        return refuse(found.candidates.length ? t.memberAmbiguous(name, found.candidates) : t.memberNotFound(name));
+        return refuse(found.candidates.length ? membersText.memberAmbiguous(name, found.candidates) : membersText.memberNotFound(name));
       }
       person = found.member.person;
     }
     return ctx.deps.community.setRole(ctx.once, { wksbmId: ctx.wksbm.id, personId: person.id, role }, (outcome) =>
-      outcome.ok ? reply(t.roleSet(person.name, role, outcome.previous)) : refuse(t.lastKetua()),
+      outcome.ok ? reply(membersText.roleSet(person.name, role, outcome.previous)) : refuse(membersText.lastKetua()),
     );
   },
 };

@@ -1,6 +1,6 @@
 import type { Role } from './roles.js';
-import { t } from '../ledger/text.js';
 import { reply, type AnyCommand, type Command } from './command.js';
+import { sharedText } from './text.js';
 
 /** `/bantuan` lists only what this caller may use here, each with one example. */
 export function createHelpCommand(commands: () => readonly Command[]): AnyCommand {
@@ -18,8 +18,8 @@ export function createHelpCommand(commands: () => readonly Command[]): AnyComman
       const usable = commands().filter((command) =>
         command.where === 'any' ? command.name !== 'mulai' || !wksbm : role !== null && command.roles.includes(role),
       );
-      const list = t.help(role, usable.map((command) => `${command.usage} — ${command.summary}\n   contoh: ${command.example}`));
-      return chat.kind === 'private' ? reply(t.privateWelcome(ctx.person.name), list) : reply(list);
+      const list = sharedText.help(role, usable.map((command) => `${command.usage} — ${command.summary}\n   contoh: ${command.example}`));
+      return chat.kind === 'private' ? reply(sharedText.privateWelcome(ctx.person.name), list) : reply(list);
     },
   };
 }
