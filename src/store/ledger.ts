@@ -11,11 +11,12 @@ import {
   type ReverseOutcome,
   type SubmissionView,
   WksError,
+  WriteConflict,
 } from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { applyOnce, inboundRow, parseStoredReplies } from './once.js';
 import { fundWithAliases, toFundInfo } from './rows.js';
-import { WriteConflict, type Lane, type Tx, type Writer } from './writer.js';
+import type { Lane, Tx, Writer } from './writer.js';
 
 interface PostRequest {
   readonly once: Once;
