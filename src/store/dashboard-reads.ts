@@ -1,6 +1,4 @@
-import type { BookFilter, BookRow, BookSource, DashboardReads } from '../core/dashboard/ports.js';
-import type { FundInfo } from '../core/ports.js';
-import { WksError } from '../core/errors.js';
+import { WksError, type BookFilter, type BookRow, type BookSource, type DashboardReads, type FundInfo } from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { createCache } from './cache.js';
 import type { SqlReader } from './sql-reader.js';

@@ -1,8 +1,16 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { Reply } from '../core/message.js';
-import type { DashboardAccess, DashboardStore, PendampingView, RedeemOutcome, RemoveOutcome, Secret } from '../core/dashboard/ports.js';
-import type { Once, Render } from '../core/ports.js';
-import { PENGURUS } from '../core/roles.js';
+import {
+  PENGURUS,
+  type DashboardAccess,
+  type DashboardStore,
+  type Once,
+  type PendampingView,
+  type RedeemOutcome,
+  type RemoveOutcome,
+  type Render,
+  type Reply,
+  type Secret,
+} from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { applyOnce, inboundRow, parseStoredReplies } from './once.js';
 import { toRole, toWksbmInfo } from './rows.js';

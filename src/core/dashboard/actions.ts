@@ -1,12 +1,12 @@
-import type { CaseStatus } from '../case-ports.js';
-import type { CoreDeps } from '../commands/command.js';
-import { refuse } from '../commands/command.js';
-import { moveCase } from '../commands/kasus.js';
-import { decisionReplies } from '../commands/ledger.js';
-import { withNotices } from '../commands/notices.js';
-import type { Reply } from '../message.js';
-import type { DecideOutcome, Once, PersonInfo } from '../ports.js';
-import { PENGURUS, TREASURY } from '../roles.js';
+import type { CaseStatus } from '../cases/ports.js';
+import { refuse, type CoreDeps } from '../shared/command.js';
+import { moveCase } from '../cases/kasus.js';
+import { decisionReplies } from '../ledger/commands.js';
+import type { DecideOutcome } from '../ledger/ports.js';
+import { withNotices } from '../shared/notices.js';
+import type { Reply } from '../shared/message.js';
+import type { Once, PersonInfo } from '../shared/ports.js';
+import { PENGURUS, TREASURY } from '../shared/roles.js';
 import type { DashboardAccess, LoginOutcome } from './ports.js';
 import { dashboardText } from './text.js';
 

@@ -1,6 +1,6 @@
-import { refuse, reply, type AnyCommand, type CommandContext } from '../commands/command.js';
-import { firstWord } from '../parse/command.js';
-import { effectiveRole } from '../roles.js';
+import { refuse, reply, type AnyCommand, type CommandContext } from '../shared/command.js';
+import { firstWord } from '../shared/words.js';
+import { effectiveRole } from '../shared/roles.js';
 import { INVITE_DAYS, LOGIN_MINUTES, dashboardText } from './text.js';
 
 const MINUTE_MS = 60_000;

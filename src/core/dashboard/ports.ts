@@ -1,7 +1,7 @@
-import type { Reply } from '../message.js';
-import type { OccurrenceDetail } from '../meeting-ports.js';
-import type { FundInfo, Once, PersonInfo, Render, WksbmInfo } from '../ports.js';
-import type { Role } from '../roles.js';
+import type { Reply } from '../shared/message.js';
+import type { OccurrenceDetail } from '../meetings/ports.js';
+import type { FundInfo, Once, PersonInfo, Render, WksbmInfo } from '../shared/ports.js';
+import type { Role } from '../shared/roles.js';
 
 /**
  * Ports of the dashboard's access: login links, sessions and pendamping. Secrets (login tokens, session

@@ -1,6 +1,6 @@
 /** What the bot says about the dashboard, in Bahasa Indonesia. */
-import type { WksbmInfo } from '../ports.js';
-import { formatShortDateTime } from '../text/date.js';
+import type { WksbmInfo } from '../shared/ports.js';
+import { formatShortDateTime } from '../shared/date.js';
 import type { PendampingView } from './ports.js';
 
 export const LOGIN_MINUTES = 10;
