@@ -27,9 +27,17 @@ function serializeError(error: unknown): unknown {
   return pino.stdSerializers.err(error as Error);
 }
 
+/**
+ * An HTTP request as Fastify logs it: the method and the route pattern (`/masuk/:token`), never the URL
+ * itself, whose path can hold a login token and whose query can hold a name someone searched for.
+ */
+function serializeRequest(request: { method?: string; routeOptions?: { url?: string } }): unknown {
+  return { method: request.method, route: request.routeOptions?.url ?? null };
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
-    { level, redact: { paths: REDACT, censor: '[redacted]' }, serializers: { err: serializeError } },
+    { level, redact: { paths: REDACT, censor: '[redacted]' }, serializers: { err: serializeError, req: serializeRequest } },
     destination,
   );
 }

@@ -60,8 +60,10 @@ export async function dashboardPlugin(app: FastifyInstance, deps: DashboardDeps)
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error }, 'dashboard request failed');
-    else request.log.info({ code: error.code, status }, 'dashboard request refused');
+    // As in http/errors.ts: the code, the name and the route pattern, never a message, URL or body.
+    const facts = { code: error.code ?? 'WKS_ERR_UNKNOWN', error: error.name, method: request.method, route: request.routeOptions.url ?? null, status };
+    if (status >= 500) request.log.error(facts, 'dashboard request failed');
+    else request.log.info(facts, 'dashboard request refused');
     const message =
       status === 403
         ? 'Permintaan ditolak karena formulirnya tidak sah atau kedaluwarsa. Muat ulang halaman, lalu coba lagi.'
