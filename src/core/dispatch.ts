@@ -4,21 +4,13 @@ import { COMMANDS } from './commands/index.js';
 import { continueReport } from './commands/report-conversation.js';
 import { inboundKey, type Inbound, type Reply } from './message.js';
 import { parseCommandText } from './parse/command.js';
-import type { Role } from './roles.js';
+import { effectiveRole } from './roles.js';
 import { t } from './text/id.js';
 
 export interface Core {
   /** Decides what one inbound message means and answers it; a redelivered message changes nothing. */
   handle(message: Inbound): Promise<readonly Reply[]>;
   readonly commands: readonly Command[];
-}
-
-/**
- * Where the platform knows group administrators, they are the pengurus candidates: a pengurus who is
- * no longer an admin of the group acts as an anggota there until made admin again.
- */
-export function effectiveRole(recorded: Role, isChatAdmin: boolean | undefined): Role {
-  return isChatAdmin === false && recorded !== 'anggota' ? 'anggota' : recorded;
 }
 
 export function createCore(deps: CoreDeps): Core {

@@ -21,3 +21,5 @@ export { WksError, type WksErrorCode } from './errors.js';
 export type { FundUnit, Quantity, Rupiah } from './quantity.js';
 /** Every sentence the bot says; channels use it for what they say themselves (a server error). */
 export { t } from './text/id.js';
+export * from './report/index.js';
+export { ppksLabel } from './data/ppks.js';

@@ -6,7 +6,9 @@ import { createCommunityStore } from './community.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore, type MeetingPlanner } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from './notifier.js';
+import { createMonthlyReports, type MonthlyReports } from './monthly-report.js';
 import { createOutboxStore, type OutboxStore } from './outbox.js';
+import { createReportStore } from './report.js';
 import { createWriter, type Writer } from './writer.js';
 
 export { migrate, pendingMigrations } from './migrate.js';
@@ -18,6 +20,7 @@ export interface Stores extends Omit<CoreDeps, 'clock'> {
   /** The scheduler's ports: series planning and the outbox. */
   readonly planner: MeetingPlanner;
   readonly outbox: OutboxStore;
+  readonly monthly: MonthlyReports;
 }
 
 /** The core's ports over one database, sharing one writer. */
@@ -34,5 +37,7 @@ export function createStores(db: Db, log: Logger): Stores {
     meetings,
     planner: meetings,
     outbox: createOutboxStore(db.read, writer),
+    reports: createReportStore(db.read, writer),
+    monthly: createMonthlyReports(db.read, writer),
   };
 }

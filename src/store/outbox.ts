@@ -14,6 +14,25 @@ import type { PrismaClient } from '../generated/prisma/client.js';
  * platform accepting and that mark (milliseconds) can make another instance send it again once the
  * lease runs out; no channel offers an idempotency key that would close that gap.
  */
+const reportPayload = z.object({
+  kind: z.literal('report'),
+  wksbmId: z.number().int(),
+  variant: z.enum(['grup', 'rahasia']),
+  /** The automatic monthly report: a PDF only, and only while the WKSBM keeps it on. */
+  monthly: z.boolean(),
+  /** When it was asked for (or fell due): the date the report says it was made. */
+  madeAt: z.number().int(),
+  /** The period as resolved when asked: files made later still cover exactly it. */
+  period: z.object({
+    from: z.number().int(),
+    to: z.number().int(),
+    label: z.string(),
+    slug: z.string(),
+    partial: z.boolean(),
+  }),
+});
+export type ReportPayload = z.infer<typeof reportPayload>;
+
 export const outboxPayload = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('reminder'),
@@ -21,6 +40,8 @@ export const outboxPayload = z.discriminatedUnion('kind', [
     /** The meeting start the reminder was planned for; a moved meeting makes it stale. */
     startsAt: z.number().int(),
   }),
+  // The LPJ's files (issue 11): made at send time from the stored request rather than kept as blobs.
+  reportPayload,
 ]);
 export type OutboxPayload = z.infer<typeof outboxPayload>;
 

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { MeetingStore } from '../meeting-ports.js';
 import type { Inbound, Reply } from '../message.js';
 import type { CommunityStore, LedgerStore, Once, PersonInfo, WksbmInfo } from '../ports.js';
+import type { ReportStore } from '../report/ports.js';
 import type { Role } from '../roles.js';
 
 export interface CoreDeps {
@@ -11,6 +12,7 @@ export interface CoreDeps {
   readonly cases: CaseStore;
   readonly notifier: Notifier;
   readonly meetings: MeetingStore;
+  readonly reports: ReportStore;
   readonly clock: Clock;
 }
 

@@ -17,6 +17,7 @@ import { kasusCommand } from './kasus.js';
 import { laporCommand } from './lapor.js';
 import { anggotaCommand, mulaiCommand, peranCommand } from './members.js';
 import { hadirCommand, izinCommand } from './rsvp.js';
+import { laporanCommand, profilCommand } from '../report/index.js';
 
 /** Every command, in the order `/bantuan` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -41,5 +42,7 @@ export const COMMANDS: readonly Command[] = [
   pengingatCommand,
   laporCommand,
   kasusCommand,
+  laporanCommand,
+  profilCommand,
   createHelpCommand(() => COMMANDS),
 ];
