@@ -9,6 +9,7 @@ export {
   type ChatRef,
   type Inbound,
   type Mention,
+  type OutgoingDocument,
   type Reply,
   type ReplyAction,
   type SenderRef,

@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { createRowText, type Cell } from './pdf-row-text.js';
 import { reportText, type FundInfo, type FundTotals, type ReportModel, type ReportQuery } from '../core/index.js';
 
 /**
@@ -75,7 +76,9 @@ function plain(fund: Pick<FundInfo, 'unit'>, value: bigint): string {
 
 const unitHeading = (fund: FundInfo) => (fund.unit === 'IDR' ? 'Rp' : reportText.unit(fund.unit));
 
-const head = (texts: readonly string[]): TableCell[] => texts.map((text) => ({ text, bold: true, fillColor: HEAD_FILL }));
+/** A header row; the columns listed in `numeric` hold numbers and are right-aligned like them. */
+const head = (texts: readonly string[], numeric: readonly number[] = []): TableCell[] =>
+  texts.map((text, index) => ({ text, bold: true, fillColor: HEAD_FILL, alignment: numeric.includes(index) ? 'right' : 'left' }));
 const right = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
 
 function section(title: string): Content {
@@ -120,7 +123,7 @@ function summary(model: ReportModel): Content[] {
     section(reportText.sections.summary),
     model.funds.length
       ? {
-          table: { headerRows: 1, widths: ['*', 40, 78, 78, 78, 78], body: [head([c.fund, c.unit, c.opening, c.receipts, c.spending, c.closing]), ...rows] },
+          table: { headerRows: 1, widths: ['*', 40, 78, 78, 78, 78], body: [head([c.fund, c.unit, c.opening, c.receipts, c.spending, c.closing], [2, 3, 4, 5]), ...rows] },
           layout: 'lightHorizontalLines',
         }
       : { text: reportText.nothing() },
@@ -148,7 +151,7 @@ function groups(model: ReportModel): Content[] {
               headerRows: 1,
               widths: ['*', 70, 90],
               body: [
-                head([heading, c.count, `${c.total} (${reportText.unit(fund.unit)})`]),
+                head([heading, c.count, `${c.total} (${reportText.unit(fund.unit)})`], [1, 2]),
                 ...list.map((group) => [group.label, right(String(group.count)), right(reportText.amount(fund, group.total))]),
                 [{ text: c.total, bold: true }, '', right(reportText.amount(fund, total), true)],
               ],
@@ -173,7 +176,7 @@ function aid(model: ReportModel): Content[] {
         headerRows: 1,
         widths: ['*', 45, 60, 110],
         body: [
-          head([c.category, c.cases, c.disbursements, c.total]),
+          head([c.category, c.cases, c.disbursements, c.total], [1, 2, 3]),
           ...model.aid.categories.map((category) => [
             category.category,
             right(String(category.cases)),
@@ -188,11 +191,11 @@ function aid(model: ReportModel): Content[] {
       margin: [0, 8, 0, 0],
       table: {
         headerRows: 1,
-        widths: [70, 35, '*', 40, 90, 85],
+        widths: [50, 40, '*', 40, 90, 85],
         body: [
-          head([c.date, c.number, c.category, c.caseNumber, c.recipient, c.total]),
+          head([c.date, c.number, c.category, c.caseNumber, c.recipient, c.total], [1, 3, 5]),
           ...model.aid.lines.map((line) => [
-            reportText.day(line.at, zone),
+            reportText.shortDate(line.at, zone),
             right(`#${line.entryNumber}`),
             line.category,
             right(`#${line.caseNumber}`),
@@ -215,12 +218,12 @@ function meetings(model: ReportModel): Content[] {
     {
       table: {
         headerRows: 1,
-        widths: [25, 70, 55, 80, 40, '*'],
+        widths: [25, 50, 60, 80, 40, '*'],
         body: [
-          head([c.number, c.date, c.meeting, c.place, c.attended, c.minutes]),
+          head([c.number, c.date, c.meeting, c.place, c.attended, c.minutes], [0, 4]),
           ...model.meetings.map((meeting) => [
             right(`#${meeting.number}`),
-            reportText.day(meeting.startsAt, zone),
+            reportText.shortDate(meeting.startsAt, zone),
             reportText.meetingKind(meeting.kind, meeting.cancelled),
             meeting.place,
             right(String(meeting.attended)),
@@ -287,46 +290,46 @@ type Doc = PDFKit.PDFDocument;
 /** Draws the lampiran: each fund's lines in fixed rows, with the running balance carried across pages. */
 async function drawLedger(doc: Doc, query: ReportQuery, model: ReportModel, firstPage: number, pages: number): Promise<void> {
   const c = reportText.columns;
+  const size = LEDGER.fontSize;
+  const fonts = { normal: createRowText(doc, ROBOTO.normal), bold: createRowText(doc, ROBOTO.bold) };
   let page = firstPage;
-  const fit = (text: string, width: number): string => {
-    if (doc.widthOfString(text) <= width) return text;
-    let low = 0;
-    let high = text.length;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if (doc.widthOfString(`${text.slice(0, middle)}…`) <= width) low = middle;
-      else high = middle - 1;
-    }
-    return `${text.slice(0, low)}…`;
-  };
-  const row = (y: number, cells: LedgerRow, options: { bold?: boolean; fill?: string } = {}) => {
-    if (options.fill) doc.rect(MARGIN, y - 2.5, A4.width - 2 * MARGIN, LEDGER.rowHeight).fill(options.fill).fillColor('black');
-    doc.font(options.bold ? ROBOTO.bold : ROBOTO.normal).fontSize(LEDGER.fontSize);
+  const row = (top: number, cells: LedgerRow, options: { bold?: boolean; fill?: string } = {}) => {
+    if (options.fill) doc.rect(MARGIN, top - 2.5, A4.width - 2 * MARGIN, LEDGER.rowHeight).fill(options.fill);
+    doc.fillColor('black');
+    const font = options.bold ? fonts.bold : fonts.normal;
     let x = MARGIN;
+    const drawn: Cell[] = [];
     for (const column of LEDGER.columns) {
       const text = cells[column.key];
       if (text) {
-        const shown = fit(text, column.width - 4);
-        const left = column.align === 'right' ? x + column.width - 2 - doc.widthOfString(shown) : x + 2;
-        doc.text(shown, left, y, { lineBreak: false });
+        const shown = font.fit(text, column.width - 4, size);
+        drawn.push({ text: shown, x: column.align === 'right' ? x + column.width - 2 : x + 2, align: column.align });
       }
       x += column.width;
     }
+    font.draw(doc, drawn, top, size);
   };
   const rule = (y: number) => doc.moveTo(MARGIN, y).lineTo(A4.width - MARGIN, y).lineWidth(0.4).strokeColor('#999999').stroke();
   const footer = () => {
     const text = footerText(model, page, pages);
-    doc.font(ROBOTO.normal).fontSize(7.5).fillColor(GREY);
-    doc.text(text.left, MARGIN, FOOTER_Y, { lineBreak: false });
-    doc.text(text.right, A4.width - MARGIN - doc.widthOfString(text.right), FOOTER_Y, { lineBreak: false });
+    doc.fillColor(GREY);
+    fonts.normal.draw(
+      doc,
+      [
+        { text: text.left, x: MARGIN, align: 'left' },
+        { text: text.right, x: A4.width - MARGIN, align: 'right' },
+      ],
+      FOOTER_Y,
+      7.5,
+    );
     doc.fillColor('black');
   };
   const startPage = (fund: FundInfo, continued: boolean) => {
     doc.addPage({ size: 'A4', margin: 0 });
     page++;
-    doc.font(ROBOTO.bold).fontSize(10).fillColor('black');
     const title = continued ? reportText.ledgerContinued(fund) : `${reportText.sections.ledger} — ${reportText.ledgerOf(fund)}`;
-    doc.text(title, MARGIN, LEDGER.titleY, { lineBreak: false });
+    doc.fillColor('black');
+    fonts.bold.draw(doc, [{ text: title, x: MARGIN, align: 'left' }], LEDGER.titleY, 10);
     const unit = unitHeading(fund);
     row(LEDGER.headerY, { number: c.number, date: c.date, description: c.description, party: c.party, in: `${c.in} (${unit})`, out: `${c.out} (${unit})`, balance: `${c.balance} (${unit})` }, { bold: true, fill: HEAD_FILL });
   };
@@ -356,7 +359,7 @@ async function drawLedger(doc: Doc, query: ReportQuery, model: ReportModel, firs
       sumOut += line.out;
       row(y, {
         number: `#${line.number}`,
-        date: reportText.shortDateTime(line.at, model.wksbm.timeZone).slice(0, 10),
+        date: reportText.shortDate(line.at, model.wksbm.timeZone),
         description: line.description,
         party: line.party ?? '',
         in: line.in === 0n ? '' : plain(fund, line.in),

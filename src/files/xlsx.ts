@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import { DateTime } from 'luxon';
 import type { Writable } from 'node:stream';
-import { reportText, type FundInfo, type ReportModel, type ReportQuery } from '../core/index.js';
+import { reportText, wallClock, type FundInfo, type ReportModel, type ReportQuery } from '../core/index.js';
 
 /**
  * The XLSX: the same numbers as the PDF, as sheets a treasurer can work with: Ringkasan (kop, totals per
@@ -20,11 +19,7 @@ export function xlsxNumber(fund: Pick<FundInfo, 'unit'>, value: bigint): number 
 
 const numberFormat = (fund: Pick<FundInfo, 'unit'>) => (fund.unit === 'IDR' ? RUPIAH_FORMAT : GOODS_FORMAT);
 
-/** Excel shows a Date as UTC: the wall-clock time of the WKSBM's zone is written as if it were UTC. */
-const wallClock = (at: Date, timeZone: string): Date =>
-  DateTime.fromJSDate(at, { zone: timeZone }).setZone('UTC', { keepLocalTime: true }).toJSDate();
-
-const bold = { font: { bold: true } } as const;
+const bold = { bold: true } as const;
 
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
 const sheetName = (text: string) => text.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
@@ -110,19 +105,23 @@ export async function writeXlsx(query: ReportQuery, model: ReportModel, out: Wri
   for (const totals of model.funds) {
     const { fund } = totals;
     const sheet = book.addWorksheet(sheetName(`Buku ${reportText.fundName(fund)}`));
-    sheet.columns = [{ width: 8 }, { width: 17 }, { width: 44 }, { width: 24 }, { width: 16 }, { width: 16 }, { width: 18 }, { width: 10 }];
-    const format = numberFormat(fund);
-    const money = (row: ExcelJS.Row) => {
-      for (const column of [5, 6, 7]) row.getCell(column).numFmt = format;
-      row.commit();
-    };
+    // Formats by column, not by cell: a year of rows then carries no style of its own.
+    const money = { numFmt: numberFormat(fund) };
+    sheet.columns = [
+      { width: 8 },
+      { width: 17, style: { numFmt: DATE_FORMAT } },
+      { width: 44 },
+      { width: 24 },
+      { width: 16, style: money },
+      { width: 16, style: money },
+      { width: 18, style: money },
+      { width: 10 },
+    ];
     sheet.addRow([reportText.ledgerOf(fund)]).font = { bold: true };
     sheet.addRow([c.number, c.date, c.description, c.party, c.in, c.out, c.balance, c.reverses]).font = { bold: true };
-    const opening = sheet.addRow([null, wallClock(model.period.from, zone), reportText.openingRow(), null, null, null, xlsxNumber(fund, totals.opening)]);
-    opening.getCell(2).numFmt = DATE_FORMAT;
-    money(opening);
+    sheet.addRow([null, wallClock(model.period.from, zone), reportText.openingRow(), null, null, null, xlsxNumber(fund, totals.opening)]).commit();
     for await (const line of query.lines(model, totals)) {
-      const row = sheet.addRow([
+      sheet.addRow([
         line.number,
         wallClock(line.at, zone),
         line.description,
@@ -131,13 +130,11 @@ export async function writeXlsx(query: ReportQuery, model: ReportModel, out: Wri
         line.out === 0n ? null : xlsxNumber(fund, line.out),
         xlsxNumber(fund, line.balance),
         line.reverses,
-      ]);
-      row.getCell(2).numFmt = DATE_FORMAT;
-      money(row);
+      ]).commit();
     }
     const closing = sheet.addRow([null, null, reportText.closingRow(), null, xlsxNumber(fund, totals.receipts), xlsxNumber(fund, totals.spending), xlsxNumber(fund, totals.closing)]);
-    closing.font = bold.font;
-    money(closing);
+    closing.font = bold;
+    closing.commit();
     sheet.commit();
   }
   await book.commit();

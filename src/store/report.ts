@@ -24,6 +24,8 @@ import type { Writer } from './writer.js';
 const PAGE = 2_000;
 /** Groups shown per side and fund; the rest are summed into one "lain-lain" line. */
 const MAX_GROUPS = 15;
+/** Ids per `in (…)`: well under every engine's limit on query parameters. */
+const ID_SLICE = 500;
 
 interface CaseLink {
   readonly caseId: number;
@@ -162,17 +164,23 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
 
   async function aidOf(request: ReportRequest, links: Map<number, CaseLink>, funds: Map<number, FundInfo>) {
     if (links.size === 0) return { categories: [], lines: [] };
-    const entries = await read.ledgerEntry.findMany({
-      // A disbursement later corrected was a mistake: it is not help given.
-      where: {
-        id: { in: [...links.keys()] },
-        wksbmId: request.wksbmId,
-        createdAt: { gte: request.period.from, lt: request.period.to },
-        reversedBy: { is: null },
-      },
-      orderBy: { id: 'asc' },
-      select: { id: true, number: true, fundId: true, amount: true, createdAt: true },
-    });
+    const ids = [...links.keys()].sort((a, b) => a - b);
+    const entries = [];
+    // In slices: a query has a bounded number of parameters, and a busy WKSBM helps thousands of times.
+    for (let start = 0; start < ids.length; start += ID_SLICE) {
+      entries.push(
+        ...(await read.ledgerEntry.findMany({
+          // A disbursement later corrected was a mistake: it is not help given.
+          where: {
+            id: { in: ids.slice(start, start + ID_SLICE) },
+            createdAt: { gte: request.period.from, lt: request.period.to },
+            reversedBy: { is: null },
+          },
+          orderBy: { id: 'asc' },
+          select: { id: true, number: true, fundId: true, amount: true, createdAt: true },
+        })),
+      );
+    }
     const lines: AidLine[] = entries.map((entry) => {
       const link = links.get(entry.id)!;
       return {

@@ -23,6 +23,23 @@ export function initials(name: string): string {
   return letters.join('') || '–';
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Zone offsets by hour: a year's buku kas formats 100,000 dates, and a zone lookup costs far more than the cache. */
+const offsets = new Map<string, number>();
+
+/** A Date whose UTC fields read as the wall clock in the zone. */
+export function wallClock(at: Date, timeZone: string): Date {
+  const key = `${timeZone}:${Math.floor(at.getTime() / 3_600_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 50_000) offsets.clear();
+    offset = DateTime.fromJSDate(at, { zone: timeZone }).offset;
+    offsets.set(key, offset);
+  }
+  return new Date(at.getTime() + offset * 60_000);
+}
+
 const UNIT_LABEL: Record<FundUnit, string> = { IDR: 'Rupiah', kg: 'kg', liter: 'liter' };
 
 const PERIOD_EXAMPLES =
@@ -59,8 +76,16 @@ export const reportText = {
     return `${dayLabel(local)} ${local.toFormat('HH.mm')} ${zoneLabel(timeZone)}`;
   },
   day: (at: Date, timeZone: string) => dayLabel(DateTime.fromJSDate(at, { zone: timeZone })),
-  /** "26/11/2026 14.05": the buku kas column and the CSV's, which Excel set to Indonesian reads as a date. */
-  shortDateTime: (at: Date, timeZone: string) => DateTime.fromJSDate(at, { zone: timeZone }).toFormat('dd/MM/yyyy HH.mm'),
+  /** "26/11/2026 14.05": the CSV's column, which Excel set to Indonesian reads as a date. */
+  shortDateTime: (at: Date, timeZone: string) => {
+    const local = wallClock(at, timeZone);
+    return `${reportText.shortDate(at, timeZone)} ${pad(local.getUTCHours())}.${pad(local.getUTCMinutes())}`;
+  },
+  /** "26/11/2026": the buku kas column. */
+  shortDate: (at: Date, timeZone: string) => {
+    const local = wallClock(at, timeZone);
+    return `${pad(local.getUTCDate())}/${pad(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
+  },
   amount,
   fundName,
   unit: (unit: FundUnit) => UNIT_LABEL[unit],
@@ -148,8 +173,8 @@ export const reportText = {
   },
   receiptsOf: (fund: FundInfo) => `Penerimaan ${fundName(fund)}`,
   spendingOf: (fund: FundInfo) => `Pengeluaran ${fundName(fund)}`,
-  ledgerOf: (fund: FundInfo) => `Buku Kas ${fundName(fund)} (${UNIT_LABEL[fund.unit]})`,
-  ledgerContinued: (fund: FundInfo) => `Buku Kas ${fundName(fund)} (lanjutan)`,
+  ledgerOf: (fund: FundInfo) => `Dana ${fundName(fund)} (${UNIT_LABEL[fund.unit]})`,
+  ledgerContinued: (fund: FundInfo) => `Buku Kas Dana ${fundName(fund)} (lanjutan)`,
   openingRow: () => 'Saldo awal periode',
   carriedIn: () => 'Pindahan dari halaman sebelumnya',
   carriedOut: () => 'Jumlah dipindahkan ke halaman berikut',
