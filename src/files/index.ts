@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { reportText, type ReportModel, type ReportQuery } from '../core/index.js';
 import { writeCsv } from './csv.js';
+import { shareLines } from './shared-lines.js';
 import { writePdf } from './pdf.js';
 import { writeXlsx } from './xlsx.js';
 
@@ -27,14 +28,25 @@ export const RENDERERS: Record<ReportFormat, { mimeType: string; write(query: Re
   csv: { mimeType: 'text/csv; charset=utf-8', write: writeCsv },
 };
 
-/** Writes the report in each format into `dir`, one after the other, named `LPJ-<wksbm>-<periode>.<format>`. */
+/**
+ * Writes the report in each format into `dir`, named `LPJ-<wksbm>-<periode>.<format>`. The formats are
+ * written side by side from one reading of the buku kas (see shareLines), so three files cost one pass
+ * over the period's entries.
+ */
 export async function writeReportFiles(query: ReportQuery, model: ReportModel, formats: readonly ReportFormat[], dir: string): Promise<ReportFile[]> {
-  const files: ReportFile[] = [];
-  for (const format of formats) {
+  const shared = shareLines(query, formats.length);
+  const files = formats.map((format) => {
     const fileName = reportText.fileName(model.wksbm, model.period, model.variant, format);
-    const file = path.join(dir, fileName);
-    await RENDERERS[format].write(query, model, createWriteStream(file));
-    files.push({ format, fileName, path: file, mimeType: RENDERERS[format].mimeType });
-  }
+    return { format, fileName, path: path.join(dir, fileName), mimeType: RENDERERS[format].mimeType };
+  });
+  const writes = files.map((file) =>
+    RENDERERS[file.format].write(shared, model, createWriteStream(file.path)).catch((error: unknown) => {
+      shared.abort(error);
+      throw error;
+    }),
+  );
+  const results = await Promise.allSettled(writes);
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
   return files;
 }

@@ -334,17 +334,20 @@ async function drawLedger(doc: Doc, query: ReportQuery, model: ReportModel, firs
     row(LEDGER.headerY, { number: c.number, date: c.date, description: c.description, party: c.party, in: `${c.in} (${unit})`, out: `${c.out} (${unit})`, balance: `${c.balance} (${unit})` }, { bold: true, fill: HEAD_FILL });
   };
 
+  // Every fund's lines are asked for, even a fund without any: the files share one reading of them.
   for (const totals of model.funds) {
-    if (totals.entries === 0) continue;
     const { fund } = totals;
     let balance = totals.opening;
     let sumIn = 0n;
     let sumOut = 0n;
-    let onPage = 0;
-    startPage(fund, false);
-    row(LEDGER.firstRowY, { description: reportText.openingRow(), balance: plain(fund, balance) }, { bold: true });
+    let onPage = -1;
     let y = LEDGER.firstRowY + LEDGER.rowHeight;
     for await (const line of query.lines(model, totals)) {
+      if (onPage === -1) {
+        startPage(fund, false);
+        row(LEDGER.firstRowY, { description: reportText.openingRow(), balance: plain(fund, balance) }, { bold: true });
+        onPage = 0;
+      }
       if (onPage === LEDGER.rowsPerPage) {
         rule(y - 2.5);
         row(y, { description: reportText.carriedOut(), in: plain(fund, sumIn), out: plain(fund, sumOut), balance: plain(fund, balance) }, { bold: true });
@@ -369,6 +372,7 @@ async function drawLedger(doc: Doc, query: ReportQuery, model: ReportModel, firs
       y += LEDGER.rowHeight;
       onPage++;
     }
+    if (onPage === -1) continue;
     rule(y - 2.5);
     row(y, { description: reportText.closingRow(), in: plain(fund, sumIn), out: plain(fund, sumOut), balance: plain(fund, balance) }, { bold: true });
     footer();

@@ -21,7 +21,7 @@ import { fundWithAliases, toFundInfo, toWksbmInfo } from './rows.js';
 import type { Writer } from './writer.js';
 
 /** Entries read per query: large enough that Prisma's per-query cost is spread, small enough to stay light. */
-const PAGE = 2_000;
+const PAGE = 500;
 /** Groups shown per side and fund; the rest are summed into one "lain-lain" line. */
 const MAX_GROUPS = 15;
 /** Ids per `in (…)`: well under every engine's limit on query parameters. */
@@ -44,11 +44,12 @@ function recipientName(link: CaseLink, variant: ReportVariant): string {
 class Grouper {
   private readonly groups = new Map<string, { label: string; count: number; total: bigint }>();
 
-  add(label: string, amount: bigint, counts: boolean): void {
+  /** Adds `amount` and `count` entries (corrections add to the total but are not entries of their own). */
+  add(label: string, amount: bigint, count: number): void {
     const key = label.toLowerCase();
     const group = this.groups.get(key) ?? { label, count: 0, total: 0n };
     group.total += amount;
-    if (counts) group.count++;
+    group.count += count;
     this.groups.set(key, group);
   }
 
@@ -119,41 +120,77 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
 
   const profile = (wksbmId: number) => readProfile(read, wksbmId);
 
-  /** One pass over the period's entries, a page at a time, keeping only per-fund sums and groups. */
+  /**
+   * Totals and groups from aggregates rather than a pass over every entry: the engine sums by fund, kind
+   * and note; only corrections (a few) and help for cases are read one by one, to put them with the
+   * entry they reverse and under "bantuan untuk warga" respectively.
+   */
   async function totalsOf(request: ReportRequest, funds: readonly FundInfo[], links: Map<number, CaseLink>) {
     const totals = new Map<number, Totals>(
       funds.map((fund) => [fund.id, { receipts: 0n, spending: 0n, entries: 0, receiptGroups: new Grouper(), spendingGroups: new Grouper() }]),
     );
+    const inPeriod = { wksbmId: request.wksbmId, createdAt: { gte: request.period.from, lt: request.period.to } };
+    const [counts, byNote, fromMembers] = await Promise.all([
+      read.ledgerEntry.groupBy({ by: ['fundId'], where: inPeriod, _count: { _all: true } }),
+      read.ledgerEntry.groupBy({
+        by: ['fundId', 'kind', 'note'],
+        where: { ...inPeriod, kind: { in: ['setor', 'keluar'] } },
+        _sum: { amount: true },
+        _count: { _all: true },
+      }),
+      read.ledgerEntry.groupBy({
+        by: ['fundId'],
+        where: { ...inPeriod, kind: 'setor', note: null, contributorId: { not: null } },
+        _sum: { amount: true },
+        _count: { _all: true },
+      }),
+    ]);
+    for (const row of counts) totals.get(row.fundId)!.entries = row._count._all;
+    const members = new Map(fromMembers.map((row) => [row.fundId, row]));
+    for (const row of byNote) {
+      const fund = totals.get(row.fundId)!;
+      const amount = row._sum.amount ?? 0n;
+      if (row.kind === 'setor') {
+        fund.receipts += amount;
+        const member = row.note === null ? members.get(row.fundId) : undefined;
+        if (member) fund.receiptGroups.add(reportText.memberDues(), member._sum.amount ?? 0n, member._count._all);
+        fund.receiptGroups.add(
+          noteLabel(row.note) ?? reportText.noNote(),
+          amount - (member?._sum.amount ?? 0n),
+          row._count._all - (member?._count._all ?? 0),
+        );
+      } else {
+        fund.spending -= amount;
+        fund.spendingGroups.add(noteLabel(row.note) ?? reportText.noNote(), -amount, row._count._all);
+      }
+    }
+    // Help for cases moves from the group of its note to its own.
+    for (const entry of await linkedEntries(request, links)) {
+      if (entry.kind !== 'keluar') continue;
+      const group = totals.get(entry.fundId)!.spendingGroups;
+      group.add(noteLabel(entry.note) ?? reportText.noNote(), entry.amount, -1);
+      group.add(reportText.caseAid(), -entry.amount, 1);
+    }
+    // A correction is grouped and summed with the entry it reverses, negatively.
     let after = 0;
     for (;;) {
       const page = await read.ledgerEntry.findMany({
-        where: { wksbmId: request.wksbmId, createdAt: { gte: request.period.from, lt: request.period.to }, id: { gt: after } },
+        where: { ...inPeriod, kind: 'koreksi', id: { gt: after } },
         orderBy: { id: 'asc' },
         take: PAGE,
-        select: {
-          id: true,
-          fundId: true,
-          kind: true,
-          amount: true,
-          note: true,
-          contributorId: true,
-          reverses: { select: { id: true, kind: true, note: true, contributorId: true } },
-        },
+        select: { id: true, fundId: true, amount: true, reverses: { select: { id: true, kind: true, note: true, contributorId: true } } },
       });
       for (const entry of page) {
         const fund = totals.get(entry.fundId)!;
-        fund.entries++;
-        // A correction is grouped and summed with the entry it reverses, negatively.
-        const original = entry.reverses ?? entry;
-        const isCorrection = entry.reverses !== null;
+        const original = entry.reverses!;
         if (original.kind === 'setor') {
           fund.receipts += entry.amount;
           const label = noteLabel(original.note) ?? (original.contributorId !== null ? reportText.memberDues() : reportText.noNote());
-          fund.receiptGroups.add(label, entry.amount, !isCorrection);
+          fund.receiptGroups.add(label, entry.amount, 0);
         } else {
           fund.spending -= entry.amount;
           const label = links.has(original.id) ? reportText.caseAid() : (noteLabel(original.note) ?? reportText.noNote());
-          fund.spendingGroups.add(label, -entry.amount, !isCorrection);
+          fund.spendingGroups.add(label, -entry.amount, 0);
         }
       }
       if (page.length < PAGE) break;
@@ -162,25 +199,25 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
     return totals;
   }
 
-  async function aidOf(request: ReportRequest, links: Map<number, CaseLink>, funds: Map<number, FundInfo>) {
-    if (links.size === 0) return { categories: [], lines: [] };
+  /** The period's entries linked to cases, read by id in slices (a query's parameters are bounded). */
+  async function linkedEntries(request: ReportRequest, links: Map<number, CaseLink>) {
     const ids = [...links.keys()].sort((a, b) => a - b);
     const entries = [];
-    // In slices: a query has a bounded number of parameters, and a busy WKSBM helps thousands of times.
     for (let start = 0; start < ids.length; start += ID_SLICE) {
       entries.push(
         ...(await read.ledgerEntry.findMany({
-          // A disbursement later corrected was a mistake: it is not help given.
-          where: {
-            id: { in: ids.slice(start, start + ID_SLICE) },
-            createdAt: { gte: request.period.from, lt: request.period.to },
-            reversedBy: { is: null },
-          },
+          where: { id: { in: ids.slice(start, start + ID_SLICE) }, createdAt: { gte: request.period.from, lt: request.period.to } },
           orderBy: { id: 'asc' },
-          select: { id: true, number: true, fundId: true, amount: true, createdAt: true },
+          select: { id: true, number: true, kind: true, fundId: true, amount: true, note: true, createdAt: true, reversedBy: { select: { id: true } } },
         })),
       );
     }
+    return entries;
+  }
+
+  async function aidOf(request: ReportRequest, links: Map<number, CaseLink>, funds: Map<number, FundInfo>) {
+    // A disbursement later corrected was a mistake: it is not help given.
+    const entries = (await linkedEntries(request, links)).filter((entry) => entry.kind === 'keluar' && entry.reversedBy === null);
     const lines: AidLine[] = entries.map((entry) => {
       const link = links.get(entry.id)!;
       return {
