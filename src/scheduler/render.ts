@@ -1,12 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Reply } from '../core/message.js';
-import { reportText, type OutgoingDocument, type ReportQuery } from '../core/index.js';
-import { rsvpActions, tm } from '../core/text/meetings.js';
+import {
+  reminderReplies,
+  reportText,
+  type MeetingPlanner,
+  type MonthlyReports,
+  type OutboxPayload,
+  type OutgoingDocument,
+  type Reply,
+  type ReportPayload,
+  type ReportQuery,
+} from '../core/index.js';
 import { writeReportFiles } from '../files/index.js';
-import type { MeetingPlanner } from '../store/meetings.js';
-import type { MonthlyReports } from '../store/monthly-report.js';
-import type { OutboxPayload, ReportPayload } from '../store/outbox.js';
 
 export type Rendered =
   | {
@@ -35,15 +40,10 @@ const nothingToClean = async () => {};
 async function renderReminder(planner: MeetingPlanner, payload: Extract<OutboxPayload, { kind: 'reminder' }>, now: Date): Promise<Rendered> {
   const facts = await planner.reminderFacts(payload.occurrenceId);
   if (!facts) return { ok: false, why: 'meeting not found' };
-  const { occurrence, pending, timeZone } = facts;
+  const { occurrence } = facts;
   if (occurrence.status === 'batal') return { ok: false, why: 'meeting cancelled' };
   if (occurrence.startsAt.getTime() !== payload.startsAt) return { ok: false, why: 'meeting moved' };
-  return {
-    ok: true,
-    replies: [{ text: tm.reminder(occurrence, pending, now, timeZone), actions: rsvpActions(occurrence.number) }],
-    documents: [],
-    cleanup: nothingToClean,
-  };
+  return { ok: true, replies: reminderReplies(facts, now), documents: [], cleanup: nothingToClean };
 }
 
 /**

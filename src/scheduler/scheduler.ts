@@ -1,8 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock.js';
-import type { MeetingPlanner } from '../store/meetings.js';
-import type { MonthlyReports } from '../store/monthly-report.js';
-import type { OutboxStore } from '../store/outbox.js';
+import type { Clock, MeetingPlanner, MonthlyReports, OutboxStore } from '../core/index.js';
 import type { Dispatcher } from './dispatcher.js';
 
 export interface SchedulerDeps {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { previousMonth } from '../core/index.js';
+import { previousMonth, type MonthlyReports, type NewOutboxMessage } from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { enqueue, type NewOutboxMessage } from './outbox.js';
+import { enqueue } from './outbox.js';
 import { monthlySubject, reportPayload } from './report.js';
 import type { Writer } from './writer.js';
 
@@ -15,16 +15,6 @@ const LEAD_MS = 24 * 60 * 60_000;
 const GRACE_MS = 3 * 24 * 60 * 60_000;
 const WKSBM_PAGE = 500;
 
-export interface MonthlyReports {
-  /**
-   * Plans the previous month's report into every group chat of each WKSBM that keeps it on, when it is
-   * due within a day: once per chat and month whatever the number of schedulers or restarts, because
-   * the outbox's dedupe key is unique. Returns how many were added.
-   */
-  plan(now: Date): Promise<number>;
-  /** Whether the WKSBM still wants its monthly report (it may have been turned off since planning). */
-  wanted(wksbmId: number): Promise<boolean>;
-}
 
 /** The due instants around `now` for a zone: this month's 1st 08:00 and next month's. */
 function dues(now: Date, timeZone: string): Date[] {

@@ -1,4 +1,4 @@
-import type { FundInfo } from '../core/ports.js';
+import type { FundInfo } from '../core/index.js';
 import type {
   AidCategory,
   AidLine,
@@ -11,12 +11,13 @@ import type {
   ReportProfile,
   ReportRequest,
   ReportStore,
+  ReportPayload,
   ReportVariant,
 } from '../core/index.js';
 import { initials, ppksLabel, reportText } from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { applyOnce } from './once.js';
-import { enqueue, withdraw, type ReportPayload } from './outbox.js';
+import { enqueue, withdraw } from './outbox.js';
 import { fundWithAliases, toFundInfo, toWksbmInfo } from './rows.js';
 import type { Writer } from './writer.js';
 

@@ -6,7 +6,7 @@ import { createCore, type ChannelSender, type Clock, type Core, type Inbound } f
 import { openDb, type Db } from '../../src/db.js';
 import { createStores, type Stores } from '../../src/store/index.js';
 import { createDispatcher, createRateLimiter, TELEGRAM_LIMITS } from '../../src/scheduler/index.js';
-import type { ChannelNotifier } from '../../src/store/notifier.js';
+import type { ChannelNotifier } from '../../src/delivery/notifier.js';
 import type { Writer } from '../../src/store/writer.js';
 import { templateDb, tmpDir } from './paths.js';
 

@@ -1,7 +1,6 @@
 import { generateMessageIDV2, proto, type AnyMessageContent, type MiscMessageGenerationOptions, type WAMessage } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
-import type { OutgoingDocument } from '../../core/index.js';
-import type { WhatsAppStore } from '../../store/whatsapp.js';
+import { OutgoingStopped, type OutgoingDocument, type WhatsAppStore } from '../../core/index.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import type { Seal } from './seal.js';
 
@@ -43,13 +42,6 @@ export interface Outgoing {
 }
 
 const RETRY_MAX_MS = 30_000;
-
-class OutgoingStopped extends Error {
-  constructor() {
-    super('WhatsApp sending stopped');
-    this.name = 'OutgoingStopped';
-  }
-}
 
 /** What is kept of a sent message when Baileys did not return it: its text, or a document's name. */
 function fallbackContent(content: AnyMessageContent): proto.IMessage {

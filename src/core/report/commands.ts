@@ -1,9 +1,9 @@
-import { refuse, reply, type AnyCommand, type CommandContext, type GroupCommand } from '../commands/command.js';
-import type { Reply } from '../message.js';
-import { firstWord } from '../parse/command.js';
-import type { WksbmInfo } from '../ports.js';
-import { effectiveRole, PENGURUS, type Role } from '../roles.js';
-import { t } from '../text/id.js';
+import { refuse, reply, type AnyCommand, type CommandContext, type GroupCommand } from '../shared/command.js';
+import type { Reply } from '../shared/message.js';
+import { firstWord } from '../shared/words.js';
+import type { WksbmInfo } from '../shared/ports.js';
+import { effectiveRole, PENGURUS, type Role } from '../shared/roles.js';
+import { sharedText } from '../shared/text.js';
 import type { ReportVariant } from './model.js';
 import { parsePeriod } from './period.js';
 import type { ProfileField } from './ports.js';
@@ -30,7 +30,7 @@ async function automatic(ctx: CommandContext, wksbm: WksbmInfo, role: Role, word
 
 async function inGroup(ctx: CommandContext, args: string): Promise<readonly Reply[]> {
   const wksbm = await ctx.deps.community.wksbmOfChat(ctx.inbound.chat);
-  if (!wksbm) return refuse(t.notLinked('laporan'));
+  if (!wksbm) return refuse(sharedText.notLinked('laporan'));
   const recorded = await ctx.deps.community.roleOf(wksbm.id, ctx.person.id);
   const role = effectiveRole(recorded, ctx.inbound.sender.isChatAdmin);
   const [word, rest] = firstWord(args);

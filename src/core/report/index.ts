@@ -2,5 +2,5 @@
 export { laporanCommand, profilCommand } from './commands.js';
 export type * from './model.js';
 export { parsePeriod, previousMonth, type PeriodProblem, type PeriodResult, type ReportPeriod } from './period.js';
-export type { ProfileField, ReportStore } from './ports.js';
+export type { MonthlyReports, ProfileField, ReportStore } from './ports.js';
 export { initials, reportText, wallClock } from './text.js';

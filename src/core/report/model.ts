@@ -1,4 +1,4 @@
-import type { FundInfo, WksbmInfo } from '../ports.js';
+import type { FundInfo, WksbmInfo } from '../shared/ports.js';
 import type { ReportPeriod } from './period.js';
 
 /**

@@ -1,6 +1,17 @@
-import type { Reply } from '../message.js';
-import type { ChatKey, Once, Render, WksbmInfo } from '../ports.js';
+import type { Reply } from '../shared/message.js';
+import type { ChatKey, Once, Render, WksbmInfo } from '../shared/ports.js';
 import type { ReportProfile, ReportQuery, ReportRequest } from './model.js';
+
+export interface MonthlyReports {
+  /**
+   * Plans the previous month's report into every group chat of each WKSBM that keeps it on, when it is
+   * due within a day: once per chat and month whatever the number of schedulers or restarts, because
+   * the outbox's dedupe key is unique. Returns how many were added.
+   */
+  plan(now: Date): Promise<number>;
+  /** Whether the WKSBM still wants its monthly report (it may have been turned off since planning). */
+  wanted(wksbmId: number): Promise<boolean>;
+}
 
 /** A line of the kop or a signatory, as /profil names it. */
 export type ProfileField = 'desa' | 'kecamatan' | 'kabupaten' | 'ketua' | 'bendahara';

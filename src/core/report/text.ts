@@ -3,10 +3,10 @@
  * headings and labels the PDF, XLSX and CSV print, so a word changes in one place for all of them.
  */
 import { DateTime } from 'luxon';
-import type { FundInfo, WksbmInfo } from '../ports.js';
-import type { FundUnit, Quantity } from '../quantity.js';
-import { formatQuantity } from '../text/format.js';
-import { zoneLabel } from '../time-zone.js';
+import type { FundInfo, WksbmInfo } from '../shared/ports.js';
+import type { FundUnit, Quantity } from '../shared/quantity.js';
+import { formatQuantity } from '../shared/format.js';
+import { zoneLabel } from '../meetings/time-zone.js';
 import type { FundTotals, ReportModel, ReportProfile, ReportVariant } from './model.js';
 import { dayLabel, type PeriodProblem, type ReportPeriod } from './period.js';
 import type { ProfileField } from './ports.js';
