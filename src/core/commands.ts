@@ -23,6 +23,7 @@ import {
 import { anggotaCommand, mulaiCommand, peranCommand } from './members/index.js';
 import type { Command } from './shared/command.js';
 import { createHelpCommand } from './shared/help.js';
+import { laporanCommand, profilCommand } from './report/index.js';
 
 /** Every command, in the order `/bantuan` lists them. A new capability adds its commands here. */
 export const COMMANDS: readonly Command[] = [
@@ -49,5 +50,7 @@ export const COMMANDS: readonly Command[] = [
   kasusCommand,
   dasborCommand,
   pendampingCommand,
+  laporanCommand,
+  profilCommand,
   createHelpCommand(() => COMMANDS),
 ];

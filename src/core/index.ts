@@ -8,12 +8,22 @@ export {
   type ChatRef,
   type Inbound,
   type Mention,
+  type OutgoingDocument,
   type Reply,
   type ReplyAction,
   type SenderRef,
 } from './shared/message.js';
 export type * from './shared/ports.js';
-export { outboxPayload, type ClaimRequest, type NewOutboxMessage, type OutboxMessage, type OutboxPayload, type OutboxStore, type Outcome } from './shared/outbox.js';
+export {
+  outboxPayload,
+  type ClaimRequest,
+  type NewOutboxMessage,
+  type OutboxMessage,
+  type OutboxPayload,
+  type OutboxStore,
+  type Outcome,
+  type ReportPayload,
+} from './shared/outbox.js';
 export type { SentWhatsAppMessage, WhatsAppStore } from './shared/whatsapp-store.js';
 export { systemClock, type Clock } from './shared/clock.js';
 export { ROLES, TREASURY, PENGURUS, isRole, type Role } from './shared/roles.js';
@@ -32,3 +42,4 @@ export { PPKS } from './cases/ppks.js';
 export { formatQuantity, formatRupiah } from './shared/format.js';
 export { formatShortDateTime } from './shared/date.js';
 export { fundLabel } from './ledger/text.js';
+export * from './report/index.js';

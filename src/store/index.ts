@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CoreDeps, DashboardReads, MeetingPlanner, OutboxStore } from '../core/index.js';
+import type { CoreDeps, DashboardReads, MeetingPlanner, MonthlyReports, OutboxStore } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createCaseRows } from './cases.js';
 import { createCommunityStore, createMembershipReads } from './community.js';
@@ -9,9 +9,11 @@ import { createLedgerStore } from './ledger.js';
 import { createMeetingStore } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from '../delivery/notifier.js';
 import { createEarlierAnswer } from './once.js';
+import { createMonthlyReports } from './monthly-report.js';
 import { createOutboxStore } from './outbox.js';
 import { createPengurusChatStore } from './pengurus-chats.js';
 import { createReportDraftStore } from './report-drafts.js';
+import { createReportStore } from './report.js';
 import { createWriter, type Writer } from './writer.js';
 
 export { migrate, pendingMigrations } from './migrate.js';
@@ -25,6 +27,8 @@ export interface Stores extends Omit<CoreDeps, 'clock' | 'publicUrl'> {
   readonly outbox: OutboxStore;
   /** The dashboard's own reads (Buku kas pages, pending setoran, past meetings). */
   readonly dashboardReads: DashboardReads;
+  /** Plans the monthly LPJ into the outbox. */
+  readonly monthly: MonthlyReports;
 }
 
 /** The core's ports over one database, sharing one writer. */
@@ -50,5 +54,7 @@ export function createStores(db: Db, log: Logger): Stores {
     planner: meetings,
     outbox: createOutboxStore(db.read, writer),
     dashboardReads: createDashboardReads(db.read, db.sql, { funds: (wksbmId) => community.funds(wksbmId) }),
+    reports: createReportStore(db.read, writer),
+    monthly: createMonthlyReports(db.read, writer),
   };
 }

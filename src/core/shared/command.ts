@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import type { MeetingStore } from '../meetings/ports.js';
 import type { Inbound, Reply } from './message.js';
 import type { CommunityStore, Once, PersonInfo, WksbmInfo } from './ports.js';
+import type { ReportStore } from '../report/ports.js';
 import type { Role } from './roles.js';
 import type { DashboardStore } from '../dashboard/ports.js';
 
@@ -13,6 +14,7 @@ export interface CoreDeps {
   readonly cases: CaseStore;
   readonly notifier: Notifier;
   readonly meetings: MeetingStore;
+  readonly reports: ReportStore;
   readonly clock: Clock;
   readonly dashboard: DashboardStore;
   /** Where the dashboard is reached from outside (PUBLIC_URL, no trailing slash); without it /dasbor is off. */
