@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import Fastify from 'fastify';
 import { pino } from 'pino';
+import { dashboardDeps } from '../src/app-context.js';
 import { createDashboard, systemClock } from '../src/core/index.js';
 import { openDb } from '../src/db.js';
 import { buildApp } from '../src/http/app.js';
@@ -96,15 +97,7 @@ const app = await buildApp({
   version: 'bench',
   channels: () => ({}),
   checkDatabase: async () => {},
-  dashboard: {
-    dashboard: createDashboard(deps),
-    reads: stores.dashboardReads,
-    community: stores.community,
-    meetings: stores.meetings,
-    cases: stores.cases,
-    clock: systemClock,
-    publicUrl: 'http://127.0.0.1',
-  },
+  dashboard: dashboardDeps({ stores, dashboard: createDashboard(deps), clock: systemClock }, 'http://127.0.0.1'),
 });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 const pageUrl = `${address}/dasbor/1/buku-kas`;

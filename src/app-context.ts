@@ -4,6 +4,7 @@ import { openDb, type Db } from './db.js';
 import { createStores, migrate, type Stores } from './store/index.js';
 import type { ChannelNotifier } from './delivery/notifier.js';
 import type { Writer } from './store/writer.js';
+import type { DashboardDeps } from './http/dashboard/index.js';
 
 /** The database, migrated, with the core over it: what the server and the console both run. */
 export interface Runtime {
@@ -46,5 +47,20 @@ export async function openRuntime(databaseUrl: string, log: Logger, options: Run
       await stores.writer.idle();
       await db.close();
     },
+  };
+}
+
+/** What the web dashboard reads and calls, from the stores and the dashboard's use cases over them. */
+export function dashboardDeps(parts: { stores: Stores; dashboard: Dashboard; clock: Clock }, publicUrl: string): DashboardDeps {
+  const { stores } = parts;
+  return {
+    dashboard: parts.dashboard,
+    reads: stores.dashboardReads,
+    community: stores.community,
+    meetings: stores.meetings,
+    cases: stores.cases,
+    reports: stores.reports,
+    clock: parts.clock,
+    publicUrl,
   };
 }

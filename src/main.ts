@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Update } from 'grammy/types';
-import { openRuntime } from './app-context.js';
+import { dashboardDeps, openRuntime } from './app-context.js';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.js';
 import { createWhatsAppChannel } from './channels/whatsapp/channel.js';
 import { createConfig } from './config.js';
@@ -82,17 +82,7 @@ const app = await buildApp({
   checkDatabase: async () => {
     await runtime.db.read.$queryRawUnsafe('SELECT 1');
   },
-  dashboard: config.publicUrl
-    ? {
-        dashboard: runtime.dashboard,
-        reads: runtime.stores.dashboardReads,
-        community: runtime.stores.community,
-        meetings: runtime.stores.meetings,
-        cases: runtime.stores.cases,
-        clock: runtime.clock,
-        publicUrl: config.publicUrl,
-      }
-    : undefined,
+  dashboard: config.publicUrl ? dashboardDeps(runtime, config.publicUrl) : undefined,
 });
 const webhook = config.telegram?.webhook;
 if (telegram && webhook) {

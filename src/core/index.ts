@@ -34,6 +34,7 @@ export * from './meetings/index.js';
 export * from './cases/index.js';
 /** Sentences channels say themselves (a server error); the scheduler's come from meetingsText. */
 export { sharedText } from './shared/text.js';
+export { withoutIdentities } from './dashboard/index.js';
 export { createDashboard, LOGIN_MINUTES, SESSION_DAYS, type ActionOutcome, type Dashboard, type DashboardActor } from './dashboard/index.js';
 export type * from './dashboard/ports.js';
 export { BOOK_KINDS, BOOK_STATUSES } from './dashboard/ports.js';

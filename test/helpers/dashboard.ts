@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { pino, type Logger } from 'pino';
+import { dashboardDeps } from '../../src/app-context.js';
 import { buildApp } from '../../src/http/app.js';
 import { createWorld, type World, type WorldOptions } from './world.js';
 
@@ -72,15 +73,7 @@ export async function createDashboardWorld(options: WorldOptions & { appLog?: Lo
     version: 'test',
     channels: () => ({}),
     checkDatabase: async () => {},
-    dashboard: {
-      dashboard: world.dashboard,
-      reads: world.stores.dashboardReads,
-      community: world.stores.community,
-      meetings: world.stores.meetings,
-      cases: world.stores.cases,
-      clock: world.clock,
-      publicUrl: PUBLIC_URL,
-    },
+    dashboard: dashboardDeps(world, PUBLIC_URL),
   });
   const loginToken = async (user: string) => {
     const answer = await world.say(user, '/dasbor', { chat: null });

@@ -3,3 +3,4 @@ export { createDashboard, SESSION_DAYS, type ActionOutcome, type Dashboard, type
 export { dasborCommand, pendampingCommand } from './commands.js';
 export type * from './ports.js';
 export { dashboardText, LOGIN_MINUTES } from './text.js';
+export { withoutIdentities } from './pendamping.js';

@@ -17,6 +17,7 @@ import { registerHomePages } from './home.js';
 import { registerLogin } from './login.js';
 import { registerMeetingPage } from './meetings.js';
 import { registerPendingPage } from './pending.js';
+import { registerReportPages } from './reports.js';
 import { notFound } from './session.js';
 import { page } from './render.js';
 
@@ -82,4 +83,5 @@ export async function dashboardPlugin(app: FastifyInstance, deps: DashboardDeps)
   registerPendingPage(app, deps);
   registerMeetingPage(app, deps);
   registerCasePages(app, deps);
+  registerReportPages(app, deps);
 }
