@@ -42,6 +42,8 @@ beforeAll(async () => {
   const code = /: ([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(await w.say('Bu Sri', '/pendamping undang'))![1]!;
   await w.say('Bu Tini (TKSK)', `/pendamping ${code}`, inPrivate);
 
+  // Entries are stamped by the database's writer with the real time; reports end at the clock's now.
+  w.clock.set(new Date(Date.now() + 1000));
   const address = await w.app.listen({ host: '127.0.0.1', port: 0 });
   origin = address;
   browser = await launchChromium();
@@ -60,6 +62,8 @@ describe('the dashboard in Chromium', () => {
     await openLogin(page, 'Bu Sri');
     await page.getByRole('link', { name: 'WKSBM Jurangombo Selatan' }).click();
 
+    // The chart is drawn by uPlot from the page's data (a canvas, no inline script).
+    await page.locator('#grafik canvas').waitFor();
     const balances = page.locator('.balance');
     await expect.poll(() => balances.allInnerTexts()).toEqual(['Kas\nRp950.000', 'Jimpitan\nRp85.000', 'Kematian\nRp0']);
     await expect.poll(() => page.locator('.stat').first().innerText()).toContain('1 setoran menunggu');
@@ -84,13 +88,21 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('a pendamping sees the table of their WKSBM, and no case identities anywhere', async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    world.clock.set(new Date(Date.now() + 1000));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     await openLogin(page, 'Bu Tini (TKSK)');
     const seen: string[] = [await page.content()];
     await expect.poll(() => page.locator('main').innerText()).toContain('WKSBM Jurangombo Selatan');
+    const row = await page.locator('table.summary tbody tr').innerText();
+    expect(row).toContain('Kas: Rp1.000.000');
+    expect(row).toContain('Rp1.300.000'); // masuk tahun ini: 1.250.000 + 50.000
+    expect(row).toContain('Rp300.000'); // keluar tahun ini
+    expect(row).toContain('Lanjut Usia Terlantar: 1');
     await page.screenshot({ path: path.join(SHOTS, 'dasbor-pendamping.png'), fullPage: true });
     await page.getByRole('link', { name: 'WKSBM Jurangombo Selatan' }).first().click();
+    seen.push(await page.content());
+    await page.locator('nav.sections').getByRole('link', { name: 'Laporan' }).click();
     seen.push(await page.content());
     for (const html of seen) for (const canary of Object.values(CANARY)) expect(html).not.toContain(canary);
     // The pengurus pages are closed to them.

@@ -20,6 +20,7 @@
       { size: 70, values: function (_u, ticks) { return ticks.map(function (v) { return v >= 1e6 ? (v / 1e6).toLocaleString('id-ID') + ' jt' : v >= 1e3 ? (v / 1e3).toLocaleString('id-ID') + ' rb' : v; }); } },
     ],
     scales: { x: { time: false } },
+    legend: { live: false },
   }), columns, holder);
   window.addEventListener('resize', function () { chart.setSize(size()); });
 })();
