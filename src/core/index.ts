@@ -1,5 +1,6 @@
 /** The only import path for channels and the composition root. */
-export { createCore, type Core } from './dispatch.js';
+export { createCore, type Core, type MessageReading } from './dispatch.js';
+export { withoutInvisibleEdges } from './parse/command.js';
 export type { Command } from './commands/command.js';
 export type { CoreDeps } from './commands/command.js';
 export {

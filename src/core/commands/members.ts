@@ -17,6 +17,7 @@ export const mulaiCommand: AnyCommand = {
   name: 'mulai',
   aliases: ['setup', 'daftar'],
   where: 'any',
+  asksChatAdmin: true,
   usage: '/mulai <nama WKSBM> · /mulai pengurus [kode]',
   example: '/mulai WKSBM Sukamaju RW 05',
   summary: 'mendaftarkan grup ini sebagai WKSBM; yang mendaftar menjadi ketua',
