@@ -2,7 +2,7 @@
  * Every sentence the bot says, in Bahasa Indonesia. Commands pass facts; the wording lives here so it
  * stays consistent and can be reviewed (and translated) in one place.
  */
-import type { AmountProblem } from '../parse/amount.js';
+import type { AmountProblem, AmountReading, AmountReadings } from '../parse/amount.js';
 import type { EntryView, FundBalance, FundInfo, HistoryItem, MemberInfo, SubmissionView } from '../ports.js';
 import type { Quantity } from '../quantity.js';
 import type { Role } from '../roles.js';
@@ -41,6 +41,15 @@ const PROBLEM: Record<AmountProblem, string> = {
   'too-large': 'jumlahnya terlalu besar untuk satu catatan',
 };
 
+/** A reading of an ambiguous amount as people write it: "2,5k (Rp2.500)", "1.500 (Rp1.500)", "1,5". */
+function readingText(reading: AmountReading): string {
+  const whole = reading.whole.replace(/^0+(?=[0-9])/, '').replace(/\B(?=(?:[0-9]{3})+$)/g, '.');
+  const fraction = reading.fraction.replace(/0+$/, '');
+  const word = reading.word === null ? '' : `${reading.word.length > 2 ? ' ' : ''}${reading.word}`;
+  const written = `${whole}${fraction ? `,${fraction}` : ''}${word}`;
+  return reading.quantity ? `${written} (${formatQuantity(reading.quantity)})` : written;
+}
+
 export const t = {
   notACommand: (name: string) => `Perintah /${name} tidak dikenal. Ketik /bantuan untuk daftar perintah.`,
   needsGroup: (name: string) =>
@@ -60,6 +69,10 @@ export const t = {
     `❌ Jumlah ${raw ? `"${raw}"` : ''} tidak bisa dicatat: ${PROBLEM[problem]}. Tidak ada yang dicatat.\n` +
     'Tulis misalnya 5000, 5.000, Rp5.000, 5rb, 1,5jt atau 2kg.\n' +
     t.usage(usage, example),
+  /** `example` is a whole command with the amount written so that it reads one way only. */
+  amountTwoWays: (raw: string, readings: AmountReadings, example: string) =>
+    `❌ Jumlah "${raw}" bisa dibaca dua arti: ${readingText(readings.decimal)} atau ${readingText(readings.grouped)}. ` +
+    `Tidak ada yang dicatat.\nTulis jumlah yang dimaksud secara lengkap.\nContoh: ${example}`,
   fundMissing: (understood: string, funds: readonly FundInfo[], example: string) =>
     `❌ Terbaca ${understood}, tapi dananya belum ditulis. Tidak ada yang dicatat.\n` +
     `Dana yang ada: ${funds.map((fund) => fund.name).join(', ')}.\nContoh: ${example}`,
