@@ -9,7 +9,7 @@ import {
 } from '../schedule.js';
 import { ZONES, type ZoneLabel } from '../time-zone.js';
 import { firstWord } from './command.js';
-import { readTime } from './time.js';
+import { readPrayerTime, readTime } from './time.js';
 
 /**
  * Meetings as people announce them in a WhatsApp group, e.g.
@@ -24,6 +24,7 @@ export type MeetingProblem =
   | 'no-such-date'
   | 'weekday-mismatch'
   | 'time'
+  | 'prayer-time'
   | 'zone'
   | 'past'
   | 'place'
@@ -184,7 +185,7 @@ function resolveDate(phrase: DatePhrase, time: TimeOfDay, zone: string, now: Dat
 
 function readTimeIn(text: string, zone: string): Parsed<{ time: TimeOfDay; rest: string }> {
   const read = readTime(text);
-  if (!read) return { ok: false, problem: 'time' };
+  if (!read) return { ok: false, problem: readPrayerTime(text) ? 'prayer-time' : 'time' };
   if (read.zone !== null && ZONES[read.zone as ZoneLabel] !== zone) return { ok: false, problem: 'zone' };
   return { ok: true, value: { time: read.time, rest: read.rest } };
 }
@@ -245,7 +246,7 @@ export interface ParsedMove {
 export function parseMove(text: string, current: Date, zone: string, now: Date): Parsed<ParsedMove> {
   const date = readDate(text);
   const afterDate = date ? date.rest : text;
-  const time = readTime(afterDate) ? readTimeIn(afterDate, zone) : null;
+  const time = readTime(afterDate) || readPrayerTime(afterDate) ? readTimeIn(afterDate, zone) : null;
   if (time && !time.ok) return time;
   if (!date && !time) return { ok: false, problem: 'date' };
   const { year, month, day, hour, minute } = DateTime.fromJSDate(current, { zone });
