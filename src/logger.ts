@@ -12,7 +12,11 @@ import { pino, type DestinationStream, type Logger } from 'pino';
  *   bot's secrets and anything shaped like a Telegram bot token replaced.
  */
 const FIELDS = ['text', 'caption', 'replies', 'reply', 'args', 'note', 'reason', 'payload', 'update', 'body', 'ctx', 'query'];
-const REDACT = [...FIELDS, ...FIELDS.map((field) => `*.${field}`), 'message.text', 'inbound.text'];
+/** What Baileys puts beside its warnings: protocol nodes and their content, which can hold messages. */
+const BAILEYS_FIELDS = ['node', 'content', 'payloadNode', 'fullErrorNode', 'child', 'data', 'uploadResult'];
+const REDACT = [...FIELDS, ...FIELDS.map((field) => `*.${field}`), ...BAILEYS_FIELDS, 'message.text', 'inbound.text'];
+/** Keys under which libraries (Baileys above all) log errors; `err` is pino's own. */
+const ERROR_KEYS = ['err', 'error', 'e', 'ackErr'];
 const CENSOR = '[redacted]';
 
 /** `123456789:AAH…` as in a Bot API URL (`/bot<token>/sendMessage`) or anywhere else. */
@@ -70,6 +74,9 @@ export function serializeError(error: unknown, depth = 0): Record<string, unknow
   return serialized;
 }
 
+/** An error under another key is serialised like `err`; anything else there is left to the redaction. */
+const serializeErrorField = (value: unknown): unknown => (value instanceof Error ? serializeError(value) : value);
+
 /** A Fastify request as method and path: the query and the body can carry tokens and people's words. */
 function serializeRequest(request: { method?: unknown; url?: unknown }): Record<string, unknown> {
   const url = typeof request.url === 'string' ? request.url : '';
@@ -88,7 +95,10 @@ export function createLogger(level: string, destination?: DestinationStream, opt
     {
       level,
       redact: { paths: REDACT, censor: CENSOR },
-      serializers: { err: serializeError, req: serializeRequest },
+      serializers: {
+        ...Object.fromEntries(ERROR_KEYS.map((key) => [key, key === 'err' ? serializeError : serializeErrorField])),
+        req: serializeRequest,
+      },
       hooks: { streamWrite: scrub },
     },
     destination,

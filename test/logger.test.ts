@@ -82,6 +82,21 @@ describe('logger: the errors of the libraries', () => {
     expect(line).not.toContain(CANARY);
   });
 
+  it('serialises errors Baileys logs under other keys, and censors its protocol nodes', () => {
+    const line = logged({
+      error: new Boom('Bad MAC', { statusCode: 500, data: { conversation: CANARY } }),
+      e: new Error('stream errored'),
+      node: `<message><body>${CANARY}</body></message>`,
+      content: [{ tag: 'body', content: CANARY }],
+      payloadNode: CANARY,
+      fullErrorNode: CANARY,
+      data: { text: CANARY },
+    });
+    expect(line).toContain('Bad MAC');
+    expect(line).toContain('stream errored');
+    expect(line).not.toContain(CANARY);
+  });
+
   it('withholds thrown values that are not errors, and censors text fields anywhere', () => {
     expect(logged({ err: { text: CANARY } })).not.toContain(CANARY);
     expect(logged({ err: CANARY })).not.toContain(CANARY);
