@@ -4,6 +4,7 @@ import { COMMANDS } from './commands/index.js';
 import { continueReport } from './commands/report-conversation.js';
 import { inboundKey, type Inbound, type Reply } from './message.js';
 import { parseCommandText, type CommandText } from './parse/command.js';
+import { charCount, MAX_COMMAND_LENGTH } from './shared/bounds.js';
 import type { Role } from './roles.js';
 import { t } from './text/id.js';
 
@@ -57,6 +58,10 @@ export function createCore(deps: CoreDeps): Core {
     const reading = read(message.text, message.botUsername);
     if (reading.forOtherBot) return [];
     const typed = reading.command;
+    // No command works on an unbounded text: a 200.000-character note is refused before anything is read.
+    if (typed && message.text.length > MAX_COMMAND_LENGTH && charCount(message.text) > MAX_COMMAND_LENGTH) {
+      return refuse(t.messageTooLong(charCount(message.text), MAX_COMMAND_LENGTH));
+    }
     const wksbm = chat.kind === 'group' ? await deps.community.wksbmOfChat(chat) : null;
     const person = await deps.community.personOf(chat.channel, sender.id, sender.name);
 

@@ -341,29 +341,26 @@ describe('/saldo and /riwayat', () => {
   it('lists the records newest first with their numbers', async () => {
     const answer = await world.say('Pak Budi', '/riwayat');
     const lines = answer.split('\n');
-    expect(lines[0]).toBe('📒 4 catatan terakhir (terbaru di atas):');
+    expect(lines[0]).toBe('📒 Catatan terbaru, halaman 1 (terbaru di atas):');
     expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(['#4', '#3', '#2', '#1']);
     expect(lines[1]).toMatch(/Jimpitan \+Rp3\.000 Bu Sri \(setor\)$/);
     expect(lines[2]).toMatch(/Kas −Rp20\.000 Bu Sri \(keluar: beli sapu\)$/);
     expect(lines[3]).toMatch(/Jimpitan \+Rp5\.000 Pak Budi \(setor\)$/);
   });
 
-  it('limits and filters the history by fund', async () => {
-    const answer = await world.say('Pak Budi', '/riwayat jimpitan 2');
+  it('filters the history by fund', async () => {
+    const answer = await world.say('Pak Budi', '/riwayat jimpitan');
     const lines = answer.split('\n');
-    expect(lines[0]).toBe('📒 2 catatan terakhir dana Jimpitan (terbaru di atas):');
+    expect(lines[0]).toBe('📒 Catatan terbaru dana Jimpitan, halaman 1 (terbaru di atas):');
     expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(['#4', '#2']);
     expect(answer).not.toContain('Kas');
-
-    const one = await world.say('Pak Budi', '/riwayat 1');
-    expect(one.split('\n')).toHaveLength(2);
-    expect(one).toContain('#4 ');
+    expect(await world.say('Pak Budi', '/riwayat jimpitan 2')).toContain('Tidak ada catatan di halaman 2.');
   });
 
-  it.each(['/riwayat 0', '/riwayat 51', '/riwayat jimpitan 100'])('refuses "%s" and says the allowed range', async (text) => {
+  it.each(['/riwayat 0', '/riwayat 101', '/riwayat jimpitan 1000'])('refuses "%s" and says the pages allowed', async (text) => {
     const answer = await world.say('Pak Budi', text);
-    expect(answer).toContain('jumlah 1–50');
-    expect(answer).toContain('Contoh: /riwayat jimpitan 20');
+    expect(answer).toContain('halaman 1–100');
+    expect(answer).toContain('Contoh: /riwayat jimpitan 2');
     expect(answer).not.toContain('📒');
   });
 

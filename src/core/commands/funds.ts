@@ -1,4 +1,5 @@
 import { firstWord } from '../parse/command.js';
+import { firstTooLong } from '../shared/bounds.js';
 import { FUND_WORD } from '../parse/fund.js';
 import type { FundUnit } from '../quantity.js';
 import { EVERYONE, TREASURY } from '../roles.js';
@@ -31,6 +32,8 @@ export const danaCommand: GroupCommand = {
     if (!name) return refuse(t.usage(this.usage, this.example));
     const unit = others[0] !== undefined ? UNIT_WORDS.get(others[0]) : undefined;
     const aliases = unit ? others.slice(1) : others;
+    const long = firstTooLong(...[name, ...aliases].map((word) => ['fundName', word] as const));
+    if (long) return refuse(t.tooLong(long));
     const invalid = [name, ...aliases].find((word) => !FUND_WORD.test(word) || UNIT_WORDS.has(word));
     if (invalid) return refuse(t.fundWordInvalid(invalid));
     if (new Set([name, ...aliases]).size !== aliases.length + 1) return refuse(t.fundTaken(name));

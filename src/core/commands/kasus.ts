@@ -1,6 +1,8 @@
 import type { CaseStatus, MoveOutcome } from '../case-ports.js';
 import { firstWord } from '../parse/command.js';
+import { tooLong } from '../shared/bounds.js';
 import { tc } from '../text/cases.js';
+import { t } from '../text/id.js';
 import { pengurusScope } from './case-scope.js';
 import { refuse, reply, type AnyCommand } from './command.js';
 import { withNotices } from './notices.js';
@@ -53,6 +55,8 @@ export const kasusCommand: AnyCommand = {
     const to = ACTIONS[action.toLowerCase()];
     if (!to) return refuse(tc.kasusUsage());
     if (to === 'ditolak' && !note) return refuse(tc.rejectNeedsNote());
+    const long = tooLong('caseNote', note);
+    if (long) return refuse(t.tooLong(long));
     return withNotices<MoveOutcome>(
       (render) => ctx.deps.cases.move(ctx.once, { scope: ids, number, to, note: note || null }, render),
       (outcome, notify) => {

@@ -1,4 +1,5 @@
 import { WksError } from '../errors.js';
+import { firstTooLong, tooLong } from '../shared/bounds.js';
 import { parseAmount } from '../parse/amount.js';
 import { firstWord, readNumberAndReason } from '../parse/command.js';
 import { splitContributor } from '../parse/contributor.js';
@@ -59,6 +60,8 @@ export const setorCommand: GroupCommand = {
       ...members.map((member) => member.person.name),
       ...mentionTokens(ctx),
     ]);
+    const long = firstTooLong(['personName', contributor], ['note', note]);
+    if (long) return refuse(t.tooLong(long));
     const tagged = contributor ? await taggedPerson(ctx, contributor) : null;
     const known = tagged
       ? { person: tagged }
@@ -112,6 +115,8 @@ export const keluarCommand: GroupCommand = {
     const { quantity, fund } = read.value;
     const { purpose, caseNumber } = splitCase(read.value.rest);
     if (!purpose) return refuse(t.purposeMissing(fund, quantity.value, this.example));
+    const long = tooLong('purpose', purpose);
+    if (long) return refuse(t.tooLong(long));
     const posting: Posting = {
       wksbmId: ctx.wksbm.id,
       fundId: fund.id,
@@ -153,6 +158,8 @@ export const koreksiCommand: GroupCommand = {
     const { number, reason } = readNumberAndReason(args);
     if (number === null) return refuse(t.numberMissing(this.usage, this.example));
     if (!reason) return refuse(t.reasonMissing(this.usage, this.example));
+    const long = tooLong('reason', reason);
+    if (long) return refuse(t.tooLong(long));
     return ctx.deps.ledger.reverse(ctx.once, { wksbmId: ctx.wksbm.id, number, reason }, (outcome) => {
       if (outcome.ok) return reply(t.reversed(outcome.number, outcome.original, outcome.balanceAfter, reason));
       switch (outcome.reason) {
@@ -184,6 +191,8 @@ function decisionCommand(approve: boolean): GroupCommand {
       const { number, reason } = readNumberAndReason(args);
       if (number === null) return refuse(t.numberMissing(this.usage, this.example));
       if (!approve && !reason) return refuse(t.reasonMissing(this.usage, this.example));
+      const long = tooLong('reason', reason);
+      if (long) return refuse(t.tooLong(long));
       return ctx.deps.ledger.decide(
         ctx.once,
         { wksbmId: ctx.wksbm.id, number, approve, reason: reason || null },
@@ -222,28 +231,38 @@ export const saldoCommand: GroupCommand = {
   },
 };
 
+/** A /riwayat page is one message: ten lines, and at most a hundred pages back. */
+const HISTORY_PAGE = 10;
+const HISTORY_PAGES = 100;
+
 export const riwayatCommand: GroupCommand = {
   name: 'riwayat',
   aliases: ['history', 'mutasi'],
   where: 'wksbm',
   roles: EVERYONE,
-  usage: '/riwayat [dana] [jumlah]',
-  example: '/riwayat jimpitan 20',
-  summary: 'catatan terakhir, terbaru di atas',
+  usage: '/riwayat [dana] [halaman]',
+  example: '/riwayat jimpitan 2',
+  summary: 'catatan terbaru, sepuluh per halaman, terbaru di atas',
   async run(ctx, args) {
     const funds = await ctx.deps.community.funds(ctx.wksbm.id);
     let fund: FundInfo | undefined;
-    let limit = 10;
+    let page = 1;
     for (const word of args.split(/\s+/).filter(Boolean)) {
       if (/^\d+$/.test(word)) {
-        limit = Number(word);
-        if (limit < 1 || limit > 50) return refuse(t.historyArgs());
+        page = Number(word);
+        if (page < 1 || page > HISTORY_PAGES) return refuse(t.historyArgs(HISTORY_PAGES));
       } else {
         fund = findFund(funds, word);
         if (!fund) return refuse(t.fundUnknown(word, funds, this.example));
       }
     }
-    const items = await ctx.deps.ledger.history(ctx.wksbm.id, { fundId: fund?.id, limit });
-    return reply(t.history(t.historyTitle(fund, items.length), items, ctx.wksbm.timeZone));
+    // One more than a page tells whether there is a next one.
+    const found = await ctx.deps.ledger.history(ctx.wksbm.id, {
+      fundId: fund?.id,
+      limit: HISTORY_PAGE + 1,
+      offset: (page - 1) * HISTORY_PAGE,
+    });
+    const more = found.length > HISTORY_PAGE && page < HISTORY_PAGES ? `/riwayat ${fund ? `${fund.name} ` : ''}${page + 1}` : null;
+    return reply(t.history(fund, page, found.slice(0, HISTORY_PAGE), more, ctx.wksbm.timeZone));
   },
 };

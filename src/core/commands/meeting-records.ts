@@ -1,11 +1,11 @@
 import type { AttendeeName } from '../meeting-ports.js';
 import { readNumberAndReason } from '../parse/command.js';
+import { firstTooLong, tooLong } from '../shared/bounds.js';
+import { t } from '../text/id.js';
 import { refusalText, tm } from '../text/meetings.js';
-import { reply, type GroupCommand } from './command.js';
+import { refuse, reply, type GroupCommand } from './command.js';
 import { PLANNERS } from './meetings.js';
 import { findMember } from './members.js';
-
-const MAX_MINUTES = 2000;
 
 export const absenCommand: GroupCommand = {
   name: 'absen',
@@ -19,13 +19,15 @@ export const absenCommand: GroupCommand = {
     const { number, reason: rest } = readNumberAndReason(args);
     const typed = rest.split(/\s*[,;]\s*|\s+dan\s+/).map((name) => name.trim()).filter(Boolean);
     if (number === null || typed.length === 0) return reply(tm.attendanceUsage());
+    const long = firstTooLong(...typed.map((name) => ['personName', name] as const));
+    if (long) return refuse(t.tooLong(long));
     // A member's name is written as the group knows it; anyone else (a guest, the lurah) as typed.
     const members = await ctx.deps.community.members(ctx.wksbm.id);
     const people: AttendeeName[] = [];
     for (const name of typed) {
       const found = findMember(members, name);
       if (!found.ok && found.candidates.length > 1) return reply(tm.attendanceAmbiguous(name, found.candidates));
-      people.push(found.ok ? { personId: found.member.person.id, name: found.member.person.name } : { personId: null, name: name.slice(0, 100) });
+      people.push(found.ok ? { personId: found.member.person.id, name: found.member.person.name } : { personId: null, name });
     }
     return ctx.deps.meetings.recordAttendance(ctx.once, { wksbmId: ctx.wksbm.id, number, people }, (outcome) =>
       reply(outcome.ok ? tm.attendance(outcome.occurrence, outcome.added) : refusalText(outcome, number)),
@@ -44,9 +46,11 @@ export const notulenCommand: GroupCommand = {
   async run(ctx, args) {
     const { number, reason: text } = readNumberAndReason(args);
     if (number === null || !text) return reply(tm.minutesUsage());
+    const long = tooLong('minutes', text);
+    if (long) return refuse(t.tooLong(long));
     return ctx.deps.meetings.addMinutes(
       ctx.once,
-      { wksbmId: ctx.wksbm.id, number, text: `${ctx.person.name}: ${text.trim().slice(0, MAX_MINUTES)}` },
+      { wksbmId: ctx.wksbm.id, number, text: `${ctx.person.name}: ${text}` },
       (outcome) => reply(outcome.ok ? tm.minutes(outcome.occurrence) : refusalText(outcome, number)),
     );
   },

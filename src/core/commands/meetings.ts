@@ -3,6 +3,7 @@ import type { Reply } from '../message.js';
 import { firstWord, readNumberAndReason } from '../parse/command.js';
 import { parseMeeting, parseMove } from '../parse/meeting.js';
 import { EVERYONE, type Role } from '../roles.js';
+import { tooLong } from '../shared/bounds.js';
 import { t } from '../text/id.js';
 import { refusalText, rsvpActions, tm } from '../text/meetings.js';
 import { refuse, reply, type GroupCommand, type GroupContext } from './command.js';
@@ -19,7 +20,7 @@ async function announce(ctx: GroupContext, args: string): Promise<readonly Reply
   const now = ctx.deps.clock.now();
   const timeZone = await ctx.deps.meetings.timeZone(ctx.wksbm.id);
   const parsed = parseMeeting(args, timeZone, now);
-  if (!parsed.ok) return reply(tm.refused(parsed.problem, timeZone));
+  if (!parsed.ok) return 'tooLong' in parsed ? refuse(t.tooLong(parsed.tooLong)) : reply(tm.refused(parsed.problem, timeZone));
   return ctx.deps.meetings.announce(ctx.once, { wksbmId: ctx.wksbm.id, meeting: parsed.value, now }, (outcome) => [
     { text: tm.announced(outcome.first, outcome.reminders, outcome.timeZone), actions: rsvpActions(outcome.first.number) },
   ]);
@@ -31,6 +32,8 @@ async function cancel(ctx: GroupContext, args: string): Promise<readonly Reply[]
   const [word, afterWord] = firstWord(rest);
   const series = SERIES_WORD.test(word);
   const reason = (series ? afterWord : rest) || null;
+  const long = reason === null ? null : tooLong('reason', reason);
+  if (long) return refuse(t.tooLong(long));
   return ctx.deps.meetings.cancel(
     ctx.once,
     { wksbmId: ctx.wksbm.id, number, series, reason, now: ctx.deps.clock.now() },
@@ -45,7 +48,9 @@ async function move(ctx: GroupContext, args: string): Promise<readonly Reply[]> 
   if (!found) return reply(tm.notFound(number));
   const now = ctx.deps.clock.now();
   const parsed = parseMove(rest, found.occurrence.startsAt, found.timeZone, now);
-  if (!parsed.ok) return reply(tm.moveRefused(parsed.problem, found.timeZone));
+  if (!parsed.ok) {
+    return 'tooLong' in parsed ? refuse(t.tooLong(parsed.tooLong)) : reply(tm.moveRefused(parsed.problem, found.timeZone));
+  }
   return ctx.deps.meetings.move(ctx.once, { wksbmId: ctx.wksbm.id, number, ...parsed.value, now }, (outcome) =>
     outcome.ok
       ? [{ text: tm.moved(outcome.before, outcome.after, outcome.timeZone), actions: rsvpActions(number) }]

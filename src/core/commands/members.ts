@@ -1,5 +1,6 @@
 import type { MemberInfo } from '../ports.js';
 import { EVERYONE, isRole } from '../roles.js';
+import { tooLong } from '../shared/bounds.js';
 import { tc } from '../text/cases.js';
 import { t } from '../text/id.js';
 import { refuse, reply, type AnyCommand, type GroupCommand } from './command.js';
@@ -32,9 +33,11 @@ export const mulaiCommand: AnyCommand = {
     if (ctx.inbound.sender.isChatAdmin === false) return refuse(t.startNeedsAdmin());
     const name = args.replace(/\s+/g, ' ').trim();
     if (!name) return refuse(t.startNeedsName());
+    const long = tooLong('wksbmName', name);
+    if (long) return refuse(t.tooLong(long));
     return ctx.deps.community.startWksbm(
       ctx.once,
-      { chat: { channel: chat.channel, id: chat.id, title: chat.title }, name: name.slice(0, 100), funds: DEFAULT_FUNDS },
+      { chat: { channel: chat.channel, id: chat.id, title: chat.title }, name, funds: DEFAULT_FUNDS },
       (outcome) =>
         outcome.ok ? reply(t.started(outcome.wksbm.name, ctx.person.name, outcome.funds)) : refuse(t.alreadyLinked(outcome.wksbm.name)),
     );

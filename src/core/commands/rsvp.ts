@@ -1,10 +1,10 @@
 import type { RsvpAnswer } from '../meeting-ports.js';
 import { readNumberAndReason } from '../parse/command.js';
 import { EVERYONE } from '../roles.js';
+import { tooLong } from '../shared/bounds.js';
+import { t } from '../text/id.js';
 import { refusalText, tm } from '../text/meetings.js';
-import { reply, type GroupCommand } from './command.js';
-
-const MAX_REASON = 200;
+import { refuse, reply, type GroupCommand } from './command.js';
 
 /** `/hadir [no]` and `/izin [no] [alasan]`: a member's answer; a later answer replaces the earlier one. */
 function rsvpCommand(answer: RsvpAnswer): GroupCommand {
@@ -19,7 +19,9 @@ function rsvpCommand(answer: RsvpAnswer): GroupCommand {
     summary: hadir ? 'akan hadir di rapat (tanpa nomor: rapat berikutnya)' : 'tidak bisa hadir di rapat, dengan alasan',
     async run(ctx, args) {
       const { number, reason } = readNumberAndReason(args);
-      const text = (number === null ? args : reason).replace(/\s+/g, ' ').trim().slice(0, MAX_REASON);
+      const text = (number === null ? args : reason).replace(/\s+/g, ' ').trim();
+      const long = hadir ? null : tooLong('reason', text);
+      if (long) return refuse(t.tooLong(long));
       return ctx.deps.meetings.rsvp(
         ctx.once,
         { wksbmId: ctx.wksbm.id, number, answer, reason: hadir ? null : text || null, now: ctx.deps.clock.now() },

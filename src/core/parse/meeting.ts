@@ -8,6 +8,7 @@ import {
   type TimeOfDay,
 } from '../schedule.js';
 import { ZONES, type ZoneLabel } from '../time-zone.js';
+import { firstTooLong, type TooLong } from '../shared/bounds.js';
 import { firstWord } from './command.js';
 import { readPrayerTime, readTime } from './time.js';
 
@@ -27,8 +28,7 @@ export type MeetingProblem =
   | 'prayer-time'
   | 'zone'
   | 'past'
-  | 'place'
-  | 'too-long';
+  | 'place';
 
 export type MeetingWhen =
   | { readonly kind: 'rutin'; readonly rule: RutinRule }
@@ -40,7 +40,10 @@ export interface ParsedMeeting {
   readonly agenda: string | null;
 }
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: MeetingProblem };
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problem: MeetingProblem }
+  | { readonly ok: false; readonly problem: 'too-long'; readonly tooLong: TooLong };
 
 const WEEKDAYS: Record<string, IsoWeekday> = {
   senin: 1,
@@ -190,16 +193,14 @@ function readTimeIn(text: string, zone: string): Parsed<{ time: TimeOfDay; rest:
   return { ok: true, value: { time: read.time, rest: read.rest } };
 }
 
-const MAX_PLACE = 100;
-const MAX_AGENDA = 300;
-
 /** `Balai RW 05 | Arisan dan laporan kas`: the place, then the agenda after `|`. */
 export function splitPlace(text: string): Parsed<{ place: string; agenda: string | null }> {
   const bar = text.indexOf('|');
   const place = (bar < 0 ? text : text.slice(0, bar)).replace(/\s+/g, ' ').trim();
   const agenda = bar < 0 ? '' : text.slice(bar + 1).replace(/\s+/g, ' ').trim();
   if (!place) return { ok: false, problem: 'place' };
-  if (place.length > MAX_PLACE || agenda.length > MAX_AGENDA) return { ok: false, problem: 'too-long' };
+  const long = firstTooLong(['place', place], ['agenda', agenda]);
+  if (long) return { ok: false, problem: 'too-long', tooLong: long };
   return { ok: true, value: { place, agenda: agenda || null } };
 }
 

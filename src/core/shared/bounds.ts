@@ -51,6 +51,15 @@ export function tooLong(field: BoundedField, text: string): TooLong | null {
   return length > limit ? { field, length, limit } : null;
 }
 
+/** The first of several fields that is too long; absent fields (null) always fit. */
+export function firstTooLong(...fields: readonly (readonly [BoundedField, string | null])[]): TooLong | null {
+  for (const [field, text] of fields) {
+    const long = text === null ? null : tooLong(field, text);
+    if (long) return long;
+  }
+  return null;
+}
+
 /**
  * The longest command the core reads at all (Telegram's own message limit). Anything longer is refused
  * before it is parsed, whatever its fields, so no command works on an unbounded text.

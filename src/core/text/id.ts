@@ -7,7 +7,8 @@ import type { EntryView, FundBalance, FundInfo, HistoryItem, MemberInfo, Submiss
 import type { Quantity } from '../quantity.js';
 import type { Role } from '../roles.js';
 import { formatShortDateTime } from './date.js';
-import { formatQuantity, unitLabel } from './format.js';
+import { shorten, type BoundedField, type TooLong } from '../shared/bounds.js';
+import { formatCount, formatQuantity, unitLabel } from './format.js';
 
 export const fundLabel = (fund: Pick<FundInfo, 'name'>): string =>
   fund.name.charAt(0).toUpperCase() + fund.name.slice(1);
@@ -50,6 +51,20 @@ function readingText(reading: AmountReading): string {
   return reading.quantity ? `${written} (${formatQuantity(reading.quantity)})` : written;
 }
 
+/** What each bounded field is called in a refusal. */
+const FIELD_LABEL: Record<BoundedField, string> = {
+  wksbmName: 'Nama WKSBM',
+  personName: 'Nama',
+  fundName: 'Nama dana',
+  note: 'Catatan',
+  purpose: 'Keperluan',
+  reason: 'Alasan',
+  place: 'Tempat',
+  agenda: 'Acara',
+  minutes: 'Notulen',
+  caseNote: 'Catatan',
+};
+
 export const t = {
   notACommand: (name: string) => `Perintah /${name} tidak dikenal. Ketik /bantuan untuk daftar perintah.`,
   needsGroup: (name: string) =>
@@ -63,6 +78,12 @@ export const t = {
       ? ` Anda tercatat sebagai ${ROLE_LABEL[recordedButNotAdmin]}, tetapi hak pengurus hanya berlaku bagi admin grup ini.`
       : ''),
   usage: (usage: string, example: string) => `Format: ${usage}\nContoh: ${example}`,
+  tooLong: (problem: TooLong) =>
+    `❌ ${FIELD_LABEL[problem.field]} terlalu panjang: ${formatCount(problem.length)} huruf, paling banyak ` +
+    `${formatCount(problem.limit)}. Tidak ada yang dicatat. Tulis lebih singkat, lalu kirim lagi.`,
+  messageTooLong: (length: number, limit: number) =>
+    `❌ Pesan terlalu panjang: ${formatCount(length)} huruf, paling banyak ${formatCount(limit)}. ` +
+    'Tidak ada yang dicatat. Tulis lebih singkat, lalu kirim lagi.',
 
   // ledger
   amountRefused: (raw: string, problem: AmountProblem, usage: string, example: string) =>
@@ -128,14 +149,17 @@ export const t = {
   isEntry: (number: number) => `❌ #${number} sudah sah (bukan setoran yang menunggu). Untuk membatalkannya: /koreksi ${number} <alasan>`,
   balances: (wksbm: string, funds: readonly FundBalance[]) =>
     `💰 Saldo ${wksbm}\n` + funds.map((fund) => `• ${fundLabel(fund)}: ${amountOf(fund, fund.balance)}`).join('\n'),
-  history: (title: string, items: readonly HistoryItem[], timeZone: string) =>
-    items.length === 0
-      ? `${title}\nBelum ada catatan.`
-      : `${title}\n` + items.map((item) => historyLine(item, timeZone)).join('\n'),
-  historyTitle: (fund: FundInfo | undefined, count: number) =>
-    `📒 ${count} catatan terakhir${fund ? ` dana ${fundLabel(fund)}` : ''} (terbaru di atas):`,
-  historyArgs: () =>
-    '❌ Tidak terbaca. Format: /riwayat [dana] [jumlah], jumlah 1–50.\nContoh: /riwayat jimpitan 20',
+  /** One page of /riwayat; `more` is the command for the next page when there is one. */
+  history: (fund: FundInfo | undefined, page: number, items: readonly HistoryItem[], more: string | null, timeZone: string) =>
+    `📒 Catatan terbaru${fund ? ` dana ${fundLabel(fund)}` : ''}, halaman ${page} (terbaru di atas):\n` +
+    (items.length === 0
+      ? page === 1
+        ? 'Belum ada catatan.'
+        : `Tidak ada catatan di halaman ${page}.`
+      : items.map((item) => historyLine(item, timeZone)).join('\n')) +
+    (more ? `\nLihat lebih banyak: ${more}` : ''),
+  historyArgs: (maxPage: number) =>
+    `❌ Tidak terbaca. Format: /riwayat [dana] [halaman], halaman 1–${maxPage}.\nContoh: /riwayat jimpitan 2`,
 
   // funds
   funds: (funds: readonly FundInfo[]) =>
@@ -207,21 +231,25 @@ function describeEntry(entry: EntryView): string {
   return `Koreksi ${amount} ${fundLabel(entry.fund)}`;
 }
 
+/** How much of a name or a note a /riwayat line quotes, so ten lines always fit one message. */
+const LINE_NAME = 30;
+const LINE_NOTE = 60;
+
 function historyLine(item: HistoryItem, timeZone: string): string {
   const when = formatShortDateTime(item.createdAt, timeZone);
   if (item.type === 'submission') {
-    const who = item.contributorName ?? item.submittedBy;
-    const status = item.status === 'ditolak' ? `ditolak${item.reason ? `: ${item.reason}` : ''}` : 'menunggu pengesahan';
+    const who = shorten(item.contributorName ?? item.submittedBy, LINE_NAME);
+    const status = item.status === 'ditolak' ? `ditolak${item.reason ? `: ${shorten(item.reason, LINE_NOTE)}` : ''}` : 'menunggu pengesahan';
     return `#${item.number} ${when} ${fundLabel(item.fund)} +${amountOf(item.fund, item.amount)} ${who} — ${status}`;
   }
   const sign = item.amount < 0n ? '−' : '+';
   const amount = amountOf(item.fund, item.amount < 0n ? -item.amount : item.amount);
-  const who = item.kind === 'setor' ? (item.contributorName ?? item.recordedBy) : item.recordedBy;
+  const who = shorten(item.kind === 'setor' ? (item.contributorName ?? item.recordedBy) : item.recordedBy, LINE_NAME);
   const what =
     item.kind === 'koreksi'
       ? `koreksi #${item.reverses}`
       : item.kind === 'keluar'
-        ? `keluar${item.note ? `: ${item.note}` : ''}`
+        ? `keluar${item.note ? `: ${shorten(item.note, LINE_NOTE)}` : ''}`
         : 'setor';
   const status = item.reversedBy ? ` — dikoreksi #${item.reversedBy}` : '';
   return `#${item.number} ${when} ${fundLabel(item.fund)} ${sign}${amount} ${who} (${what})${status}`;

@@ -44,7 +44,6 @@ const PROBLEM: Record<MeetingProblem, (zone: string) => string> = {
   zone: (zone) => `zona waktu yang ditulis bukan zona WKSBM ini (${zoneLabel(zone)}); ubah zona dengan /zona bila perlu`,
   past: () => 'waktu itu sudah lewat',
   place: () => 'tempatnya belum ditulis (acara ditulis sesudah tanda |)',
-  'too-long': () => 'tempat (paling panjang 100 huruf) atau acara (300 huruf) terlalu panjang',
 };
 
 export function describeRule(rule: RutinRule, timeZone: string): string {
