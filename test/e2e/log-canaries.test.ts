@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramChannel, TelegramStartError, type TelegramChannel } from '../../src/channels/telegram/channel.js';
+import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
+import { TelegramStartError } from '../../src/core/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { registerTelegramWebhook } from '../../src/http/telegram-webhook.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
