@@ -1,10 +1,16 @@
+import { Boom } from '@hapi/boom';
+import type { GroupMetadata } from '@whiskeysockets/baileys';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWhatsAppAdapter, type AdapterSocket } from '../../src/channels/whatsapp/adapter.js';
+import { createSeal } from '../../src/channels/whatsapp/seal.js';
+import { createWhatsAppStore } from '../../src/store/whatsapp.js';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
 import { TelegramStartError } from '../../src/core/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { registerTelegramWebhook } from '../../src/http/telegram-webhook.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { createMemoryLog } from '../helpers/memory-log.js';
+import { createFakeSocket, waMessage } from '../helpers/whatsapp-socket.js';
 import { createWorld, type World } from '../helpers/world.js';
 
 /**
@@ -140,3 +146,68 @@ async function waitForLine(text: string) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('WhatsApp logs at level trace, through its flows and failures', () => {
+  const GROUP_JID = '120363041234567890@g.us';
+  const SRI_JID = { lid: '111111111111111@lid', pn: '6281111111111@s.whatsapp.net' };
+
+  it('hold no text people typed, no reply and no Baileys error data', async () => {
+    const fake = createFakeSocket();
+    fake.groups.set(GROUP_JID, {
+      id: GROUP_JID,
+      subject: 'RT 05',
+      owner: undefined,
+      addressingMode: 'lid' as GroupMetadata['addressingMode'],
+      participants: [{ id: SRI_JID.lid, phoneNumber: SRI_JID.pn, admin: 'admin' }],
+    });
+    // A send that fails as Baileys fails: a Boom whose data holds what was being sent.
+    let failing = 0;
+    const socket: AdapterSocket = {
+      ...fake.socket,
+      async sendMessage(jid, content, options) {
+        if (failing > 0) {
+          failing--;
+          throw new Boom('Connection Closed', { statusCode: 428, data: { jid, content } });
+        }
+        return fake.socket.sendMessage(jid, content, options);
+      },
+    };
+    const adapter = createWhatsAppAdapter({
+      core: world.core,
+      store: createWhatsAppStore(world.db.read, world.writer),
+      seal: createSeal(undefined),
+      log,
+      sendIntervalMs: 0,
+      sendJitterMs: 0,
+      random: () => 1,
+    });
+    adapter.attach(socket);
+    let counter = 0;
+    const inGroup = (text: string) =>
+      waMessage({ id: `WA${++counter}`, chat: GROUP_JID, participant: SRI_JID.lid, participantAlt: SRI_JID.pn, pushName: 'Bu Sri', text });
+    const deliver = async (text: string) => {
+      fake.upsert([inGroup(text)]);
+      await adapter.idle();
+    };
+    try {
+      // 1. the flows, with canaries
+      await deliver(`/mulai ${CANARY.wksbm}`);
+      await deliver(`.setor 50rb kas ${CANARY.note}`);
+      await deliver(`!keluar 1000 kas ${CANARY.purpose}`);
+      // 2. a reply that fails once to send, carrying the canary in the error's data
+      failing = 1;
+      await deliver(`.setor 2000 kas ${CANARY.failedSend}`);
+      expect(written()).toContain('WhatsApp send failed, trying again');
+      // 3. a database error while handling a message
+      await world.db.write.$executeRawUnsafe(
+        "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
+      );
+      await deliver(`.setor 3000 kas ${CANARY.database}`);
+      expect(written()).toContain('WhatsApp message failed');
+      expect(fake.sent.some((sent) => sent.text.includes(CANARY.failedSend))).toBe(true);
+    } finally {
+      adapter.stop();
+    }
+    expectNoCanary();
+  });
+});
