@@ -6,6 +6,8 @@ import { pengurusScope } from './scope.js';
 import { refuse, reply, type AnyCommand, type CoreDeps } from '../shared/command.js';
 import { withNotices } from '../shared/notices.js';
 import { casesText } from './text.js';
+import { tooLong } from '../shared/bounds.js';
+import { sharedText } from '../shared/text.js';
 
 /** The words of /kasus <no> <kata> and the status each moves a case to; the dashboard offers the same. */
 export const CASE_ACTIONS: Readonly<Record<string, CaseStatus>> = {
@@ -74,6 +76,8 @@ export function moveCase(
 ): Promise<readonly Reply[]> {
   const { number, to, note } = input;
   if (to === 'ditolak' && !note) return Promise.resolve(refuse(casesText.rejectNeedsNote()));
+  const long = tooLong('caseNote', note ?? '');
+  if (long) return Promise.resolve(refuse(sharedText.tooLong(long)));
   return withNotices<CaseMoveOutcome>(
     (render) => deps.cases.move(once, input, render),
     (outcome, notify) => {
