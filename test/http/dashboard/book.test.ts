@@ -59,6 +59,9 @@ describe('Buku kas', () => {
     expect(await book('cari=sapu')).toEqual([2]);
     expect(await book('cari=Pak Haji')).toEqual([1]);
     expect(await book('dana=2&cari=zzz&dari=&jenis=')).toEqual([]);
+    // What people type is searched for as written: % and _ are not wildcards.
+    expect(await book('cari=%25')).toEqual([]);
+    expect(await book('cari=s_pu')).toEqual([]);
     expect((await sri.get('/dasbor/1/buku-kas?dari=kemarin')).statusCode).toBe(400);
 
     const page = (await sri.get('/dasbor/1/buku-kas')).body;
