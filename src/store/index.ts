@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { CoreDeps } from '../core/index.js';
 import type { Db } from '../db.js';
+import { createArisanStore } from './arisan.js';
 import { createCaseStore } from './cases.js';
 import { createCommunityStore } from './community.js';
 import { createLedgerStore } from './ledger.js';
@@ -34,5 +35,6 @@ export function createStores(db: Db, log: Logger): Stores {
     meetings,
     planner: meetings,
     outbox: createOutboxStore(db.read, writer),
+    arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
   };
 }

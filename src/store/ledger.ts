@@ -111,12 +111,15 @@ async function takeNumber(tx: Tx, wksbmId: number): Promise<number> {
 export interface SingleEntry {
   readonly wksbmId: number;
   readonly fundId: number;
-  readonly kind: 'keluar' | 'koreksi';
+  readonly kind: 'setor' | 'keluar' | 'koreksi';
   /** Signed effect on the fund. */
   readonly amount: bigint;
   readonly recordedById: number;
   readonly note: string | null;
   readonly reversesId?: number;
+  /** setor: who the money is from (an arisan share's holder). */
+  readonly contributorName?: string;
+  readonly contributorId?: number;
 }
 
 export type SingleEntryOutcome =

@@ -1,3 +1,4 @@
+import type { ArisanStore } from '../arisan/ports.js';
 import type { CaseStore, Notifier } from '../case-ports.js';
 import type { Clock } from '../clock.js';
 import type { MeetingStore } from '../meeting-ports.js';
@@ -11,6 +12,7 @@ export interface CoreDeps {
   readonly cases: CaseStore;
   readonly notifier: Notifier;
   readonly meetings: MeetingStore;
+  readonly arisan: ArisanStore;
   readonly clock: Clock;
 }
 

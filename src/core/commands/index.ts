@@ -1,3 +1,4 @@
+import { arisanCommand } from '../arisan/index.js';
 import type { Command } from './command.js';
 import { danaCommand } from './funds.js';
 import { createHelpCommand } from './help.js';
@@ -41,5 +42,6 @@ export const COMMANDS: readonly Command[] = [
   pengingatCommand,
   laporCommand,
   kasusCommand,
+  arisanCommand,
   createHelpCommand(() => COMMANDS),
 ];

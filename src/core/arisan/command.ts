@@ -1,0 +1,208 @@
+import { refuse, reply, type GroupCommand, type GroupContext } from '../commands/command.js';
+import { findMember } from '../commands/members.js';
+import { taggedPerson } from '../commands/mentions.js';
+import type { Reply } from '../message.js';
+import { parseAmount } from '../parse/amount.js';
+import { firstWord } from '../parse/command.js';
+import { EVERYONE, PENGURUS, TREASURY, type Role } from '../roles.js';
+import { t } from '../text/id.js';
+import { newSeed, normalizeMix } from './draw.js';
+import { fundNameOf, isArisanName, parseFrequency, readMix, splitNew, splitShareCount } from './parse.js';
+import type { ArisanInfo, Holder, KocokOutcome } from './ports.js';
+import { arisanText, EXAMPLE, USAGE } from './text.js';
+
+/**
+ * How long a commitment stays in the group before the seed may be revealed: long enough for everyone to
+ * see it and mix in a number, so the pengurus who reveals cannot also have chosen the list after the fact.
+ */
+export const REVEAL_DELAY_MS = 60_000;
+const REVEAL_DELAY_TEXT = '1 menit';
+
+type Step = { ok: true; arisan: ArisanInfo; rest: string } | { ok: false; replies: readonly Reply[] };
+
+const gate = (ctx: GroupContext, roles: readonly Role[], name: string): readonly Reply[] | null =>
+  roles.includes(ctx.role) ? null : refuse(t.notAllowed(name, roles, ctx.role, null));
+
+/** `<nama arisan> …`: the arisan the first word names, and what follows. */
+async function readArisan(ctx: GroupContext, text: string, which: keyof typeof EXAMPLE): Promise<Step> {
+  const [word, rest] = firstWord(text);
+  if (!word) return { ok: false, replies: refuse(arisanText.nameMissing(which)) };
+  const arisan = await ctx.deps.arisan.byName(ctx.wksbm.id, word.toLowerCase());
+  if (!arisan) return { ok: false, replies: refuse(arisanText.unknown(word, await ctx.deps.arisan.list(ctx.wksbm.id))) };
+  return { ok: true, arisan, rest };
+}
+
+async function create(ctx: GroupContext, text: string) {
+  const [word, rest] = firstWord(text);
+  const name = word.toLowerCase();
+  if (!name) return refuse(arisanText.usage('buat'));
+  if (!isArisanName(name)) return refuse(arisanText.nameInvalid(word));
+  const amount = parseAmount(rest);
+  if (!amount.ok) return refuse(arisanText.amountRefused(amount.raw, amount.problem));
+  if (amount.quantity.unit !== 'IDR') return refuse(arisanText.notRupiah());
+  const frequency = parseFrequency(amount.rest);
+  if (!frequency) return refuse(arisanText.frequencyUnknown(amount.rest));
+  return ctx.deps.arisan.create(
+    ctx.once,
+    { wksbmId: ctx.wksbm.id, name, fundName: fundNameOf(name), contribution: amount.quantity.value, frequency },
+    (outcome) => (outcome.ok ? reply(arisanText.created(outcome.arisan)) : refuse(arisanText.taken(outcome.word))),
+  );
+}
+
+async function join(ctx: GroupContext, arisan: ArisanInfo, holder: Holder, count: number, withoutAccount: boolean) {
+  return ctx.deps.arisan.join(ctx.once, { arisan, holder, count }, (outcome) =>
+    outcome.ok
+      ? reply(arisanText.joined(arisan, outcome.person.name, outcome.added, outcome.numbers, withoutAccount))
+      : refuse(arisanText.alreadyJoined(arisan, outcome.person.name, outcome.numbers)),
+  );
+}
+
+/**
+ * Whom a pengurus means by a typed name: a tagged person, else a member or share holder with exactly that
+ * name, else (when nobody's name resembles it, or `baru` says so) a new person without a chat account.
+ */
+async function holderNamed(ctx: GroupContext, arisan: ArisanInfo, typed: string) {
+  const { name, isNew } = splitNew(typed);
+  const tagged = await taggedPerson(ctx, name);
+  if (tagged) return { ok: true as const, holder: { personId: tagged.id }, withoutAccount: false };
+  if (isNew) return { ok: true as const, holder: { newName: name.slice(0, 100) }, withoutAccount: true };
+  const [members, status] = await Promise.all([ctx.deps.community.members(ctx.wksbm.id), ctx.deps.arisan.status(arisan)]);
+  const people = new Map([...members.map((m) => m.person), ...status.shares.map((s) => ({ id: s.personId, name: s.name }))].map((p) => [p.id, p]));
+  const wanted = name.toLowerCase();
+  const exact = [...people.values()].filter((person) => person.name.toLowerCase() === wanted);
+  if (exact.length === 1) return { ok: true as const, holder: { personId: exact[0]!.id }, withoutAccount: false };
+  const similar = exact.length ? exact : [...people.values()].filter((person) => person.name.toLowerCase().includes(wanted));
+  if (similar.length) return { ok: false as const, replies: refuse(arisanText.holderAmbiguous(name, similar.map((p) => p.name))) };
+  return { ok: true as const, holder: { newName: name.slice(0, 100) }, withoutAccount: true };
+}
+
+/**
+ * Records the payment of every unpaid share a person holds in the current round. `holderText` names the
+ * holder (null: the sender); `amount` is what a /setor into the arisan's fund wrote, which must match.
+ */
+export async function payArisan(ctx: GroupContext, arisan: ArisanInfo, holderText: string | null, amount: bigint | null) {
+  let person = holderText ? await taggedPerson(ctx, holderText) : ctx.person;
+  if (!person && holderText) {
+    const { shares } = await ctx.deps.arisan.status(arisan);
+    const holders = [...new Map(shares.map((share) => [share.personId, { id: share.personId, name: share.name }])).values()];
+    const found = findMember(holders.map((holder) => ({ person: holder, role: 'anggota' as const })), holderText);
+    if (!found.ok) {
+      return refuse(found.candidates.length ? t.memberAmbiguous(holderText, found.candidates) : arisanText.holderNotFound(arisan, holderText));
+    }
+    person = found.member.person;
+  }
+  const holder = person!;
+  return ctx.deps.arisan.pay(ctx.once, { arisan, personId: holder.id, payerName: holder.name, amount }, (outcome) => {
+    if (outcome.ok) {
+      return reply(
+        arisanText.paid(arisan, holder.name, outcome.round, outcome.numbers, outcome.amount, outcome.entryNumber, outcome.balanceAfter),
+      );
+    }
+    switch (outcome.reason) {
+      case 'no-shares':
+        return refuse(arisanText.noShares(arisan, holder.name));
+      case 'already-paid':
+        return refuse(arisanText.alreadyPaid(arisan, holder.name, outcome.round));
+      case 'amount-mismatch':
+        return refuse(arisanText.amountMismatch(arisan, holder.name, outcome.expected, outcome.unpaid, amount ?? 0n));
+    }
+  });
+}
+
+function renderKocok(ctx: GroupContext, arisan: ArisanInfo) {
+  return (outcome: KocokOutcome): readonly Reply[] => {
+    if (outcome.ok) {
+      return outcome.step === 'committed'
+        ? reply(arisanText.committed(arisan, outcome.committed, REVEAL_DELAY_TEXT))
+        : reply(arisanText.revealed(arisan, outcome.drawn, outcome.balanceAfter));
+    }
+    switch (outcome.reason) {
+      case 'no-shares':
+        return refuse(arisanText.noSharesToDraw(arisan));
+      case 'too-soon':
+        return refuse(arisanText.tooSoon(arisan, outcome.committed, outcome.revealAt, ctx.wksbm.timeZone));
+      case 'just-drawn':
+        return refuse(arisanText.justDrawn(arisan, outcome.win));
+      case 'insufficient':
+        return refuse(arisanText.insufficient(arisan, outcome.balance, outcome.pot));
+    }
+  };
+}
+
+async function kocok(ctx: GroupContext, arisan: ArisanInfo, rest: string) {
+  const mix = readMix(rest);
+  if (mix.given) {
+    if (mix.digits === null) return refuse(arisanText.mixInvalid(arisan));
+    const value = normalizeMix(mix.digits);
+    return ctx.deps.arisan.mix(ctx.once, { arisan, value }, (outcome) => {
+      if (outcome.ok) return reply(arisanText.mixed(arisan, ctx.person.name, value, outcome.committed));
+      return refuse(
+        outcome.reason === 'nothing-committed' ? arisanText.nothingCommitted(arisan) : arisanText.alreadyMixed(arisan, outcome.committed),
+      );
+    });
+  }
+  if (rest && rest.toLowerCase() !== 'lagi') return refuse(arisanText.usage('kocok'));
+  const denied = gate(ctx, TREASURY, 'arisan kocok');
+  if (denied) return denied;
+  return ctx.deps.arisan.kocok(
+    ctx.once,
+    { arisan, seed: newSeed(), now: ctx.deps.clock.now(), revealDelayMs: REVEAL_DELAY_MS },
+    renderKocok(ctx, arisan),
+  );
+}
+
+/** `/arisan …`: one command with sub-commands, each checking its own roles. */
+export const arisanCommand: GroupCommand = {
+  name: 'arisan',
+  aliases: [],
+  where: 'wksbm',
+  roles: EVERYONE,
+  usage: USAGE.root,
+  example: EXAMPLE.kocok,
+  summary: 'arisan: buat, ikut, bayar, kocok yang bisa diperiksa siapa pun, riwayat',
+  async run(ctx, args) {
+    const [word, rest] = firstWord(args);
+    const sub = word.toLowerCase();
+    if (!sub) return reply(arisanText.list(ctx.wksbm.name, await ctx.deps.arisan.list(ctx.wksbm.id)));
+    if (sub === 'buat') return gate(ctx, TREASURY, 'arisan buat') ?? create(ctx, rest);
+    if (sub === 'riwayat') return refuse(arisanText.nameMissing('kocok'));
+    if (sub === 'ikut' || sub === 'tambah' || sub === 'bayar' || sub === 'kocok') {
+      const step = await readArisan(ctx, rest, sub);
+      if (!step.ok) return step.replies;
+      const { arisan } = step;
+      switch (sub) {
+        case 'ikut': {
+          const { rest: extra, count } = splitShareCount(step.rest);
+          if (count === null) return refuse(arisanText.countInvalid());
+          if (extra) return refuse(arisanText.usage('ikut'));
+          return join(ctx, arisan, { personId: ctx.person.id }, count, false);
+        }
+        case 'tambah': {
+          const denied = gate(ctx, PENGURUS, 'arisan tambah');
+          if (denied) return denied;
+          const { rest: typed, count } = splitShareCount(step.rest);
+          if (count === null) return refuse(arisanText.countInvalid());
+          if (!typed) return refuse(arisanText.holderMissing());
+          const found = await holderNamed(ctx, arisan, typed);
+          return found.ok ? join(ctx, arisan, found.holder, count, found.withoutAccount) : found.replies;
+        }
+        case 'bayar': {
+          const denied = gate(ctx, TREASURY, 'arisan bayar');
+          if (denied) return denied;
+          const dari = /^dari\s+(.+)$/i.exec(step.rest);
+          if (step.rest && !dari) return refuse(arisanText.usage('bayar'));
+          return payArisan(ctx, arisan, dari ? dari[1]!.trim() : null, null);
+        }
+        case 'kocok':
+          return kocok(ctx, arisan, step.rest);
+      }
+    }
+    const step = await readArisan(ctx, args, 'kocok');
+    if (!step.ok) return step.replies;
+    if (step.rest.toLowerCase() === 'riwayat') {
+      return reply(arisanText.history(step.arisan, await ctx.deps.arisan.history(step.arisan, 20), ctx.wksbm.timeZone));
+    }
+    if (step.rest) return refuse(t.usage(USAGE.root, `/arisan ${step.arisan.name} riwayat`));
+    return reply(arisanText.status(await ctx.deps.arisan.status(step.arisan), ctx.wksbm.timeZone));
+  },
+};
