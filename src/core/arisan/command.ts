@@ -1,9 +1,10 @@
 import { refuse, reply, type GroupCommand, type GroupContext } from '../commands/command.js';
 import { findMember } from '../commands/members.js';
-import { taggedPerson } from '../commands/mentions.js';
+import { mentionTokens, taggedPerson } from '../commands/mentions.js';
 import type { Reply } from '../message.js';
 import { parseAmount } from '../parse/amount.js';
 import { firstWord } from '../parse/command.js';
+import { splitContributor } from '../parse/contributor.js';
 import { EVERYONE, PENGURUS, TREASURY, type Role } from '../roles.js';
 import { t } from '../text/id.js';
 import { newSeed, normalizeMix } from './draw.js';
@@ -80,7 +81,7 @@ async function holderNamed(ctx: GroupContext, arisan: ArisanInfo, typed: string)
  * Records the payment of every unpaid share a person holds in the current round. `holderText` names the
  * holder (null: the sender); `amount` is what a /setor into the arisan's fund wrote, which must match.
  */
-export async function payArisan(ctx: GroupContext, arisan: ArisanInfo, holderText: string | null, amount: bigint | null) {
+async function payArisan(ctx: GroupContext, arisan: ArisanInfo, holderText: string | null, amount: bigint | null) {
   let person = holderText ? await taggedPerson(ctx, holderText) : ctx.person;
   if (!person && holderText) {
     const { shares } = await ctx.deps.arisan.status(arisan);
@@ -107,6 +108,14 @@ export async function payArisan(ctx: GroupContext, arisan: ArisanInfo, holderTex
         return refuse(arisanText.amountMismatch(arisan, holder.name, outcome.expected, outcome.unpaid, amount ?? 0n));
     }
   });
+}
+
+/** `/setor 100rb arisan-mawar dari Pak Budi`: the same as `/arisan bayar mawar dari Pak Budi`, amount checked. */
+export async function payArisanBySetor(ctx: GroupContext, arisan: ArisanInfo, rest: string, amount: bigint) {
+  if (!TREASURY.includes(ctx.role)) return refuse(arisanText.setorNeedsTreasury(arisan));
+  const { shares } = await ctx.deps.arisan.status(arisan);
+  const { contributor } = splitContributor(rest, [...shares.map((share) => share.name), ...mentionTokens(ctx)]);
+  return payArisan(ctx, arisan, contributor, amount);
 }
 
 function renderKocok(ctx: GroupContext, arisan: ArisanInfo) {

@@ -11,6 +11,7 @@ export const isArisanName = (word: string): boolean =>
 
 /** The arisan's own fund: `/saldo arisan-mawar`, `/riwayat arisan-mawar`. */
 export const fundNameOf = (name: string): string => `arisan-${name}`;
+export const isArisanFundName = (fundName: string): boolean => fundName.startsWith('arisan-');
 
 const FREQUENCY_WORDS = new Map<string, Frequency>([
   ['mingguan', 'mingguan'],
