@@ -16,11 +16,12 @@ import {
   type WinView,
 } from '../core/arisan/ports.js';
 import { WksError } from '../core/errors.js';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { postEntry } from './ledger.js';
 import { applyOnce } from './once.js';
 import { fundWithAliases, toFundInfo } from './rows.js';
-import { WriteConflict, type Tx, type Writer } from './writer.js';
+import { uniquely } from './unique.js';
+import type { Tx, Writer } from './writer.js';
 
 type Client = PrismaClient | Tx;
 
@@ -47,19 +48,6 @@ async function toArisanInfos(client: Client, rows: readonly ArisanRow[]): Promis
 
 const toArisanInfo = async (client: Client, row: ArisanRow | null): Promise<ArisanInfo | null> =>
   row ? (await toArisanInfos(client, [row]))[0]! : null;
-
-/**
- * A write that lost a race for a unique key (two pengurus, two instances) is tried again as a whole:
- * the second attempt reads what the winner wrote and answers from it.
- */
-async function uniquely<T>(what: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new WriteConflict(what);
-    throw error;
-  }
-}
 
 /** Every share of an arisan with its holder's name, by number. */
 async function sharesOf(client: Client, arisanId: number): Promise<(ShareView & { id: number })[]> {

@@ -3,6 +3,7 @@ import type { CoreDeps } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createArisanStore } from './arisan.js';
 import { createCaseStore } from './cases.js';
+import { createDukaStore } from './duka.js';
 import { createCommunityStore } from './community.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore, type MeetingPlanner } from './meetings.js';
@@ -36,5 +37,6 @@ export function createStores(db: Db, log: Logger): Stores {
     planner: meetings,
     outbox: createOutboxStore(db.read, writer),
     arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
+    duka: createDukaStore(db.read, writer),
   };
 }

@@ -1,5 +1,6 @@
 import type { ArisanStore } from '../arisan/ports.js';
 import type { CaseStore, Notifier } from '../case-ports.js';
+import type { DukaStore } from '../duka/ports.js';
 import type { Clock } from '../clock.js';
 import type { MeetingStore } from '../meeting-ports.js';
 import type { Inbound, Reply } from '../message.js';
@@ -13,6 +14,7 @@ export interface CoreDeps {
   readonly notifier: Notifier;
   readonly meetings: MeetingStore;
   readonly arisan: ArisanStore;
+  readonly duka: DukaStore;
   readonly clock: Clock;
 }
 

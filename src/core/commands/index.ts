@@ -1,4 +1,5 @@
 import { arisanCommand } from '../arisan/index.js';
+import { dukaCommand } from '../duka/index.js';
 import type { Command } from './command.js';
 import { danaCommand } from './funds.js';
 import { createHelpCommand } from './help.js';
@@ -43,5 +44,6 @@ export const COMMANDS: readonly Command[] = [
   laporCommand,
   kasusCommand,
   arisanCommand,
+  dukaCommand,
   createHelpCommand(() => COMMANDS),
 ];
