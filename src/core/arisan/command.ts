@@ -174,7 +174,7 @@ export const arisanCommand: GroupCommand = {
     const sub = word.toLowerCase();
     if (!sub) return reply(arisanText.list(ctx.wksbm.name, await ctx.deps.arisan.list(ctx.wksbm.id)));
     if (sub === 'buat') return gate(ctx, TREASURY, 'arisan buat') ?? create(ctx, rest);
-    if (sub === 'riwayat') return refuse(arisanText.nameMissing('kocok'));
+    if (sub === 'riwayat') return refuse(arisanText.historyNameMissing());
     if (sub === 'ikut' || sub === 'tambah' || sub === 'bayar' || sub === 'kocok') {
       const step = await readArisan(ctx, rest, sub);
       if (!step.ok) return step.replies;

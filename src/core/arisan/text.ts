@@ -65,6 +65,7 @@ export const arisanText = {
     `❌ Arisan "${word}" tidak ada.` +
     (arisans.length ? ` Yang ada: ${arisans.map((arisan) => arisan.name).join(', ')}.` : ` Buat dengan ${USAGE.buat}`),
   nameMissing: (which: keyof typeof EXAMPLE) => `❌ Nama arisannya belum ditulis.\n${arisanText.usage(which)}`,
+  historyNameMissing: () => '❌ Tulis nama arisannya: /arisan <nama> riwayat\nContoh: /arisan mawar riwayat',
   countInvalid: () => '❌ Satu orang boleh memegang 1 sampai 5 nomor. Tidak ada yang dicatat.',
 
   joined: (arisan: ArisanInfo, name: string, added: readonly number[], all: readonly number[], withoutAccount: boolean) =>
