@@ -170,6 +170,22 @@ describe('a round is drawn at most once', () => {
     }
   });
 
+  it('with two pengurus pressing kocok at once on one instance', async () => {
+    const w = await createWorld();
+    try {
+      await setUp(w);
+      await w.say('Bu Sri', '/arisan bayar mawar');
+      await w.say('Bu Sri', '/arisan kocok mawar');
+      w.clock.advance(REVEAL_DELAY_MS);
+      const reveals = await Promise.all([w.say('Bu Sri', '/arisan kocok mawar'), w.say('Pak Budi', '/arisan kocok mawar')]);
+      expect(reveals.filter((text) => text.includes('tahap 2'))).toHaveLength(1);
+      expect(await w.db.read.arisanWin.count()).toBe(1);
+      expect(await w.db.read.arisanRound.count()).toBe(1);
+    } finally {
+      await w.close();
+    }
+  });
+
   it('by the database itself: a second win of a round, or a second win of a share in a cycle, is refused', async () => {
     const w = await createWorld();
     try {
