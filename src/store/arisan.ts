@@ -1,21 +1,24 @@
-import { commitmentOf, drawWinner, listText, parseList } from '../core/arisan/draw.js';
 import {
-  FREQUENCIES,
+  commitmentOf,
+  drawWinner,
+  listText,
+  parseList,
+  WksError,
+  ARISAN_FREQUENCIES,
   type ArisanInfo,
   type ArisanStatus,
   type ArisanStore,
   type CommittedView,
   type CreateArisanOutcome,
   type DrawnRound,
-  type Frequency,
-  type JoinOutcome,
+  type ArisanFrequency,
+  type ArisanJoinOutcome,
   type KocokOutcome,
   type MixOutcome,
-  type PayOutcome,
+  type ArisanPayOutcome,
   type ShareView,
   type WinView,
-} from '../core/arisan/ports.js';
-import { WksError } from '../core/errors.js';
+} from '../core/index.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { postEntry } from './ledger.js';
 import { applyOnce } from './once.js';
@@ -27,9 +30,9 @@ type Client = PrismaClient | Tx;
 
 type ArisanRow = Prisma.ArisanGetPayload<object>;
 
-function toFrequency(value: string): Frequency {
-  if (!(FREQUENCIES as readonly string[]).includes(value)) throw new WksError('WKS_ERR_STORE', `unknown arisan frequency ${value}`);
-  return value as Frequency;
+function toFrequency(value: string): ArisanFrequency {
+  if (!(ARISAN_FREQUENCIES as readonly string[]).includes(value)) throw new WksError('WKS_ERR_STORE', `unknown arisan frequency ${value}`);
+  return value as ArisanFrequency;
 }
 
 /** Arisan rows with their funds (read in one query; Fund has no relation field to point back). */
@@ -293,7 +296,7 @@ export function createArisanStore(read: PrismaClient, writer: Writer, community:
     },
 
     join(once, { arisan, holder, count }, render) {
-      return applyOnce<JoinOutcome>(
+      return applyOnce<ArisanJoinOutcome>(
         writer,
         once,
         async (tx) => {
@@ -318,7 +321,7 @@ export function createArisanStore(read: PrismaClient, writer: Writer, community:
     },
 
     pay(once, { arisan, personId, payerName, amount }, render) {
-      return applyOnce<PayOutcome>(
+      return applyOnce<ArisanPayOutcome>(
         writer,
         once,
         async (tx) => {

@@ -1,5 +1,4 @@
-import { isDukaForm, type DukaEventView, type DukaStore, type SantunanOutcome } from '../core/duka/index.js';
-import { WksError } from '../core/errors.js';
+import { isDukaForm, WksError, type DukaEventView, type DukaStore, type SantunanOutcome } from '../core/index.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { postEntry } from './ledger.js';
 import { applyOnce } from './once.js';

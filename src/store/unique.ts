@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
-import { WriteConflict } from './writer.js';
+import { WriteConflict } from '../core/index.js';
 
 /**
  * A write that lost a race for a unique key (two pengurus, two instances) is tried again as a whole:

@@ -1,15 +1,16 @@
-import { refuse, reply, type GroupCommand, type GroupContext } from '../commands/command.js';
-import { findMember } from '../commands/members.js';
-import { mentionTokens, taggedPerson } from '../commands/mentions.js';
-import type { Reply } from '../message.js';
-import { parseAmount } from '../parse/amount.js';
-import { firstWord } from '../parse/command.js';
-import { splitContributor } from '../parse/contributor.js';
-import { EVERYONE, PENGURUS, TREASURY, type Role } from '../roles.js';
-import { t } from '../text/id.js';
+import { refuse, reply, type GroupCommand, type GroupContext } from '../shared/command.js';
+import { findMember } from '../members/commands.js';
+import { mentionTokens, taggedPerson } from '../shared/mentions.js';
+import type { Reply } from '../shared/message.js';
+import { parseAmount } from '../shared/amount.js';
+import { firstWord } from '../shared/words.js';
+import { splitContributor } from '../ledger/contributor.js';
+import { EVERYONE, PENGURUS, TREASURY, type Role } from '../shared/roles.js';
+import { membersText } from '../members/text.js';
+import { sharedText } from '../shared/text.js';
 import { newSeed, normalizeMix } from './draw.js';
 import { fundNameOf, isArisanName, parseFrequency, readMix, splitNew, splitShareCount } from './parse.js';
-import type { ArisanInfo, Holder, KocokOutcome } from './ports.js';
+import type { ArisanInfo, ArisanHolder, KocokOutcome } from './ports.js';
 import { arisanText, EXAMPLE, USAGE } from './text.js';
 
 /**
@@ -22,7 +23,7 @@ const REVEAL_DELAY_TEXT = '1 menit';
 type Step = { ok: true; arisan: ArisanInfo; rest: string } | { ok: false; replies: readonly Reply[] };
 
 const gate = (ctx: GroupContext, roles: readonly Role[], name: string): readonly Reply[] | null =>
-  roles.includes(ctx.role) ? null : refuse(t.notAllowed(name, roles, ctx.role, null));
+  roles.includes(ctx.role) ? null : refuse(sharedText.notAllowed(name, roles, ctx.role, null));
 
 /** `<nama arisan> …`: the arisan the first word names, and what follows. */
 async function readArisan(ctx: GroupContext, text: string, which: keyof typeof EXAMPLE): Promise<Step> {
@@ -50,7 +51,7 @@ async function create(ctx: GroupContext, text: string) {
   );
 }
 
-async function join(ctx: GroupContext, arisan: ArisanInfo, holder: Holder, count: number, withoutAccount: boolean) {
+async function join(ctx: GroupContext, arisan: ArisanInfo, holder: ArisanHolder, count: number, withoutAccount: boolean) {
   return ctx.deps.arisan.join(ctx.once, { arisan, holder, count }, (outcome) =>
     outcome.ok
       ? reply(arisanText.joined(arisan, outcome.person.name, outcome.added, outcome.numbers, withoutAccount))
@@ -88,7 +89,7 @@ async function payArisan(ctx: GroupContext, arisan: ArisanInfo, holderText: stri
     const holders = [...new Map(shares.map((share) => [share.personId, { id: share.personId, name: share.name }])).values()];
     const found = findMember(holders.map((holder) => ({ person: holder, role: 'anggota' as const })), holderText);
     if (!found.ok) {
-      return refuse(found.candidates.length ? t.memberAmbiguous(holderText, found.candidates) : arisanText.holderNotFound(arisan, holderText));
+      return refuse(found.candidates.length ? membersText.memberAmbiguous(holderText, found.candidates) : arisanText.holderNotFound(arisan, holderText));
     }
     person = found.member.person;
   }
@@ -211,7 +212,7 @@ export const arisanCommand: GroupCommand = {
     if (step.rest.toLowerCase() === 'riwayat') {
       return reply(arisanText.history(step.arisan, await ctx.deps.arisan.history(step.arisan, 20), ctx.wksbm.timeZone));
     }
-    if (step.rest) return refuse(t.usage(USAGE.root, `/arisan ${step.arisan.name} riwayat`));
+    if (step.rest) return refuse(sharedText.usage(USAGE.root, `/arisan ${step.arisan.name} riwayat`));
     return reply(arisanText.status(await ctx.deps.arisan.status(step.arisan), ctx.wksbm.timeZone));
   },
 };

@@ -2,5 +2,6 @@
 export { arisanCommand, payArisanBySetor, REVEAL_DELAY_MS } from './command.js';
 export { isArisanFundName } from './parse.js';
 export { commitmentOf, drawWinner, listText, normalizeMix, parseList, SEED_PATTERN } from './draw.js';
+export { ARISAN_FREQUENCIES } from './ports.js';
 export type * from './ports.js';
 export { arisanText } from './text.js';

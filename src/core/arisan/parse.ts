@@ -1,4 +1,4 @@
-import type { Frequency } from './ports.js';
+import type { ArisanFrequency } from './ports.js';
 
 /** Sub-command words, which an arisan therefore cannot be named. */
 export const SUBCOMMANDS = ['buat', 'ikut', 'tambah', 'bayar', 'kocok', 'riwayat'] as const;
@@ -13,7 +13,7 @@ export const isArisanName = (word: string): boolean =>
 export const fundNameOf = (name: string): string => `arisan-${name}`;
 export const isArisanFundName = (fundName: string): boolean => fundName.startsWith('arisan-');
 
-const FREQUENCY_WORDS = new Map<string, Frequency>([
+const FREQUENCY_WORDS = new Map<string, ArisanFrequency>([
   ['mingguan', 'mingguan'],
   ['seminggu sekali', 'mingguan'],
   ['bulanan', 'bulanan'],
@@ -23,7 +23,7 @@ const FREQUENCY_WORDS = new Map<string, Frequency>([
   ['tiap-rapat', 'tiap-rapat'],
 ]);
 
-export const parseFrequency = (text: string): Frequency | null =>
+export const parseFrequency = (text: string): ArisanFrequency | null =>
   FREQUENCY_WORDS.get(text.toLowerCase().replace(/\s+/g, ' ').trim()) ?? null;
 
 const COUNT_WORDS = new Map([['satu', 1], ['dua', 2], ['tiga', 3], ['empat', 4], ['lima', 5]]);

@@ -1,12 +1,12 @@
-import type { Reply } from '../message.js';
-import type { FundInfo, Once, Render } from '../ports.js';
+import type { Reply } from '../shared/message.js';
+import type { FundInfo, Once, Render } from '../shared/ports.js';
 
 /**
  * The arisan port. Like the ledger's, every write takes a `Once` and a `render`: the change, its ledger
  * entries and its answer commit in one transaction, and a redelivered message changes nothing.
  */
-export const FREQUENCIES = ['mingguan', 'bulanan', 'tiap-rapat'] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
+export const ARISAN_FREQUENCIES = ['mingguan', 'bulanan', 'tiap-rapat'] as const;
+export type ArisanFrequency = (typeof ARISAN_FREQUENCIES)[number];
 
 export interface ArisanInfo {
   readonly id: number;
@@ -14,7 +14,7 @@ export interface ArisanInfo {
   readonly name: string;
   /** Rupiah each share pays each round. */
   readonly contribution: bigint;
-  readonly frequency: Frequency;
+  readonly frequency: ArisanFrequency;
   readonly fund: FundInfo;
 }
 
@@ -72,14 +72,14 @@ export type CreateArisanOutcome =
   | { readonly ok: false; readonly reason: 'taken'; readonly word: string };
 
 /** Who takes shares: a known person, or someone without a chat account recorded by name. */
-export type Holder = { readonly personId: number } | { readonly newName: string };
+export type ArisanHolder = { readonly personId: number } | { readonly newName: string };
 
 /** `count` is how many shares the person holds afterwards; `added` the numbers this change gave them. */
-export type JoinOutcome =
+export type ArisanJoinOutcome =
   | { readonly ok: true; readonly person: { id: number; name: string }; readonly added: readonly number[]; readonly numbers: readonly number[] }
   | { readonly ok: false; readonly reason: 'already'; readonly person: { id: number; name: string }; readonly numbers: readonly number[] };
 
-export type PayOutcome =
+export type ArisanPayOutcome =
   | {
       readonly ok: true;
       readonly round: number;
@@ -118,11 +118,11 @@ export interface ArisanStore {
 
   create(
     once: Once,
-    input: { wksbmId: number; name: string; fundName: string; contribution: bigint; frequency: Frequency },
+    input: { wksbmId: number; name: string; fundName: string; contribution: bigint; frequency: ArisanFrequency },
     render: Render<CreateArisanOutcome>,
   ): Promise<readonly Reply[]>;
   /** Gives the holder shares until they hold `count`; holding that many already changes nothing. */
-  join(once: Once, input: { arisan: ArisanInfo; holder: Holder; count: number }, render: Render<JoinOutcome>): Promise<readonly Reply[]>;
+  join(once: Once, input: { arisan: ArisanInfo; holder: ArisanHolder; count: number }, render: Render<ArisanJoinOutcome>): Promise<readonly Reply[]>;
   /**
    * Pays every unpaid share of this person for the current round with one setor into the arisan's fund.
    * `amount`, when the payer wrote one (/setor), must be exactly what those shares owe.
@@ -130,7 +130,7 @@ export interface ArisanStore {
   pay(
     once: Once,
     input: { arisan: ArisanInfo; personId: number; payerName: string; amount: bigint | null },
-    render: Render<PayOutcome>,
+    render: Render<ArisanPayOutcome>,
   ): Promise<readonly Reply[]>;
   /**
    * The draw's two steps in one command: with no round committed, commits the next one with `seed`;

@@ -1,12 +1,13 @@
 /** Every sentence of the arisan, in Bahasa Indonesia. */
-import type { AmountProblem } from '../parse/amount.js';
-import { formatShortDateTime } from '../text/date.js';
-import { formatRupiah } from '../text/format.js';
-import { t } from '../text/id.js';
+import type { AmountProblem } from '../shared/amount.js';
+import { formatShortDateTime } from '../shared/date.js';
+import { formatRupiah } from '../shared/format.js';
+import { ledgerText } from '../ledger/text.js';
+import { sharedText } from '../shared/text.js';
 import { listText } from './draw.js';
-import type { ArisanInfo, ArisanStatus, CommittedView, DrawnRound, Frequency, ShareView, WinView } from './ports.js';
+import type { ArisanInfo, ArisanStatus, CommittedView, DrawnRound, ArisanFrequency, ShareView, WinView } from './ports.js';
 
-const FREQUENCY_LABEL: Record<Frequency, string> = {
+const FREQUENCY_LABEL: Record<ArisanFrequency, string> = {
   mingguan: 'mingguan',
   bulanan: 'bulanan',
   'tiap-rapat': 'tiap rapat',
@@ -38,7 +39,7 @@ export const EXAMPLE = {
 } as const;
 
 export const arisanText = {
-  usage: (which: keyof typeof EXAMPLE) => t.usage(USAGE[which], EXAMPLE[which]),
+  usage: (which: keyof typeof EXAMPLE) => sharedText.usage(USAGE[which], EXAMPLE[which]),
   list: (wksbm: string, arisans: readonly ArisanInfo[]) =>
     arisans.length === 0
       ? `🎲 Belum ada arisan di ${wksbm}. Ketua atau bendahara membuatnya dengan ${USAGE.buat}\nContoh: ${EXAMPLE.buat}`
@@ -50,7 +51,7 @@ export const arisanText = {
   nameInvalid: (word: string) =>
     `❌ "${word}" tidak bisa jadi nama arisan: pakai satu kata huruf kecil (boleh angka dan -), 2–23 huruf, ` +
     `bukan buat, ikut, tambah, bayar, kocok atau riwayat. Tidak ada yang dibuat.\nContoh: ${EXAMPLE.buat}`,
-  amountRefused: (raw: string, problem: AmountProblem) => t.amountRefused(raw, problem, USAGE.buat, EXAMPLE.buat),
+  amountRefused: (raw: string, problem: AmountProblem) => ledgerText.amountRefused(raw, problem, USAGE.buat, EXAMPLE.buat),
   notRupiah: () => `❌ Iuran arisan ditulis dalam rupiah. Tidak ada yang dibuat.\nContoh: ${EXAMPLE.buat}`,
   frequencyUnknown: (word: string) =>
     `❌ ${word ? `"${word}" bukan jadwal arisan` : 'Jadwalnya belum ditulis'}: pilih mingguan, bulanan atau tiap rapat. ` +

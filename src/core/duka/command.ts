@@ -1,9 +1,10 @@
-import { refuse, reply, type GroupCommand, type GroupContext } from '../commands/command.js';
-import { parseAmount } from '../parse/amount.js';
-import { firstWord, readNumberAndReason } from '../parse/command.js';
-import { findFund } from '../parse/fund.js';
-import { EVERYONE, PENGURUS, TREASURY } from '../roles.js';
-import { t } from '../text/id.js';
+import { refuse, reply, type GroupCommand, type GroupContext } from '../shared/command.js';
+import { parseAmount } from '../shared/amount.js';
+import { firstWord, readNumberAndReason } from '../shared/words.js';
+import { findFund } from '../ledger/fund.js';
+import { EVERYONE, PENGURUS, TREASURY } from '../shared/roles.js';
+import { ledgerText } from '../ledger/text.js';
+import { sharedText } from '../shared/text.js';
 import { parseDuka } from './parse.js';
 import { dukaText, EXAMPLE, USAGE } from './text.js';
 
@@ -11,11 +12,11 @@ import { dukaText, EXAMPLE, USAGE } from './text.js';
 const KEMATIAN = 'kematian';
 
 async function santunan(ctx: GroupContext, args: string) {
-  if (!TREASURY.includes(ctx.role)) return refuse(t.notAllowed('duka santunan', TREASURY, ctx.role, null));
+  if (!TREASURY.includes(ctx.role)) return refuse(sharedText.notAllowed('duka santunan', TREASURY, ctx.role, null));
   const { number, reason: rest } = readNumberAndReason(args);
   if (number === null || !rest) return refuse(dukaText.santunanUsage());
   const amount = parseAmount(rest);
-  if (!amount.ok) return refuse(t.amountRefused(amount.raw, amount.problem, USAGE.santunan, EXAMPLE.santunan));
+  if (!amount.ok) return refuse(ledgerText.amountRefused(amount.raw, amount.problem, USAGE.santunan, EXAMPLE.santunan));
   if (amount.quantity.unit !== 'IDR') return refuse(dukaText.notRupiah());
   if (amount.rest) return refuse(dukaText.santunanUsage());
   const fund = findFund(await ctx.deps.community.funds(ctx.wksbm.id), KEMATIAN);
@@ -28,7 +29,7 @@ async function santunan(ctx: GroupContext, args: string) {
 }
 
 async function record(ctx: GroupContext, args: string) {
-  if (!PENGURUS.includes(ctx.role)) return refuse(t.notAllowed('duka', PENGURUS, ctx.role, null));
+  if (!PENGURUS.includes(ctx.role)) return refuse(sharedText.notAllowed('duka', PENGURUS, ctx.role, null));
   const parsed = parseDuka(args, ctx.wksbm.timeZone, ctx.deps.clock.now());
   if (!parsed.ok) return refuse(dukaText.refused(parsed.problem));
   return ctx.deps.duka.record(ctx.once, { wksbmId: ctx.wksbm.id, ...parsed.value }, (event) => {

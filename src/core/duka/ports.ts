@@ -1,5 +1,5 @@
-import type { Reply } from '../message.js';
-import type { Once, Render } from '../ports.js';
+import type { Reply } from '../shared/message.js';
+import type { Once, Render } from '../shared/ports.js';
 
 /** The announcement's wording: the pengurus chooses it, it is never guessed from a name. */
 export const DUKA_FORMS = ['islam', 'netral'] as const;

@@ -1,7 +1,7 @@
 /** Every sentence of the rukun duka, in Bahasa Indonesia. */
 import { DateTime } from 'luxon';
-import { formatRupiah } from '../text/format.js';
-import type { FundBalance } from '../ports.js';
+import { formatRupiah } from '../shared/format.js';
+import type { FundBalance } from '../shared/ports.js';
 import type { DukaProblem } from './parse.js';
 import type { DukaEventView } from './ports.js';
 
