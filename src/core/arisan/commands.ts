@@ -2,6 +2,7 @@ import { refuse, reply, type GroupCommand, type GroupContext } from '../shared/c
 import { findMember } from '../members/commands.js';
 import { mentionTokens, taggedPerson } from '../shared/mentions.js';
 import type { Reply } from '../shared/message.js';
+import type { PersonInfo } from '../shared/ports.js';
 import { parseAmount } from '../shared/amount.js';
 import { firstWord } from '../shared/words.js';
 import { splitContributor } from '../ledger/contributor.js';
@@ -15,7 +16,7 @@ import { arisanText, EXAMPLE, USAGE } from './text.js';
 
 /**
  * How long a commitment stays in the group before the seed may be revealed: long enough for everyone to
- * see it and mix in a number, so the pengurus who reveals cannot also have chosen the list after the fact.
+ * see the list and the commitment, and to mix in a number, before the outcome is fixed.
  */
 export const REVEAL_DELAY_MS = 60_000;
 const REVEAL_DELAY_TEXT = '1 menit';
@@ -59,6 +60,24 @@ async function join(ctx: GroupContext, arisan: ArisanInfo, holder: ArisanHolder,
   );
 }
 
+const distinctPeople = (people: readonly PersonInfo[]): PersonInfo[] => [...new Map(people.map((person) => [person.id, person])).values()];
+
+/** The people holding shares of the arisan, each once. */
+async function holdersOf(ctx: GroupContext, arisan: ArisanInfo): Promise<PersonInfo[]> {
+  const { shares } = await ctx.deps.arisan.status(arisan);
+  return distinctPeople(shares.map((share) => ({ id: share.personId, name: share.name })));
+}
+
+/** The holder a typed name means: a tag, else the holder of exactly that name or the only one like it. */
+async function shareHolder(ctx: GroupContext, arisan: ArisanInfo, typed: string) {
+  const tagged = await taggedPerson(ctx, typed);
+  if (tagged) return { ok: true as const, person: tagged };
+  const found = findMember((await holdersOf(ctx, arisan)).map((person) => ({ person, role: 'anggota' as const })), typed);
+  if (found.ok) return { ok: true as const, person: found.member.person };
+  const why = found.candidates.length ? membersText.memberAmbiguous(typed, found.candidates) : arisanText.holderNotFound(arisan, typed);
+  return { ok: false as const, replies: refuse(why) };
+}
+
 /**
  * Whom a pengurus means by a typed name: a tagged person, else a member or share holder with exactly that
  * name, else (when nobody's name resembles it, or `baru` says so) a new person without a chat account.
@@ -68,12 +87,12 @@ async function holderNamed(ctx: GroupContext, arisan: ArisanInfo, typed: string)
   const tagged = await taggedPerson(ctx, name);
   if (tagged) return { ok: true as const, holder: { personId: tagged.id }, withoutAccount: false };
   if (isNew) return { ok: true as const, holder: { newName: name.slice(0, 100) }, withoutAccount: true };
-  const [members, status] = await Promise.all([ctx.deps.community.members(ctx.wksbm.id), ctx.deps.arisan.status(arisan)]);
-  const people = new Map([...members.map((m) => m.person), ...status.shares.map((s) => ({ id: s.personId, name: s.name }))].map((p) => [p.id, p]));
+  const [members, holders] = await Promise.all([ctx.deps.community.members(ctx.wksbm.id), holdersOf(ctx, arisan)]);
+  const people = distinctPeople([...members.map((member) => member.person), ...holders]);
   const wanted = name.toLowerCase();
-  const exact = [...people.values()].filter((person) => person.name.toLowerCase() === wanted);
+  const exact = people.filter((person) => person.name.toLowerCase() === wanted);
   if (exact.length === 1) return { ok: true as const, holder: { personId: exact[0]!.id }, withoutAccount: false };
-  const similar = exact.length ? exact : [...people.values()].filter((person) => person.name.toLowerCase().includes(wanted));
+  const similar = exact.length ? exact : people.filter((person) => person.name.toLowerCase().includes(wanted));
   if (similar.length) return { ok: false as const, replies: refuse(arisanText.holderAmbiguous(name, similar.map((p) => p.name))) };
   return { ok: true as const, holder: { newName: name.slice(0, 100) }, withoutAccount: true };
 }
@@ -83,17 +102,9 @@ async function holderNamed(ctx: GroupContext, arisan: ArisanInfo, typed: string)
  * holder (null: the sender); `amount` is what a /setor into the arisan's fund wrote, which must match.
  */
 async function payArisan(ctx: GroupContext, arisan: ArisanInfo, holderText: string | null, amount: bigint | null) {
-  let person = holderText ? await taggedPerson(ctx, holderText) : ctx.person;
-  if (!person && holderText) {
-    const { shares } = await ctx.deps.arisan.status(arisan);
-    const holders = [...new Map(shares.map((share) => [share.personId, { id: share.personId, name: share.name }])).values()];
-    const found = findMember(holders.map((holder) => ({ person: holder, role: 'anggota' as const })), holderText);
-    if (!found.ok) {
-      return refuse(found.candidates.length ? membersText.memberAmbiguous(holderText, found.candidates) : arisanText.holderNotFound(arisan, holderText));
-    }
-    person = found.member.person;
-  }
-  const holder = person!;
+  const found = holderText ? await shareHolder(ctx, arisan, holderText) : { ok: true as const, person: ctx.person };
+  if (!found.ok) return found.replies;
+  const holder = found.person;
   return ctx.deps.arisan.pay(ctx.once, { arisan, personId: holder.id, payerName: holder.name, amount }, (outcome) => {
     if (outcome.ok) {
       return reply(
@@ -111,11 +122,14 @@ async function payArisan(ctx: GroupContext, arisan: ArisanInfo, holderText: stri
   });
 }
 
-/** `/setor 100rb arisan-mawar dari Pak Budi`: the same as `/arisan bayar mawar dari Pak Budi`, amount checked. */
+/**
+ * `/setor 100rb arisan-mawar dari Pak Budi`: the same as `/arisan bayar mawar dari Pak Budi`, amount
+ * checked. The entry's note is the arisan's own ("Arisan mawar putaran 3: nomor 2, 3"), not what was typed.
+ */
 export async function payArisanBySetor(ctx: GroupContext, arisan: ArisanInfo, rest: string, amount: bigint) {
   if (!TREASURY.includes(ctx.role)) return refuse(arisanText.setorNeedsTreasury(arisan));
-  const { shares } = await ctx.deps.arisan.status(arisan);
-  const { contributor } = splitContributor(rest, [...shares.map((share) => share.name), ...mentionTokens(ctx)]);
+  const holders = await holdersOf(ctx, arisan);
+  const { contributor } = splitContributor(rest, [...holders.map((person) => person.name), ...mentionTokens(ctx)]);
   return payArisan(ctx, arisan, contributor, amount);
 }
 
