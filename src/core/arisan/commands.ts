@@ -4,6 +4,7 @@ import { mentionTokens, taggedPerson } from '../shared/mentions.js';
 import type { Reply } from '../shared/message.js';
 import type { PersonInfo } from '../shared/ports.js';
 import { parseAmount } from '../shared/amount.js';
+import { tooLong } from '../shared/bounds.js';
 import { firstWord } from '../shared/words.js';
 import { splitContributor } from '../ledger/contributor.js';
 import { EVERYONE, PENGURUS, TREASURY, type Role } from '../shared/roles.js';
@@ -86,7 +87,9 @@ async function holderNamed(ctx: GroupContext, arisan: ArisanInfo, typed: string)
   const { name, isNew } = splitNew(typed);
   const tagged = await taggedPerson(ctx, name);
   if (tagged) return { ok: true as const, holder: { personId: tagged.id }, withoutAccount: false };
-  if (isNew) return { ok: true as const, holder: { newName: name.slice(0, 100) }, withoutAccount: true };
+  const long = tooLong('personName', name);
+  if (long) return { ok: false as const, replies: refuse(sharedText.tooLong(long)) };
+  if (isNew) return { ok: true as const, holder: { newName: name }, withoutAccount: true };
   const [members, holders] = await Promise.all([ctx.deps.community.members(ctx.wksbm.id), holdersOf(ctx, arisan)]);
   const people = distinctPeople([...members.map((member) => member.person), ...holders]);
   const wanted = name.toLowerCase();
@@ -94,7 +97,7 @@ async function holderNamed(ctx: GroupContext, arisan: ArisanInfo, typed: string)
   if (exact.length === 1) return { ok: true as const, holder: { personId: exact[0]!.id }, withoutAccount: false };
   const similar = exact.length ? exact : people.filter((person) => person.name.toLowerCase().includes(wanted));
   if (similar.length) return { ok: false as const, replies: refuse(arisanText.holderAmbiguous(name, similar.map((p) => p.name))) };
-  return { ok: true as const, holder: { newName: name.slice(0, 100) }, withoutAccount: true };
+  return { ok: true as const, holder: { newName: name }, withoutAccount: true };
 }
 
 /**

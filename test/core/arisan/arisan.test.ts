@@ -43,6 +43,7 @@ describe('/arisan', () => {
     expect(await world.say('Bu Sri', '/arisan buat melati 20rb tiap minggu')).toContain('"tiap minggu" bukan jadwal arisan');
     expect(await world.say('Bu Sri', '/arisan buat mawar 20rb mingguan')).toContain('sudah dipakai');
     expect(await world.say('Bu Sri', '/arisan tambah mawar Budi')).toContain('"Budi" mirip dengan: Pak Budi');
+    expect(await world.say('Bu Sri', `/arisan tambah mawar ${'Mbah '.repeat(20)}`)).toContain('Nama terlalu panjang: 99 huruf, paling banyak 60');
     const status = await world.say('Pak Joko', '/arisan mawar');
     expect(status).toContain('Putaran 1 (siklus 1), 5 nomor.');
     expect(status).toContain('Belum bayar: 1. Bu Sri, 2. Pak Budi, 3. Pak Budi, 4. Mbah Karto, 5. Bu Ani');
