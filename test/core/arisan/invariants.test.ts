@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { commitmentOf, drawWinner, parseList } from '../../../src/core/arisan/draw.js';
 import { REVEAL_DELAY_MS } from '../../../src/core/arisan/index.js';
 import { createWorld, type World } from '../../helpers/world.js';
+import { startMawar } from './setup.js';
 
 const HOLDERS = ['Bu Sri', 'Pak Budi', 'Mbah Karto', 'Bu Ani'] as const;
 
@@ -47,13 +48,8 @@ async function apply(world: World, step: Action, extra: { added: number; lastPay
 }
 
 async function play(world: World, steps: readonly Action[]) {
-  await world.say('Bu Sri', '/mulai WKSBM Sukamaju');
-  for (const name of ['Pak Budi', 'Bu Ani', 'Pak Joko']) await world.say(name, 'halo');
-  await world.say('Bu Sri', '/peran Pak Budi bendahara');
-  await world.say('Bu Sri', '/arisan buat mawar 20rb mingguan');
-  await world.say('Bu Sri', '/arisan ikut mawar');
-  await world.say('Pak Budi', '/arisan ikut mawar 2 nomor');
-  await world.say('Bu Sri', '/arisan tambah mawar Mbah Karto');
+  await startMawar(world);
+  await world.say('Pak Joko', 'halo');
   await world.say('Bu Ani', '/arisan ikut mawar');
   const extra = { added: 0, lastPayment: null as string | null };
   for (const step of steps) await apply(world, step, extra);

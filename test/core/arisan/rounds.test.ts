@@ -3,18 +3,9 @@ import { commitmentOf, drawWinner, parseList } from '../../../src/core/arisan/dr
 import { REVEAL_DELAY_MS } from '../../../src/core/arisan/index.js';
 import { createMemoryLog } from '../../helpers/memory-log.js';
 import { createWorld, groupMessage, type World } from '../../helpers/world.js';
+import { startMawar } from './setup.js';
 
 let world: World;
-
-async function setUp(w: World) {
-  await w.say('Bu Sri', '/mulai WKSBM Sukamaju');
-  await w.say('Pak Budi', 'halo');
-  await w.say('Bu Sri', '/peran Pak Budi bendahara');
-  await w.say('Bu Sri', '/arisan buat mawar 50rb bulanan');
-  await w.say('Bu Sri', '/arisan ikut mawar');
-  await w.say('Pak Budi', '/arisan ikut mawar 2 nomor');
-  await w.say('Bu Sri', '/arisan tambah mawar Mbah Karto');
-}
 
 const PAYERS = ['Bu Sri', 'Pak Budi', 'Mbah Karto'];
 
@@ -56,7 +47,7 @@ async function checkBooks(w: World) {
 describe('arisan rounds', () => {
   beforeEach(async () => {
     world = await createWorld();
-    await setUp(world);
+    await startMawar(world);
   });
   afterEach(() => world.close());
 
@@ -147,7 +138,7 @@ describe('arisan rounds', () => {
 describe('a round is drawn at most once', () => {
   it('with two server instances pressing kocok at the same moment', async () => {
     const first = await createWorld();
-    await setUp(first);
+    await startMawar(first);
     const second = await createWorld({ file: first.db.file, clock: first.clock });
     try {
       await first.say('Bu Sri', '/arisan bayar mawar');
@@ -173,7 +164,7 @@ describe('a round is drawn at most once', () => {
   it('with two pengurus pressing kocok at once on one instance', async () => {
     const w = await createWorld();
     try {
-      await setUp(w);
+      await startMawar(w);
       await w.say('Bu Sri', '/arisan bayar mawar');
       await w.say('Bu Sri', '/arisan kocok mawar');
       w.clock.advance(REVEAL_DELAY_MS);
@@ -189,7 +180,7 @@ describe('a round is drawn at most once', () => {
   it('by the database itself: a second win of a round, or a second win of a share in a cycle, is refused', async () => {
     const w = await createWorld();
     try {
-      await setUp(w);
+      await startMawar(w);
       await playRound(w);
       const win = await w.db.write.arisanWin.findFirstOrThrow();
       const round = await w.db.write.arisanRound.create({
@@ -212,7 +203,7 @@ describe('the seed', () => {
     const { log, lines } = createMemoryLog();
     const w = await createWorld({ log });
     try {
-      await setUp(w);
+      await startMawar(w);
       const reveal = await playRound(w);
       const seed = /Benih: ([0-9a-f]{64})/.exec(reveal)![1]!;
       await w.writer.idle();
