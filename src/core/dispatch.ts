@@ -45,7 +45,7 @@ export function createCore(deps: CoreDeps): Core {
     if (!command) return refuse(t.notACommand(typed.name));
 
     if (command.where === 'any') return command.run(ctx, typed.args);
-    if (chat.kind === 'private') return refuse(t.needsGroup(command.name));
+    if (chat.kind === 'private') return command.inPrivate ? command.inPrivate(ctx, typed.args) : refuse(t.needsGroup(command.name));
     if (!wksbm) return refuse(t.notLinked(command.name));
     const recorded = await deps.community.roleOf(wksbm.id, person.id);
     const role = effectiveRole(recorded, sender.isChatAdmin);

@@ -15,6 +15,7 @@ export {
 } from './message.js';
 export type * from './ports.js';
 export type * from './meeting-ports.js';
+export type * from './iuran/ports.js';
 export { systemClock, type Clock } from './clock.js';
 export { ROLES, TREASURY, PENGURUS, type Role } from './roles.js';
 export { WksError, type WksErrorCode } from './errors.js';

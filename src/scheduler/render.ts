@@ -10,6 +10,8 @@ export type Rendered = { readonly ok: true; readonly replies: readonly Reply[] }
  * members who have not answered *now*, and one whose meeting was cancelled or moved is not sent.
  */
 export async function renderPayload(planner: MeetingPlanner, payload: OutboxPayload, now: Date): Promise<Rendered> {
+  if (payload.kind === 'text') return { ok: true, replies: [{ text: payload.text, actions: payload.actions }] };
+  if (payload.kind === 'iuran-reminder') return { ok: false, why: 'not yet' };
   const facts = await planner.reminderFacts(payload.occurrenceId);
   if (!facts) return { ok: false, why: 'meeting not found' };
   const { occurrence, pending, timeZone } = facts;

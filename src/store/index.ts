@@ -3,6 +3,7 @@ import type { CoreDeps } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createCaseStore } from './cases.js';
 import { createCommunityStore } from './community.js';
+import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore, type MeetingPlanner } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from './notifier.js';
@@ -28,7 +29,8 @@ export function createStores(db: Db, log: Logger): Stores {
   return {
     writer,
     community,
-    ledger: createLedgerStore(db.read, writer),
+    ledger: createLedgerStore(db.read, writer, { reversed: reverseIuranPayments, confirmed: confirmPending, decided: notifyDecided }),
+    iuran: createIuranStore(db.read, writer),
     cases: createCaseStore(db.read, writer),
     notifier: createNotifier(db.read, log.child({ module: 'notifier' })),
     meetings,

@@ -1,5 +1,6 @@
 import type { CaseStore, Notifier } from '../case-ports.js';
 import type { Clock } from '../clock.js';
+import type { IuranStore } from '../iuran/ports.js';
 import type { MeetingStore } from '../meeting-ports.js';
 import type { Inbound, Reply } from '../message.js';
 import type { CommunityStore, LedgerStore, Once, PersonInfo, WksbmInfo } from '../ports.js';
@@ -11,6 +12,7 @@ export interface CoreDeps {
   readonly cases: CaseStore;
   readonly notifier: Notifier;
   readonly meetings: MeetingStore;
+  readonly iuran: IuranStore;
   readonly clock: Clock;
 }
 
@@ -42,6 +44,8 @@ export interface GroupCommand extends CommandBase {
   readonly where: 'wksbm';
   readonly roles: readonly Role[];
   run(ctx: GroupContext, args: string): Promise<readonly Reply[]>;
+  /** What it does in a private chat, where it has one (a perantau's /setor); otherwise it needs a group. */
+  inPrivate?(ctx: CommandContext, args: string): Promise<readonly Reply[]>;
 }
 
 /** Runs anywhere: decides for itself what the chat allows. */

@@ -13,6 +13,7 @@ import {
 import { absenCommand, notulenCommand } from './meeting-records.js';
 import { pengingatCommand, zonaCommand } from './meeting-settings.js';
 import { jadwalCommand, rapatCommand } from './meetings.js';
+import { iuranCommand, jimpitanCommand, kkCommand, tunggakanCommand } from '../iuran/index.js';
 import { kasusCommand } from './kasus.js';
 import { laporCommand } from './lapor.js';
 import { anggotaCommand, mulaiCommand, peranCommand } from './members.js';
@@ -29,6 +30,10 @@ export const COMMANDS: readonly Command[] = [
   saldoCommand,
   riwayatCommand,
   danaCommand,
+  kkCommand,
+  iuranCommand,
+  jimpitanCommand,
+  tunggakanCommand,
   anggotaCommand,
   peranCommand,
   rapatCommand,

@@ -1,46 +1,28 @@
 import { WksError } from '../errors.js';
-import { parseAmount } from '../parse/amount.js';
+import { householdOfSetor, householdWords } from '../iuran/household-of.js';
+import { perantauSetor } from '../iuran/perantau.js';
+import type { PaymentEffect } from '../iuran/ports.js';
+import { iuranText } from '../iuran/text.js';
+import type { Reply } from '../message.js';
 import { firstWord, readNumberAndReason } from '../parse/command.js';
 import { splitContributor } from '../parse/contributor.js';
 import { findFund } from '../parse/fund.js';
 import type { FundInfo, Posting, PostingOutcome } from '../ports.js';
-import type { Quantity } from '../quantity.js';
 import { EVERYONE, TREASURY } from '../roles.js';
-import { formatQuantity } from '../text/format.js';
 import { tc } from '../text/cases.js';
-import { exampleAmount, t } from '../text/id.js';
-import { refuse, reply, type GroupCommand, type GroupContext } from './command.js';
+import { t } from '../text/id.js';
+import { readAmountAndFund } from './amount-and-fund.js';
+import { refuse, reply, type GroupCommand } from './command.js';
 import { mentionTokens, taggedPerson } from './mentions.js';
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; replies: readonly { text: string }[] };
-
-/** `<jumlah> <dana> …`: the amount, the fund it goes to, and what follows. */
-async function readAmountAndFund(
-  ctx: GroupContext,
-  args: string,
-  command: { name: string; usage: string; example: string },
-): Promise<Parsed<{ quantity: Quantity; fund: FundInfo; rest: string }>> {
-  const amount = parseAmount(args);
-  if (!amount.ok) return { ok: false, replies: refuse(t.amountRefused(amount.raw, amount.problem, command.usage, command.example)) };
-  const funds = await ctx.deps.community.funds(ctx.wksbm.id);
-  const [word, rest] = firstWord(amount.rest);
-  if (!word) return { ok: false, replies: refuse(t.fundMissing(formatQuantity(amount.quantity), funds, command.example)) };
-  const fund = findFund(funds, word);
-  if (!fund) return { ok: false, replies: refuse(t.fundUnknown(word, funds, command.example)) };
-  if (fund.unit !== amount.quantity.unit) {
-    return { ok: false, replies: refuse(t.unitMismatch(fund, amount.quantity, `/${command.name} ${exampleAmount(fund)} ${fund.name}`)) };
-  }
-  return { ok: true, value: { quantity: amount.quantity, fund, rest } };
-}
 
 export const setorCommand: GroupCommand = {
   name: 'setor',
   aliases: ['deposit', 'masuk', 'bayar'],
   where: 'wksbm',
   roles: EVERYONE,
-  usage: '/setor <jumlah> <dana> [dari <nama>] [catatan]',
+  usage: '/setor <jumlah> <dana> [dari <nama> | dari KK <nama>] [catatan]',
   example: '/setor 5000 jimpitan dari Pak Budi',
-  summary: 'mencatat setoran (dari anggota: menunggu pengesahan)',
+  summary: 'mencatat setoran (dari anggota: menunggu pengesahan); untuk dana beriuran dicatat per KK, periode tertua dulu',
   async run(ctx, args) {
     const read = await readAmountAndFund(ctx, args, this);
     if (!read.ok) return read.replies;
@@ -49,6 +31,7 @@ export const setorCommand: GroupCommand = {
     const { contributor, note } = splitContributor(rest, [
       ...members.map((member) => member.person.name),
       ...mentionTokens(ctx),
+      ...(rest ? await householdWords(ctx, ctx.wksbm.id) : []),
     ]);
     const tagged = contributor ? await taggedPerson(ctx, contributor) : null;
     const known = tagged
@@ -56,38 +39,49 @@ export const setorCommand: GroupCommand = {
       : contributor
         ? members.find((member) => member.person.name.toLowerCase() === contributor.toLowerCase())
         : undefined;
-    const from = known?.person.name ?? contributor ?? ctx.person.name;
-    const pending = !TREASURY.includes(ctx.role);
-    return ctx.deps.ledger.post(
+    const personId = known ? known.person.id : contributor ? null : ctx.person.id;
+    const picked = await householdOfSetor(ctx, ctx.wksbm.id, fund, { typed: known ? null : contributor, personId });
+    if (!picked.ok) return picked.replies;
+    const household = picked.value;
+    const from = household && contributor && /^kk\s/i.test(contributor) ? `KK ${household.household.name}` : (known?.person.name ?? contributor ?? ctx.person.name);
+    const posting: Posting = {
+      wksbmId: ctx.wksbm.id,
+      fundId: fund.id,
+      kind: 'setor',
+      amount: quantity.value,
+      pending: !TREASURY.includes(ctx.role),
+      contributorName: from,
+      contributorId: personId,
+      note,
+    };
+    const render = (outcome: PostingOutcome, effect: PaymentEffect | null) => {
+      if (!outcome.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
+      if (outcome.status === 'pending') return pendingReplies(outcome.number, fund, quantity.value, from);
+      const posted = t.posted(outcome.number, fund, quantity.value, from, outcome.balanceAfter, note);
+      return reply(effect ? `${posted}\n${iuranText.paid(effect)}` : posted);
+    };
+    if (!household) return ctx.deps.ledger.post(ctx.once, posting, (outcome) => render(outcome, null));
+    return ctx.deps.iuran.pay(
       ctx.once,
-      {
-        wksbmId: ctx.wksbm.id,
-        fundId: fund.id,
-        kind: 'setor',
-        amount: quantity.value,
-        pending,
-        contributorName: from,
-        contributorId: known ? known.person.id : contributor ? null : ctx.person.id,
-        note,
-      },
-      (outcome) => {
-        if (!outcome.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
-        if (outcome.status === 'pending') {
-          return [
-            {
-              text: t.pending(outcome.number, fund, quantity.value, from),
-              actions: [
-                { label: '✅ Sahkan', command: `/sahkan ${outcome.number}`, settles: true },
-                { label: '🚫 Tolak', command: `/tolak ${outcome.number} ${t.refusedByButton}`, settles: true },
-              ],
-            },
-          ];
-        }
-        return reply(t.posted(outcome.number, fund, quantity.value, from, outcome.balanceAfter, note));
-      },
+      { posting, household: { householdId: household.household.id, iuranId: household.iuran.id }, at: ctx.deps.clock.now(), notifyChat: null },
+      (outcome) => render(outcome, outcome.status === 'posted' ? outcome.effect : null),
     );
   },
+  inPrivate: perantauSetor,
 };
+
+/** An anggota's setoran waits for a ketua or bendahara, who can settle it with a button. */
+export function pendingReplies(number: number, fund: FundInfo, amount: bigint, from: string): readonly Reply[] {
+  return [
+    {
+      text: t.pending(number, fund, amount, from),
+      actions: [
+        { label: '✅ Sahkan', command: `/sahkan ${number}`, settles: true },
+        { label: '🚫 Tolak', command: `/tolak ${number} ${t.refusedByButton}`, settles: true },
+      ],
+    },
+  ];
+}
 
 export const keluarCommand: GroupCommand = {
   name: 'keluar',
@@ -144,8 +138,11 @@ export const koreksiCommand: GroupCommand = {
     const { number, reason } = readNumberAndReason(args);
     if (number === null) return refuse(t.numberMissing(this.usage, this.example));
     if (!reason) return refuse(t.reasonMissing(this.usage, this.example));
-    return ctx.deps.ledger.reverse(ctx.once, { wksbmId: ctx.wksbm.id, number, reason }, (outcome) => {
-      if (outcome.ok) return reply(t.reversed(outcome.number, outcome.original, outcome.balanceAfter, reason));
+    return ctx.deps.ledger.reverse(ctx.once, { wksbmId: ctx.wksbm.id, number, reason, at: ctx.deps.clock.now() }, (outcome) => {
+      if (outcome.ok) {
+        const reversed = t.reversed(outcome.number, outcome.original, outcome.balanceAfter, reason);
+        return reply(outcome.households > 0 ? `${reversed}\n${iuranText.reversedHouseholds(outcome.households)}` : reversed);
+      }
       switch (outcome.reason) {
         case 'not-found':
           return refuse(t.entryNotFound(number));
@@ -177,15 +174,15 @@ function decisionCommand(approve: boolean): GroupCommand {
       if (!approve && !reason) return refuse(t.reasonMissing(this.usage, this.example));
       return ctx.deps.ledger.decide(
         ctx.once,
-        { wksbmId: ctx.wksbm.id, number, approve, reason: reason || null },
+        { wksbmId: ctx.wksbm.id, number, approve, reason: reason || null, at: ctx.deps.clock.now() },
         (outcome) => {
           if (!outcome.ok) {
             if (outcome.reason === 'decided') return refuse(t.alreadyDecided(outcome.submission));
             return refuse(outcome.reason === 'is-entry' ? t.isEntry(number) : t.entryNotFound(number));
           }
-          return approve
-            ? reply(t.approved(outcome.submission, outcome.balanceAfter ?? 0n, ctx.person.name))
-            : reply(t.refused(outcome.submission, ctx.person.name, reason));
+          if (!approve) return reply(t.refused(outcome.submission, ctx.person.name, reason));
+          const approved = t.approved(outcome.submission, outcome.balanceAfter ?? 0n, ctx.person.name);
+          return reply(outcome.iuran ? `${approved}\n${iuranText.paid(outcome.iuran)}` : approved);
         },
       );
     },
