@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
 import type { ChannelSender } from '../core/message.js';
-import type { MeetingPlanner } from '../store/meetings.js';
+import type { SchedulerPlanner } from '../store/index.js';
 import type { OutboxMessage, OutboxStore, Outcome } from '../store/outbox.js';
 import type { RateLimiter, Take } from './rate-limit.js';
 import { renderPayload } from './render.js';
@@ -31,7 +31,7 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
 
 export interface DispatcherDeps {
   readonly outbox: OutboxStore;
-  readonly planner: MeetingPlanner;
+  readonly planner: SchedulerPlanner;
   readonly senders: readonly ChannelSender[];
   readonly limiter: RateLimiter;
   readonly clock: Clock;

@@ -4,6 +4,7 @@ import type { Db } from '../db.js';
 import { createCaseStore } from './cases.js';
 import { createCommunityStore } from './community.js';
 import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
+import { createIuranReminderPlanner, type IuranReminderPlanner } from './iuran-reminders.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore, type MeetingPlanner } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from './notifier.js';
@@ -12,12 +13,15 @@ import { createWriter, type Writer } from './writer.js';
 
 export { migrate, pendingMigrations } from './migrate.js';
 
+/** What the scheduler plans and renders: meeting series and reminders, iuran reminders. */
+export type SchedulerPlanner = MeetingPlanner & IuranReminderPlanner;
+
 export interface Stores extends Omit<CoreDeps, 'clock'> {
   readonly writer: Writer;
   /** Channels register their senders here once they exist, so notices reach people's private chats. */
   readonly notifier: ChannelNotifier;
-  /** The scheduler's ports: series planning and the outbox. */
-  readonly planner: MeetingPlanner;
+  /** The scheduler's ports: series and iuran reminder planning, and the outbox. */
+  readonly planner: SchedulerPlanner;
   readonly outbox: OutboxStore;
 }
 
@@ -34,7 +38,11 @@ export function createStores(db: Db, log: Logger): Stores {
     cases: createCaseStore(db.read, writer),
     notifier: createNotifier(db.read, log.child({ module: 'notifier' })),
     meetings,
-    planner: meetings,
+    planner: {
+      topUp: (now, limit) => meetings.topUp(now, limit),
+      reminderFacts: (occurrenceId) => meetings.reminderFacts(occurrenceId),
+      ...createIuranReminderPlanner(db.read, writer),
+    },
     outbox: createOutboxStore(db.read, writer),
   };
 }

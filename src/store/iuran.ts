@@ -6,6 +6,7 @@ import type {
   AddIuranOutcome,
   ChangeRateOutcome,
   HouseholdInfo,
+  IuranBook,
   IuranInfo,
   IuranStore,
   JoinOutcome,
@@ -49,7 +50,7 @@ function toTerms(row: IuranRow): IuranTerms {
   };
 }
 
-async function iuranInfos(db: Db, where: { wksbmId?: number; id?: number }): Promise<IuranInfo[]> {
+export async function iuranInfos(db: Db, where: { wksbmId?: number; id?: number }): Promise<IuranInfo[]> {
   const rows = await db.iuran.findMany({ where, include: iuranInclude, orderBy: { id: 'asc' } });
   if (rows.length === 0) return [];
   const funds = await db.fund.findMany({ where: { id: { in: rows.map((row) => row.fundId) } }, include: fundWithAliases });
@@ -57,7 +58,7 @@ async function iuranInfos(db: Db, where: { wksbmId?: number; id?: number }): Pro
   return rows.map((row) => ({ id: row.id, fund: fundById.get(row.fundId)!, reminderDay: row.reminderDay, ...toTerms(row) }));
 }
 
-async function householdInfos(db: Db, where: { wksbmId?: number; id?: { in: number[] } }): Promise<HouseholdInfo[]> {
+export async function householdInfos(db: Db, where: { wksbmId?: number; id?: { in: number[] } }): Promise<HouseholdInfo[]> {
   const rows = await db.household.findMany({ where, include: { members: { orderBy: { id: 'asc' } } }, orderBy: { id: 'asc' } });
   const personIds = [...new Set(rows.flatMap((row) => row.members.map((member) => member.personId)))];
   const people = personIds.length
@@ -78,6 +79,17 @@ async function householdInfo(db: Db, id: number): Promise<HouseholdInfo> {
   const [info] = await householdInfos(db, { id: { in: [id] } });
   if (!info) throw new WksError('WKS_ERR_STORE', `household ${id} not found`);
   return info;
+}
+
+/** Everything /tunggakan reads, in four queries whatever the history: accounts hold the paid totals. */
+export async function bookOf(db: Db, wksbmId: number): Promise<IuranBook> {
+  const [households, iurans, accounts, settings] = await Promise.all([
+    householdInfos(db, { wksbmId }),
+    iuranInfos(db, { wksbmId }),
+    db.iuranAccount.findMany({ where: { wksbmId }, select: { householdId: true, iuranId: true, paid: true } }),
+    db.iuranSettings.findUnique({ where: { wksbmId } }),
+  ]);
+  return { households, iurans, accounts, showNames: settings?.showNames ?? false };
 }
 
 /** What allocating for one account needs: the iuran's terms, the household's tenure, the zone. */
@@ -184,15 +196,7 @@ export function createIuranStore(read: PrismaClient, writer: Writer): IuranStore
     households: (wksbmId) => householdInfos(read, { wksbmId }),
     iurans: (wksbmId) => iuranInfos(read, { wksbmId }),
 
-    async book(wksbmId) {
-      const [households, iurans, accounts, settings] = await Promise.all([
-        householdInfos(read, { wksbmId }),
-        iuranInfos(read, { wksbmId }),
-        read.iuranAccount.findMany({ where: { wksbmId }, select: { householdId: true, iuranId: true, paid: true } }),
-        read.iuranSettings.findUnique({ where: { wksbmId } }),
-      ]);
-      return { households, iurans, accounts, showNames: settings?.showNames ?? false };
-    },
+    book: (wksbmId) => bookOf(read, wksbmId),
 
     async householdsOf(personId) {
       const rows = await read.householdMember.findMany({ where: { personId }, orderBy: { id: 'asc' } });
