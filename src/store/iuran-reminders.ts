@@ -6,9 +6,9 @@ import { standingsOf } from '../core/iuran/standing.js';
 import { iuranText } from '../core/iuran/text.js';
 import type { ChannelName } from '../core/message.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { bookOf, householdInfos, iuranInfos, reminderSubject } from './iuran.js';
+import { booksOf, householdInfos, iuranInfos, reminderSubject } from './iuran.js';
 import { enqueue, type NewOutboxMessage } from './outbox.js';
-import type { Writer } from './writer.js';
+import type { Tx, Writer } from './writer.js';
 
 /** Reminders go out from this local hour of the reminder day. */
 export const REMINDER_HOUR = 9;
@@ -40,8 +40,94 @@ export function isReminderDue(iuran: Pick<IuranInfo, 'kind' | 'reminderDay'>, no
   return day === iuran.reminderDay && local.hour >= REMINDER_HOUR;
 }
 
+/** WKSBM planned per transaction: a constant number of queries for each chunk, whatever its size. */
+const CHUNK = 100;
+
+interface DueIuran {
+  readonly id: number;
+  readonly wksbmId: number;
+  readonly period: string;
+  readonly reminderDay: number | null;
+}
+
 /**
- * Planning writes, in one transaction per WKSBM: one private outbox row per household in arrears and
+ * Plans the reminders of a chunk of WKSBM in one transaction: reads their books, members, identities and
+ * chats at once, skips iuran another instance planned meanwhile, writes every outbox row and run row.
+ */
+async function planChunk(
+  tx: Tx,
+  chunk: readonly { wksbmId: number; zone: string; iurans: readonly DueIuran[] }[],
+  now: Date,
+  periodOf: (iuran: DueIuran) => string,
+): Promise<number> {
+  const wksbmIds = chunk.map((c) => c.wksbmId);
+  const due = chunk.flatMap((c) => c.iurans);
+  const already = await tx.iuranReminderRun.findMany({ where: { iuranId: { in: due.map((c) => c.id) } }, select: { iuranId: true, period: true } });
+  const done = new Set(already.map((run) => `${run.iuranId}:${run.period}`));
+  const where = { wksbmId: { in: wksbmIds } };
+  const [books, memberRows, chats] = await Promise.all([
+    booksOf(tx, wksbmIds),
+    tx.householdMember.findMany({ where, select: { householdId: true, personId: true } }),
+    tx.chat.findMany({ where, orderBy: { id: 'asc' } }),
+  ]);
+  const identities = await tx.identity.findMany({ where: { personId: { in: memberRows.map((m) => m.personId) } }, orderBy: { id: 'asc' } });
+  const peopleOf = new Map<number, number[]>();
+  for (const m of memberRows) peopleOf.set(m.householdId, [...(peopleOf.get(m.householdId) ?? []), m.personId]);
+  const identitiesOf = new Map<number, typeof identities>();
+  for (const identity of identities) identitiesOf.set(identity.personId, [...(identitiesOf.get(identity.personId) ?? []), identity]);
+
+  const messages: NewOutboxMessage[] = [];
+  const runs: { iuranId: number; period: string; planned: number }[] = [];
+  for (const { wksbmId, zone, iurans } of chunk) {
+    const notAfter = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
+    for (const { iuran, rows } of standingsOf(books.get(wksbmId)!, now, zone, { periods: false })) {
+      const run = iurans.find((c) => c.id === iuran.id);
+      if (!run || done.has(`${run.id}:${periodOf(run)}`)) continue;
+      const period = periodOf(run);
+      const active = rows.filter((row) => row.household.leftOn === null);
+      let reminded = 0;
+      for (const { household, standing: owed } of active) {
+        if (owed.arrears === 0n) continue;
+        const reach = (peopleOf.get(household.id) ?? []).flatMap((personId) => identitiesOf.get(personId) ?? []).filter((identity) => identity.channel in PRIVATE_CHAT);
+        if (reach.length === 0) continue;
+        reminded++;
+        for (const identity of reach) {
+          const channel = identity.channel as ChannelName;
+          const chatId = PRIVATE_CHAT[channel](identity.externalId);
+          messages.push({
+            dedupeKey: `iuran-reminder:${iuran.id}:${period}:${household.id}:${channel}:${chatId}`,
+            channel,
+            chatId,
+            subject: reminderSubject(iuran.id, household.id),
+            payload: { kind: 'iuran-reminder', iuranId: iuran.id, householdId: household.id },
+            dueAt: now,
+            notAfter,
+          });
+        }
+      }
+      const paidUp = active.filter((row) => row.standing.arrears === 0n).length;
+      const line = iuranText.reminderGroupLine(iuran, reminded, paidUp, active.length);
+      for (const chat of chats.filter((c) => c.wksbmId === wksbmId)) {
+        messages.push({
+          dedupeKey: `iuran-group:${iuran.id}:${period}:${chat.channel}:${chat.externalId}`,
+          channel: chat.channel as ChannelName,
+          chatId: chat.externalId,
+          subject: `iuran-group:${iuran.id}`,
+          payload: { kind: 'text', text: line },
+          dueAt: now,
+          notAfter,
+        });
+      }
+      runs.push({ iuranId: iuran.id, period, planned: reminded });
+    }
+  }
+  await tx.iuranReminderRun.createMany({ data: runs });
+  await enqueue(tx, messages);
+  return runs.reduce((sum, run) => sum + run.planned, 0);
+}
+
+/**
+ * Planning writes, in one transaction per chunk of WKSBM: one private outbox row per household in arrears and
  * private chat of its members, one line with counts (never names) to each of the WKSBM's groups, and a
  * run row that makes the period planned once. The outbox's dedupe keys make a second planner (another
  * instance) add nothing; a payment withdraws the household's rows, and rendering checks again.
@@ -62,68 +148,14 @@ export function createIuranReminderPlanner(read: PrismaClient, writer: Writer): 
       };
       const runs = await read.iuranReminderRun.findMany({ where: { iuranId: { in: due.map((c) => c.id) } }, select: { iuranId: true, period: true } });
       const done = new Set(runs.map((run) => `${run.iuranId}:${run.period}`));
-      const todo = due.filter((c) => !done.has(`${c.id}:${periodOf(c)}`));
-      const byWksbm = new Map<number, typeof todo>();
-      for (const c of todo) byWksbm.set(c.wksbmId, [...(byWksbm.get(c.wksbmId) ?? []), c]);
+      const byWksbm = new Map<number, DueIuran[]>();
+      for (const c of due.filter((c) => !done.has(`${c.id}:${periodOf(c)}`))) byWksbm.set(c.wksbmId, [...(byWksbm.get(c.wksbmId) ?? []), c]);
 
       let planned = 0;
-      for (const [wksbmId, iurans] of byWksbm) {
-        planned += await writer.run(async (tx) => {
-          const already = await tx.iuranReminderRun.findMany({ where: { OR: iurans.map((c) => ({ iuranId: c.id, period: periodOf(c) })) } });
-          const fresh = iurans.filter((c) => !already.some((run) => run.iuranId === c.id));
-          if (fresh.length === 0) return 0;
-          const zone = zones.get(wksbmId)!;
-          const book = await bookOf(tx, wksbmId);
-          const memberRows = await tx.householdMember.findMany({ where: { wksbmId }, select: { householdId: true, personId: true } });
-          const identities = await tx.identity.findMany({ where: { personId: { in: memberRows.map((m) => m.personId) } }, orderBy: { id: 'asc' } });
-          const chats = await tx.chat.findMany({ where: { wksbmId }, orderBy: { id: 'asc' } });
-          const notAfter = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
-          const messages: NewOutboxMessage[] = [];
-          let count = 0;
-          for (const { iuran, rows } of standingsOf(book, now, zone)) {
-            const run = fresh.find((c) => c.id === iuran.id);
-            if (!run) continue;
-            const period = periodOf(run);
-            const active = rows.filter((row) => row.household.leftOn === null);
-            let reminded = 0;
-            for (const { household, standing: owed } of active) {
-              if (owed.arrears === 0n) continue;
-              const people = new Set(memberRows.filter((m) => m.householdId === household.id).map((m) => m.personId));
-              const reach = identities.filter((identity) => people.has(identity.personId) && identity.channel in PRIVATE_CHAT);
-              if (reach.length === 0) continue;
-              reminded++;
-              for (const identity of reach) {
-                const chatId = PRIVATE_CHAT[identity.channel as ChannelName](identity.externalId);
-                messages.push({
-                  dedupeKey: `iuran-reminder:${iuran.id}:${period}:${household.id}:${identity.channel}:${chatId}`,
-                  channel: identity.channel as ChannelName,
-                  chatId,
-                  subject: reminderSubject(iuran.id, household.id),
-                  payload: { kind: 'iuran-reminder', iuranId: iuran.id, householdId: household.id },
-                  dueAt: now,
-                  notAfter,
-                });
-              }
-            }
-            const paidUp = active.filter((row) => row.standing.arrears === 0n).length;
-            const line = iuranText.reminderGroupLine(iuran, reminded, paidUp, active.length);
-            for (const chat of chats) {
-              messages.push({
-                dedupeKey: `iuran-group:${iuran.id}:${period}:${chat.channel}:${chat.externalId}`,
-                channel: chat.channel as ChannelName,
-                chatId: chat.externalId,
-                subject: `iuran-group:${iuran.id}`,
-                payload: { kind: 'text', text: line },
-                dueAt: now,
-                notAfter,
-              });
-            }
-            await tx.iuranReminderRun.create({ data: { iuranId: iuran.id, period, planned: reminded } });
-            count += reminded;
-          }
-          await enqueue(tx, messages);
-          return count;
-        });
+      const wksbmIds = [...byWksbm.keys()];
+      for (let i = 0; i < wksbmIds.length; i += CHUNK) {
+        const chunk = wksbmIds.slice(i, i + CHUNK);
+        planned += await writer.run((tx) => planChunk(tx, chunk.map((id) => ({ wksbmId: id, zone: zones.get(id)!, iurans: byWksbm.get(id)! })), now, periodOf));
       }
       return planned;
     },

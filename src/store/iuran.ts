@@ -6,6 +6,8 @@ import type {
   AddIuranOutcome,
   ChangeRateOutcome,
   HouseholdInfo,
+  AccountInfo,
+  HouseholdSummary,
   IuranBook,
   IuranInfo,
   IuranStore,
@@ -30,6 +32,7 @@ const iuranInclude = { rates: { orderBy: { fromPeriod: 'asc' } } } as const;
 
 interface IuranRow {
   id: number;
+  wksbmId: number;
   fundId: number;
   period: string;
   start: string;
@@ -50,12 +53,12 @@ function toTerms(row: IuranRow): IuranTerms {
   };
 }
 
-export async function iuranInfos(db: Db, where: { wksbmId?: number; id?: number }): Promise<IuranInfo[]> {
+export async function iuranInfos(db: Db, where: { wksbmId?: number | { in: number[] }; id?: number }): Promise<(IuranInfo & { wksbmId: number })[]> {
   const rows = await db.iuran.findMany({ where, include: iuranInclude, orderBy: { id: 'asc' } });
   if (rows.length === 0) return [];
   const funds = await db.fund.findMany({ where: { id: { in: rows.map((row) => row.fundId) } }, include: fundWithAliases });
   const fundById = new Map(funds.map((fund) => [fund.id, toFundInfo(fund)]));
-  return rows.map((row) => ({ id: row.id, fund: fundById.get(row.fundId)!, reminderDay: row.reminderDay, ...toTerms(row) }));
+  return rows.map((row) => ({ id: row.id, wksbmId: row.wksbmId, fund: fundById.get(row.fundId)!, reminderDay: row.reminderDay, ...toTerms(row) }));
 }
 
 export async function householdInfos(db: Db, where: { wksbmId?: number; id?: { in: number[] } }): Promise<HouseholdInfo[]> {
@@ -83,13 +86,25 @@ async function householdInfo(db: Db, id: number): Promise<HouseholdInfo> {
 
 /** Everything /tunggakan reads, in four queries whatever the history: accounts hold the paid totals. */
 export async function bookOf(db: Db, wksbmId: number): Promise<IuranBook> {
+  return (await booksOf(db, [wksbmId])).get(wksbmId)!;
+}
+
+/** The books of several WKSBM in the same four queries (planning reminders for many at once). */
+export async function booksOf(db: Db, wksbmIds: readonly number[]): Promise<Map<number, IuranBook>> {
+  const where = { wksbmId: { in: [...wksbmIds] } };
   const [households, iurans, accounts, settings] = await Promise.all([
-    householdInfos(db, { wksbmId }),
-    iuranInfos(db, { wksbmId }),
-    db.iuranAccount.findMany({ where: { wksbmId }, select: { householdId: true, iuranId: true, paid: true } }),
-    db.iuranSettings.findUnique({ where: { wksbmId } }),
+    db.household.findMany({ where, select: { id: true, wksbmId: true, name: true, address: true, since: true, leftOn: true }, orderBy: { id: 'asc' } }),
+    iuranInfos(db, where),
+    db.iuranAccount.findMany({ where, select: { wksbmId: true, householdId: true, iuranId: true, paid: true } }),
+    db.iuranSettings.findMany({ where }),
   ]);
-  return { households, iurans, accounts, showNames: settings?.showNames ?? false };
+  const books = new Map<number, IuranBook>(
+    wksbmIds.map((id) => [id, { households: [], iurans: [], accounts: [], showNames: settings.some((row) => row.wksbmId === id && row.showNames) }]),
+  );
+  for (const { wksbmId, ...household } of households) (books.get(wksbmId)!.households as HouseholdSummary[]).push(household);
+  for (const iuran of iurans) (books.get(iuran.wksbmId)!.iurans as IuranInfo[]).push(iuran);
+  for (const { wksbmId, ...account } of accounts) (books.get(wksbmId)!.accounts as AccountInfo[]).push(account);
+  return books;
 }
 
 /** What allocating for one account needs: the iuran's terms, the household's tenure, the zone. */

@@ -202,7 +202,7 @@ export const tunggakanCommand: GroupCommand = {
     if (book.showNames) return namedArrears(ctx, ctx.wksbm, args.trim());
     const [fundWord] = firstWord(args);
     const fund = fundWord ? findFund(book.iurans.map((iuran) => iuran.fund), fundWord) : undefined;
-    const counts = standingsOf(book, now(ctx), ctx.wksbm.timeZone)
+    const counts = standingsOf(book, now(ctx), ctx.wksbm.timeZone, { periods: false })
       .filter(({ iuran }) => !fund || iuran.fund.id === fund.id)
       .map(({ iuran, rows }) => ({
         iuran,

@@ -72,7 +72,7 @@ export interface Standing {
   readonly arrears: bigint;
   /** Paid beyond everything due so far: covers coming periods. */
   readonly credit: bigint;
-  /** The periods in arrears, oldest first (payments cover the oldest periods first). */
+  /** The periods in arrears, oldest first (payments cover the oldest periods first); empty when not asked for. */
   readonly owed: readonly Owed[];
 }
 
@@ -80,11 +80,12 @@ export interface Standing {
  * Payments cover periods oldest first, so whatever is owed is the latest periods of the window: they are
  * found walking back from the last one, touching only periods in arrears.
  */
-export function standing(terms: IuranTerms, window: OwedWindow, paid: bigint): Standing {
+export function standing(terms: IuranTerms, window: OwedWindow, paid: bigint, options: { periods: boolean } = { periods: true }): Standing {
   const due = totalDue(terms, window);
   const arrears = due > paid ? due - paid : 0n;
   const owed: Owed[] = [];
-  let left = arrears;
+  // Counting who has paid needs no periods; naming what is owed does.
+  let left = options.periods ? arrears : 0n;
   for (let period = window.last; left > 0n && period >= window.first; period--) {
     const inPeriod = dueIn(terms, period);
     if (inPeriod === 0n) continue;

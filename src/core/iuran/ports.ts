@@ -9,12 +9,16 @@ import type { PeriodIndex } from './period.js';
  * which decides the current period.
  */
 
-export interface HouseholdInfo {
+/** A household as the roster lists it. */
+export interface HouseholdSummary {
   readonly id: number;
   readonly name: string;
   readonly address: string | null;
   readonly since: string;
   readonly leftOn: string | null;
+}
+
+export interface HouseholdInfo extends HouseholdSummary {
   readonly members: readonly PersonInfo[];
 }
 
@@ -33,7 +37,7 @@ export interface AccountInfo {
 
 /** Everything /tunggakan and /iuran saya read, in a few queries. */
 export interface IuranBook {
-  readonly households: readonly HouseholdInfo[];
+  readonly households: readonly HouseholdSummary[];
   readonly iurans: readonly IuranInfo[];
   readonly accounts: readonly AccountInfo[];
   readonly showNames: boolean;

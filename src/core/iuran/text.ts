@@ -8,7 +8,7 @@ import type { Quantity } from '../quantity.js';
 import { formatQuantity } from '../text/format.js';
 import { fundLabel } from '../text/id.js';
 import type { Standing } from './dues.js';
-import type { HouseholdInfo, IuranInfo, PaymentEffect } from './ports.js';
+import type { HouseholdInfo, HouseholdSummary, IuranInfo, PaymentEffect } from './ports.js';
 import { periodKey, type PeriodIndex, type PeriodKind } from './period.js';
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
@@ -42,7 +42,7 @@ export function periodList(kind: PeriodKind, periods: readonly PeriodIndex[]): s
 
 const count = (kind: PeriodKind, n: number) => `${n} ${UNIT[kind]}`;
 
-const householdLine = (household: Pick<HouseholdInfo, 'name' | 'address'>) =>
+const householdLine = (household: Pick<HouseholdSummary, 'name' | 'address'>) =>
   `KK ${household.name}${household.address ? ` (${household.address})` : ''}`;
 
 /** One household's standing on one iuran, for those allowed to see it. */
@@ -57,7 +57,7 @@ function standingLine(iuran: IuranInfo, standing: Standing): string {
 }
 
 export interface ArrearsRow {
-  readonly household: HouseholdInfo;
+  readonly household: HouseholdSummary;
   readonly standing: Standing;
 }
 
