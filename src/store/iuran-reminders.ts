@@ -5,7 +5,7 @@ import type { HouseholdInfo, IuranInfo } from '../core/iuran/ports.js';
 import { standingsOf } from '../core/iuran/standing.js';
 import { iuranText } from '../core/iuran/text.js';
 import type { ChannelName } from '../core/message.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { booksOf, householdInfos, iuranInfos, reminderSubject } from './iuran.js';
 import { enqueue, type NewOutboxMessage } from './outbox.js';
 import type { Tx, Writer } from './writer.js';
@@ -65,16 +65,17 @@ async function planChunk(
   const already = await tx.iuranReminderRun.findMany({ where: { iuranId: { in: due.map((c) => c.id) } }, select: { iuranId: true, period: true } });
   const done = new Set(already.map((run) => `${run.iuranId}:${run.period}`));
   const where = { wksbmId: { in: wksbmIds } };
-  const [books, memberRows, chats] = await Promise.all([
+  const [books, reachable, chats] = await Promise.all([
     booksOf(tx, wksbmIds),
-    tx.householdMember.findMany({ where, select: { householdId: true, personId: true } }),
+    // A join rather than a list of person ids: a chunk's members can outnumber SQLite's bound parameters.
+    tx.$queryRaw<{ householdId: number; channel: string; externalId: string }[]>`
+      SELECT m."householdId", i."channel", i."externalId" FROM "HouseholdMember" m
+      JOIN "Identity" i ON i."personId" = m."personId"
+      WHERE m."wksbmId" IN (${Prisma.join(wksbmIds)}) ORDER BY i."id"`,
     tx.chat.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
-  const identities = await tx.identity.findMany({ where: { personId: { in: memberRows.map((m) => m.personId) } }, orderBy: { id: 'asc' } });
-  const peopleOf = new Map<number, number[]>();
-  for (const m of memberRows) peopleOf.set(m.householdId, [...(peopleOf.get(m.householdId) ?? []), m.personId]);
-  const identitiesOf = new Map<number, typeof identities>();
-  for (const identity of identities) identitiesOf.set(identity.personId, [...(identitiesOf.get(identity.personId) ?? []), identity]);
+  const reachOf = new Map<number, { channel: string; externalId: string }[]>();
+  for (const row of reachable) reachOf.set(Number(row.householdId), [...(reachOf.get(Number(row.householdId)) ?? []), row]);
 
   const messages: NewOutboxMessage[] = [];
   const runs: { iuranId: number; period: string; planned: number }[] = [];
@@ -88,7 +89,7 @@ async function planChunk(
       let reminded = 0;
       for (const { household, standing: owed } of active) {
         if (owed.arrears === 0n) continue;
-        const reach = (peopleOf.get(household.id) ?? []).flatMap((personId) => identitiesOf.get(personId) ?? []).filter((identity) => identity.channel in PRIVATE_CHAT);
+        const reach = (reachOf.get(household.id) ?? []).filter((identity) => identity.channel in PRIVATE_CHAT);
         if (reach.length === 0) continue;
         reminded++;
         for (const identity of reach) {
@@ -122,7 +123,8 @@ async function planChunk(
     }
   }
   await tx.iuranReminderRun.createMany({ data: runs });
-  await enqueue(tx, messages);
+  // enqueue looks its dedupe keys up in one list: kept under SQLite's bound-parameter limit.
+  for (let i = 0; i < messages.length; i += 500) await enqueue(tx, messages.slice(i, i + 500));
   return runs.reduce((sum, run) => sum + run.planned, 0);
 }
 
