@@ -1,5 +1,5 @@
 import { WksError } from '../errors.js';
-import { householdOfSetor, householdWords } from '../iuran/household-of.js';
+import { householdOfSetor } from '../iuran/household-of.js';
 import { perantauSetor } from '../iuran/perantau.js';
 import type { PaymentEffect } from '../iuran/ports.js';
 import { iuranText } from '../iuran/text.js';
@@ -31,7 +31,6 @@ export const setorCommand: GroupCommand = {
     const { contributor, note } = splitContributor(rest, [
       ...members.map((member) => member.person.name),
       ...mentionTokens(ctx),
-      ...(rest ? await householdWords(ctx, ctx.wksbm.id) : []),
     ]);
     const tagged = contributor ? await taggedPerson(ctx, contributor) : null;
     const known = tagged

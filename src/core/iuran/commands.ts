@@ -7,7 +7,7 @@ import type { WksbmInfo } from '../ports.js';
 import { EVERYONE, PENGURUS, TREASURY } from '../roles.js';
 import { exampleAmount, t } from '../text/id.js';
 import { pickHousehold } from './household-of.js';
-import { readPeriodKind, readReminderDay, readRound, readStart, roundNight } from './parse.js';
+import { readPeriodKind, readReminderDay, readRound, readSince, readStart, roundNight } from './parse.js';
 import { localDate, periodAt, periodOfDate } from './period.js';
 import type { HouseholdInfo } from './ports.js';
 import { isActive, standingsOf } from './standing.js';
@@ -70,14 +70,18 @@ function find(typed: string, households: readonly HouseholdInfo[]) {
 
 /** `Pak Budi, RT 03` or `Pak Budi RT 03`: the name, then the address from a comma or an address word on. */
 function addHousehold(ctx: GroupContext, text: string) {
-  const cleaned = text.replace(/^kk\s+/i, '').replace(/\s+/g, ' ').trim();
+  const today = localDate(now(ctx), ctx.wksbm.timeZone);
+  const since = readSince(text, today);
+  if (!since.ok) return refuse(iuranText.startUnreadable(since.text));
+  if (since.since !== null && since.since > today) return refuse(iuranText.sinceInFuture());
+  const cleaned = since.rest.replace(/^kk\s+/i, '').replace(/\s+/g, ' ').trim();
   const split = /\s*,\s*|\s+(?=(?:RT|RW|Jl\.?|Jalan|Gg\.?|Gang|Blok|No\.?|Dusun|Dsn\.?)\b)/i.exec(cleaned);
   const name = (split ? cleaned.slice(0, split.index) : cleaned).trim().slice(0, 80);
   const address = split ? cleaned.slice(split.index + split[0].length).trim().slice(0, 120) || null : null;
   if (!name) return refuse(iuranText.householdNameMissing());
   return ctx.deps.iuran.addHousehold(
     ctx.once,
-    { wksbmId: ctx.wksbm.id, name, address, since: localDate(now(ctx), ctx.wksbm.timeZone) },
+    { wksbmId: ctx.wksbm.id, name, address, since: since.since ?? today },
     (outcome) => (outcome.ok ? reply(iuranText.householdAdded(outcome.household)) : refuse(iuranText.householdTaken(outcome.household))),
   );
 }

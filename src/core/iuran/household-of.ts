@@ -11,12 +11,6 @@ export type HouseholdPick =
   | { readonly ok: true; readonly value: { readonly household: HouseholdInfo; readonly iuran: IuranInfo } | null }
   | { readonly ok: false; readonly replies: readonly Reply[] };
 
-/** Names a setoran may be "dari": the roster's households, plain and as "KK <nama>". */
-export async function householdWords(ctx: CommandContext, wksbmId: number): Promise<string[]> {
-  const households = (await ctx.deps.iuran.households(wksbmId)).filter(isActive);
-  return households.flatMap((household) => [household.name, `KK ${household.name}`]);
-}
-
 /** The household a typed name means, or the reply that asks which one (never a guess). */
 export function pickHousehold(
   typed: string,

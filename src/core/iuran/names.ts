@@ -43,7 +43,11 @@ export type NameMatch<T> =
   | { readonly kind: 'near'; readonly candidates: readonly T[] }
   | { readonly kind: 'none' };
 
-/** The item a typed name means, by the strongest rule that finds any: exact, without titles, by words, by spelling. */
+/**
+ * The item a typed name means. A name typed in full (titles and case aside) is taken; otherwise every
+ * household whose name holds the typed words is a candidate ("Budi" fits both "Pak Budi" and
+ * "Pak Budi Hartono": asked back); failing that, near spellings are offered, never taken.
+ */
 export function matchName<T>(typed: string, items: readonly T[], nameOf: (item: T) => string): NameMatch<T> {
   const wanted = normalizeName(typed);
   const wantedCore = coreTokens(typed);
@@ -54,9 +58,6 @@ export function matchName<T>(typed: string, items: readonly T[], nameOf: (item: 
   const exact = decide(items.filter((item) => normalizeName(nameOf(item)) === wanted));
   if (exact) return exact;
   if (wantedCore.length === 0) return { kind: 'none' };
-  const joined = wantedCore.join(' ');
-  const sameCore = decide(items.filter((item) => coreTokens(nameOf(item)).join(' ') === joined));
-  if (sameCore) return sameCore;
   const byWords = decide(
     items.filter((item) => {
       const tokens = coreTokens(nameOf(item));
@@ -64,6 +65,7 @@ export function matchName<T>(typed: string, items: readonly T[], nameOf: (item: 
     }),
   );
   if (byWords) return byWords;
+  const joined = wantedCore.join(' ');
   const near = items.filter((item) => {
     const core = coreTokens(nameOf(item)).join(' ');
     return editDistance(core, joined) <= Math.max(1, Math.floor(joined.length / 5));

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { periodOfDate, type PeriodIndex, type PeriodKind } from './period.js';
+import { periodKey, periodOfDate, type PeriodIndex, type PeriodKind } from './period.js';
 
 const MONTHS: Record<string, number> = {
   januari: 1, jan: 1, februari: 2, feb: 2, pebruari: 2, maret: 3, mar: 3, april: 4, apr: 4, mei: 5, juni: 6, jun: 6,
@@ -18,6 +18,21 @@ export type StartRead =
  */
 export function readStart(args: string, kind: PeriodKind, today: string): StartRead {
   const match = /\s*\bmulai\s+(.+)$/i.exec(args);
+  return readWhen(match, args, kind, today, 'ahead');
+}
+
+/**
+ * `… sejak Januari [2026]`, `sejak 1/3/2026`: the day a household joined the roster, for one that was there
+ * before it was typed in. A month without a year is the latest such month up to today.
+ */
+export function readSince(args: string, today: string): { ok: true; since: string | null; rest: string } | { ok: false; text: string } {
+  const match = /\s*\bsejak\s+(.+)$/i.exec(args);
+  const read = readWhen(match, args, 'harian', today, 'back');
+  if (!read.ok) return read;
+  return { ok: true, since: read.start === null ? null : periodKey('harian', read.start), rest: read.rest };
+}
+
+function readWhen(match: RegExpExecArray | null, args: string, kind: PeriodKind, today: string, direction: 'ahead' | 'back'): StartRead {
   if (!match) return { ok: true, start: null, rest: args.trim() };
   const text = match[1]!.trim().toLowerCase();
   const rest = args.slice(0, match.index).trim();
@@ -36,6 +51,7 @@ export function readStart(args: string, kind: PeriodKind, today: string): StartR
   if (!month || !number) return { ok: false, text: match[1]! };
   if (month[2]) return at(DateTime.fromObject({ year: Number(month[2]), month: number, day: 1 }));
   const thisYear = DateTime.fromObject({ year: now.year, month: number, day: 1 });
+  if (direction === 'back') return at(thisYear > now ? thisYear.minus({ years: 1 }) : thisYear);
   return at(thisYear < now.startOf('month') ? thisYear.plus({ years: 1 }) : thisYear);
 }
 

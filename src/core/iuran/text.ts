@@ -73,7 +73,9 @@ export const iuranText = {
     'Format:\n/kk — daftar KK\n/kk tambah <nama KK>[, alamat/RT]\n/kk <nama KK> — satu KK\n/kk gabung <nama KK> — Anda anggota KK itu\n' +
     '/kk <nama KK> tambah <nama/@orang>\n/kk <nama KK> pindah — KK keluar dari daftar mulai hari ini\nContoh: /kk tambah Pak Budi, RT 03',
   householdAdded: (household: HouseholdInfo) =>
-    `✅ ${householdLine(household)} ditambahkan ke daftar KK. Anggota keluarga bergabung dengan: /kk gabung ${household.name}`,
+    `✅ ${householdLine(household)} ditambahkan ke daftar KK, terhitung sejak ${household.since.split('-').reverse().join('/')}. ` +
+    `Anggota keluarga bergabung dengan: /kk gabung ${household.name}`,
+  sinceInFuture: () => '❌ "sejak" tidak boleh di masa depan. Tidak ada yang dicatat.\nContoh: /kk tambah Pak Budi, RT 03 sejak Januari 2026',
   householdTaken: (household: HouseholdInfo) => `❌ ${householdLine(household)} sudah ada. Tidak ada yang diubah.`,
   householdNameMissing: () => '❌ Nama KK belum ditulis. Tidak ada yang dicatat.\nContoh: /kk tambah Pak Budi, RT 03',
   householdNotFound: (typed: string) =>
@@ -125,7 +127,8 @@ export const iuranText = {
           .join('\n'),
   iuranAdded: (iuran: IuranInfo) =>
     `✅ Iuran ${fundLabel(iuran.fund)} ${amountOf(iuran.fund, iuran.rates[0]!.amount)} ${EVERY[iuran.kind]} per KK, ` +
-    `mulai ${periodLabel(iuran.kind, iuran.start)}. Pembayaran: /setor <jumlah> ${iuran.fund.name} dari KK <nama>`,
+    `mulai ${periodLabel(iuran.kind, iuran.start)}. Tiap KK membayar sejak periode ini atau sejak ia terdaftar (/kk tambah … sejak <bulan>), ` +
+    `mana yang lebih akhir. Pembayaran: /setor <jumlah> ${iuran.fund.name} dari KK <nama>`,
   iuranExists: (iuran: IuranInfo) => `❌ Dana ${fundLabel(iuran.fund)} sudah punya iuran. Ubah jumlahnya dengan: /iuran ubah ${iuran.fund.name} <jumlah>`,
   iuranMissing: (fund: FundInfo) => `❌ Dana ${fundLabel(fund)} belum punya iuran. Tambahkan dengan: /iuran tambah ${fund.name} <jumlah> bulanan`,
   iuranChanged: (iuran: IuranInfo, from: PeriodIndex, amount: bigint) =>

@@ -180,3 +180,22 @@ describe('perantau', () => {
     expect(await inPrivate('Andi', '/setor 500rb kas kode 2')).toContain('ke Kas WKSBM Lain dicatat dan menunggu');
   });
 });
+
+describe('household names in /setor', () => {
+  it('never takes a longer, misspelt household name for a shorter one', async () => {
+    await world.say('Bu Sri', '/kk tambah Pak Budi');
+    await world.say('Bu Sri', '/kk tambah Pak Budi Hartono');
+    await world.say('Bu Sri', '/iuran tambah kematian 10rb bulanan');
+    expect(await world.say('Bu Sri', '/setor 10rb kematian dari KK Pak Budi Hartonp')).toContain('Maksud Anda: KK Pak Budi Hartono');
+    expect(await world.say('Bu Sri', '/setor 10rb kematian dari KK Budi')).toContain('Ada beberapa KK "Budi"');
+    expect(await world.say('Bu Sri', '/setor 10rb kematian dari KK Pak Budi, titipan')).toContain('Iuran Kematian KK Pak Budi: Oktober 2026 lunas');
+    expect(await world.db.read.ledgerEntry.count()).toBe(1);
+  });
+
+  it('counts a household from the day it was on the roster', async () => {
+    world.clock.set('2026-11-20T03:00:00Z');
+    expect(await world.say('Bu Sri', '/kk tambah Pak Budi, RT 03 sejak Agustus')).toContain('terhitung sejak 01/08/2026');
+    await world.say('Bu Sri', '/iuran tambah kematian 10rb bulanan mulai September 2026');
+    expect(await inPrivate('Bu Sri', '/tunggakan')).toContain('• Pak Budi: Rp30.000 (September 2026–November 2026)');
+  });
+});
