@@ -1,9 +1,9 @@
-/** The only import path for channels and the composition root. */
+/** The only import path for channels, the store, the scheduler and the composition root. */
 export { createCore, type Core } from './dispatch.js';
-export type { Command } from './commands/command.js';
-export type { CoreDeps } from './commands/command.js';
+export type { Command, CoreDeps } from './shared/command.js';
 export {
   inboundKey,
+  PRIVATE_CHAT,
   type ChannelName,
   type ChannelSender,
   type ChatRef,
@@ -12,13 +12,21 @@ export {
   type Reply,
   type ReplyAction,
   type SenderRef,
-} from './message.js';
-export type * from './ports.js';
-export type * from './meeting-ports.js';
-export type * from './iuran/ports.js';
-export { systemClock, type Clock } from './clock.js';
-export { ROLES, TREASURY, PENGURUS, type Role } from './roles.js';
-export { WksError, type WksErrorCode } from './errors.js';
-export type { FundUnit, Quantity, Rupiah } from './quantity.js';
-/** Every sentence the bot says; channels use it for what they say themselves (a server error). */
-export { t } from './text/id.js';
+} from './shared/message.js';
+export type * from './shared/ports.js';
+export { outboxPayload, type ClaimRequest, type NewOutboxMessage, type OutboxMessage, type OutboxPayload, type OutboxStore, type Outcome } from './shared/outbox.js';
+export type { SentWhatsAppMessage, WhatsAppStore } from './shared/whatsapp-store.js';
+export { systemClock, type Clock } from './shared/clock.js';
+export { ROLES, TREASURY, PENGURUS, isRole, type Role } from './shared/roles.js';
+export { OutgoingStopped, TelegramStartError, WksError, WriteConflict, type WksErrorCode } from './errors.js';
+export type { FundUnit, Quantity, Rupiah } from './shared/quantity.js';
+export type * from './ledger/index.js';
+export * from './meetings/index.js';
+export * from './cases/index.js';
+export * from './iuran/index.js';
+import type { IuranReminderPlanner } from './iuran/ports.js';
+import type { MeetingPlanner } from './meetings/index.js';
+/** What the scheduler plans and renders: meeting series and reminders, iuran reminders. */
+export type SchedulerPlanner = MeetingPlanner & IuranReminderPlanner;
+/** Sentences channels say themselves (a server error); the scheduler's come from meetingsText. */
+export { sharedText } from './shared/text.js';

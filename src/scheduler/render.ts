@@ -1,7 +1,4 @@
-import type { Reply } from '../core/message.js';
-import { rsvpActions, tm } from '../core/text/meetings.js';
-import type { SchedulerPlanner } from '../store/index.js';
-import type { OutboxPayload } from '../store/outbox.js';
+import { type SchedulerPlanner, type OutboxPayload, type Reply, reminderReplies } from '../core/index.js';
 
 export type Rendered = { readonly ok: true; readonly replies: readonly Reply[] } | { readonly ok: false; readonly why: string };
 
@@ -17,11 +14,8 @@ export async function renderPayload(planner: SchedulerPlanner, payload: OutboxPa
   }
   const facts = await planner.reminderFacts(payload.occurrenceId);
   if (!facts) return { ok: false, why: 'meeting not found' };
-  const { occurrence, pending, timeZone } = facts;
+  const { occurrence } = facts;
   if (occurrence.status === 'batal') return { ok: false, why: 'meeting cancelled' };
   if (occurrence.startsAt.getTime() !== payload.startsAt) return { ok: false, why: 'meeting moved' };
-  return {
-    ok: true,
-    replies: [{ text: tm.reminder(occurrence, pending, now, timeZone), actions: rsvpActions(occurrence.number) }],
-  };
+  return { ok: true, replies: reminderReplies(facts, now) };
 }

@@ -1,7 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock.js';
-import type { SchedulerPlanner } from '../store/index.js';
-import type { OutboxStore } from '../store/outbox.js';
+import type { Clock, SchedulerPlanner, OutboxStore } from '../core/index.js';
 import type { Dispatcher } from './dispatcher.js';
 
 export interface SchedulerDeps {

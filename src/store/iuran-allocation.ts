@@ -1,6 +1,16 @@
-import { fill, frontier, owedWindow, type IuranTerms, type Slice, type Tenure } from '../core/iuran/dues.js';
-import { periodAt, periodKey, periodOfKey, type PeriodIndex } from '../core/iuran/period.js';
 import type { Tx } from './writer.js';
+import {
+  fill,
+  frontier,
+  type IuranTerms,
+  owedWindow,
+  periodAt,
+  type PeriodIndex,
+  periodKey,
+  periodOfKey,
+  type Slice,
+  type Tenure,
+} from '../core/index.js';
 
 /**
  * Allocation of iuran payments to periods, inside the transaction of the change that causes it.

@@ -1,36 +1,26 @@
 import { DateTime } from 'luxon';
-import { owedWindow, standing, type Standing } from '../core/iuran/dues.js';
-import { periodAt, periodKey } from '../core/iuran/period.js';
-import type { HouseholdInfo, IuranInfo } from '../core/iuran/ports.js';
-import { standingsOf } from '../core/iuran/standing.js';
-import { iuranText } from '../core/iuran/text.js';
-import type { ChannelName } from '../core/message.js';
+import {
+  type ChannelName,
+  type HouseholdInfo,
+  type IuranInfo,
+  type IuranReminderPlanner,
+  iuranText,
+  owedWindow,
+  periodAt,
+  periodKey,
+  PRIVATE_CHAT,
+  standing,
+  type Standing,
+  standingsOf,
+  type NewOutboxMessage,
+} from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { booksOf, householdInfos, iuranInfos, reminderSubject } from './iuran.js';
-import { enqueue, type NewOutboxMessage } from './outbox.js';
+import { enqueue } from './outbox.js';
 import type { Tx, Writer } from './writer.js';
 
 /** Reminders go out from this local hour of the reminder day. */
 export const REMINDER_HOUR = 9;
-
-/** A person's private chat with the bot, from their identity on a channel. */
-const PRIVATE_CHAT: Record<ChannelName, (externalId: string) => string> = {
-  telegram: (id) => id,
-  whatsapp: (id) => id,
-  console: (id) => `private:${id}`,
-};
-
-export type ReminderRender =
-  | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly why: string };
-
-/** The scheduler's side of iuran: planning the day's reminders, and rendering one when it is sent. */
-export interface IuranReminderPlanner {
-  /** Plans the reminders of every iuran whose reminder day has come and that are not planned yet. */
-  planReminders(now: Date): Promise<number>;
-  /** A household's reminder as it is now; not sent when the household has paid since it was planned. */
-  renderReminder(input: { iuranId: number; householdId: number }, now: Date): Promise<ReminderRender>;
-}
 
 /** Whether `now` is on or after the reminder time of the iuran's reminder day, in the WKSBM's zone. */
 export function isReminderDue(iuran: Pick<IuranInfo, 'kind' | 'reminderDay'>, now: Date, zone: string): boolean {

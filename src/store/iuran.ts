@@ -1,23 +1,26 @@
-import { WksError } from '../core/errors.js';
-import type { IuranTerms, Tenure } from '../core/iuran/dues.js';
-import { isPeriodKind, periodKey, periodOfKey } from '../core/iuran/period.js';
-import type {
-  AddHouseholdOutcome,
-  AddIuranOutcome,
-  ChangeRateOutcome,
-  HouseholdInfo,
-  AccountInfo,
-  HouseholdSummary,
-  IuranBook,
-  IuranInfo,
-  IuranStore,
-  JoinOutcome,
-  PayOutcome,
-  PaymentEffect,
-  RoundOutcome,
-} from '../core/iuran/ports.js';
-import { iuranText } from '../core/iuran/text.js';
-import type { ChannelName } from '../core/message.js';
+import {
+  type AccountInfo,
+  type AddHouseholdOutcome,
+  type AddIuranOutcome,
+  type ChangeRateOutcome,
+  type ChannelName,
+  type HouseholdInfo,
+  type HouseholdSummary,
+  isPeriodKind,
+  type IuranBook,
+  type IuranInfo,
+  type IuranStore,
+  type IuranTerms,
+  iuranText,
+  type JoinOutcome,
+  type PaymentEffect,
+  type PayOutcome,
+  periodKey,
+  periodOfKey,
+  type RoundOutcome,
+  type Tenure,
+  WksError,
+} from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { accountFor, addPayment, reversePayments, type AllocationContext } from './iuran-allocation.js';
 import { postEntry, takeNumber } from './ledger.js';

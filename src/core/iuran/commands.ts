@@ -1,11 +1,12 @@
-import { refuse, reply, type CommandContext, type GroupCommand, type GroupContext } from '../commands/command.js';
-import { taggedPerson } from '../commands/mentions.js';
-import { parseAmount } from '../parse/amount.js';
-import { firstWord } from '../parse/command.js';
-import { findFund } from '../parse/fund.js';
-import type { WksbmInfo } from '../ports.js';
-import { EVERYONE, PENGURUS, TREASURY } from '../roles.js';
-import { exampleAmount, t } from '../text/id.js';
+import { refuse, reply, type CommandContext, type GroupCommand, type GroupContext } from '../shared/command.js';
+import { taggedPerson } from '../shared/mentions.js';
+import { parseAmount } from '../shared/amount.js';
+import { firstWord } from '../shared/words.js';
+import { findFund } from '../ledger/fund.js';
+import type { WksbmInfo } from '../shared/ports.js';
+import { sharedText } from '../shared/text.js';
+import { EVERYONE, PENGURUS, TREASURY } from '../shared/roles.js';
+import { exampleAmount, ledgerText } from '../ledger/text.js';
 import { pickHousehold } from './household-of.js';
 import { readPeriodKind, readReminderDay, readRound, readSince, readStart, roundNight } from './parse.js';
 import { localDate, periodAt, periodOfDate } from './period.js';
@@ -27,7 +28,7 @@ export const kkCommand: GroupCommand = {
   async run(ctx, args) {
     const [word, rest] = firstWord(args);
     const pengurus = PENGURUS.includes(ctx.role);
-    const notAllowed = () => refuse(t.notAllowed(`kk ${word}`.trim(), PENGURUS, ctx.role, null));
+    const notAllowed = () => refuse(sharedText.notAllowed(`kk ${word}`.trim(), PENGURUS, ctx.role, null));
     const households = await ctx.deps.iuran.households(ctx.wksbm.id);
     if (!word) return pengurus ? reply(iuranText.households(households.filter(isActive))) : notAllowed();
     if (/^(tambah|baru)$/i.test(word)) return pengurus ? addHousehold(ctx, rest) : notAllowed();
@@ -105,19 +106,19 @@ export const iuranCommand: GroupCommand = {
     }
     if (sub === 'saya') return reply(iuranText.mineInGroup());
     if (!['tambah', 'ubah', 'hapus', 'pengingat'].includes(sub)) return refuse(iuranText.iuranUsage());
-    if (!TREASURY.includes(ctx.role)) return refuse(t.notAllowed(`iuran ${sub}`, TREASURY, ctx.role, null));
+    if (!TREASURY.includes(ctx.role)) return refuse(sharedText.notAllowed(`iuran ${sub}`, TREASURY, ctx.role, null));
     const [fundWord, afterFund] = firstWord(rest);
     const funds = await ctx.deps.community.funds(ctx.wksbm.id);
     const fund = findFund(funds, fundWord);
-    if (!fund) return refuse(fundWord ? t.fundUnknown(fundWord, funds, this.example) : iuranText.iuranUsage());
+    if (!fund) return refuse(fundWord ? ledgerText.fundUnknown(fundWord, funds, this.example) : iuranText.iuranUsage());
     const existing = (await ctx.deps.iuran.iurans(ctx.wksbm.id)).find((iuran) => iuran.fund.id === fund.id);
     const today = localDate(now(ctx), zone);
 
     if (sub === 'tambah') {
       if (existing) return refuse(iuranText.iuranExists(existing));
       const amount = parseAmount(afterFund);
-      if (!amount.ok) return refuse(t.amountRefused(amount.raw, amount.problem, '/iuran tambah <dana> <jumlah> <harian|mingguan|bulanan>', this.example));
-      if (amount.quantity.unit !== fund.unit) return refuse(t.unitMismatch(fund, amount.quantity, `/iuran tambah ${fund.name} ${exampleAmount(fund)} harian`));
+      if (!amount.ok) return refuse(ledgerText.amountRefused(amount.raw, amount.problem, '/iuran tambah <dana> <jumlah> <harian|mingguan|bulanan>', this.example));
+      if (amount.quantity.unit !== fund.unit) return refuse(ledgerText.unitMismatch(fund, amount.quantity, `/iuran tambah ${fund.name} ${exampleAmount(fund)} harian`));
       const [kindWord, afterKind] = firstWord(amount.rest.replace(/\bper\s+(kk|rumah)\b/i, ''));
       const kind = readPeriodKind(kindWord);
       if (!kind) return refuse(iuranText.periodMissing());
@@ -146,8 +147,8 @@ export const iuranCommand: GroupCommand = {
     let value = 0n;
     if (sub === 'ubah') {
       const amount = parseAmount(start.rest);
-      if (!amount.ok) return refuse(t.amountRefused(amount.raw, amount.problem, '/iuran ubah <dana> <jumlah> [mulai <bulan>]', '/iuran ubah kematian 15rb mulai Januari'));
-      if (amount.quantity.unit !== fund.unit) return refuse(t.unitMismatch(fund, amount.quantity, `/iuran ubah ${fund.name} ${exampleAmount(fund)}`));
+      if (!amount.ok) return refuse(ledgerText.amountRefused(amount.raw, amount.problem, '/iuran ubah <dana> <jumlah> [mulai <bulan>]', '/iuran ubah kematian 15rb mulai Januari'));
+      if (amount.quantity.unit !== fund.unit) return refuse(ledgerText.unitMismatch(fund, amount.quantity, `/iuran ubah ${fund.name} ${exampleAmount(fund)}`));
       value = amount.quantity.value;
     }
     return ctx.deps.iuran.changeRate(ctx.once, { iuranId: existing.id, from, amount: value }, (outcome) =>
@@ -155,7 +156,7 @@ export const iuranCommand: GroupCommand = {
     );
   },
   async inPrivate(ctx, args) {
-    if (firstWord(args)[0].toLowerCase() !== 'saya') return refuse(t.needsGroup('iuran'));
+    if (firstWord(args)[0].toLowerCase() !== 'saya') return refuse(sharedText.needsGroup('iuran'));
     const mine = await ctx.deps.iuran.householdsOf(ctx.person.id);
     const rows = await Promise.all(
       mine.map(async ({ wksbm, household }) => {
@@ -175,7 +176,7 @@ async function namedArrears(ctx: CommandContext, wksbm: WksbmInfo, fundWord: str
   const book = await ctx.deps.iuran.book(wksbm.id);
   const funds = book.iurans.map((iuran) => iuran.fund);
   const fund = fundWord ? findFund(funds, fundWord) : undefined;
-  if (fundWord && !fund) return refuse(t.fundUnknown(fundWord, funds, '/tunggakan kematian'));
+  if (fundWord && !fund) return refuse(ledgerText.fundUnknown(fundWord, funds, '/tunggakan kematian'));
   const sections = standingsOf(book, now(ctx), wksbm.timeZone)
     .filter(({ iuran }) => !fund || iuran.fund.id === fund.id)
     .map(({ iuran, rows }) => ({
@@ -256,8 +257,8 @@ export const jimpitanCommand: GroupCommand = {
     let total: bigint;
     if (round.kind === 'count') {
       const amount = round.total ? parseAmount(round.total) : null;
-      if (amount && !amount.ok) return refuse(t.amountRefused(amount.raw, amount.problem, this.usage, '/jimpitan 12 rumah Rp6.000'));
-      if (amount && amount.quantity.unit !== fund.unit) return refuse(t.unitMismatch(fund, amount.quantity, `/jimpitan ${fund.name} 12 rumah`));
+      if (amount && !amount.ok) return refuse(ledgerText.amountRefused(amount.raw, amount.problem, this.usage, '/jimpitan 12 rumah Rp6.000'));
+      if (amount && amount.quantity.unit !== fund.unit) return refuse(ledgerText.unitMismatch(fund, amount.quantity, `/jimpitan ${fund.name} 12 rumah`));
       if (!amount && each === 0n) return refuse(iuranText.jimpitanNoIuran(fund));
       total = amount ? amount.quantity.value : each * BigInt(round.houses);
       if (each > 0n && total !== each * BigInt(round.houses)) return refuse(iuranText.jimpitanCountMismatch(round.houses, total, fund, each));

@@ -1,7 +1,7 @@
-import type { CommandContext } from '../commands/command.js';
-import { refuse } from '../commands/command.js';
-import type { FundInfo } from '../ports.js';
-import type { Reply } from '../message.js';
+import type { CommandContext } from '../shared/command.js';
+import { refuse } from '../shared/command.js';
+import type { FundInfo } from '../shared/ports.js';
+import type { Reply } from '../shared/message.js';
 import { matchName } from './names.js';
 import type { HouseholdInfo, IuranInfo } from './ports.js';
 import { isActive } from './standing.js';

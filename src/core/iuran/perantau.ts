@@ -1,6 +1,6 @@
-import { readAmountAndFund } from '../commands/amount-and-fund.js';
-import { refuse, reply, type CommandContext } from '../commands/command.js';
-import type { Posting } from '../ports.js';
+import { readAmountAndFund } from '../ledger/amount-and-fund.js';
+import { refuse, reply, type CommandContext } from '../shared/command.js';
+import type { Posting } from '../ledger/ports.js';
 import { householdOfSetor } from './household-of.js';
 import { iuranText } from './text.js';
 

@@ -1,5 +1,6 @@
-import type { Reply } from '../message.js';
-import type { FundInfo, Once, PersonInfo, Posting, Render, WksbmInfo } from '../ports.js';
+import type { Reply } from '../shared/message.js';
+import type { Posting } from '../ledger/ports.js';
+import type { FundInfo, Once, PersonInfo, Render, WksbmInfo } from '../shared/ports.js';
 import type { IuranTerms } from './dues.js';
 import type { PeriodIndex } from './period.js';
 
@@ -127,4 +128,14 @@ export interface IuranStore {
     input: { wksbmId: number; iuranId: number; fundId: number; householdIds: readonly number[]; each: bigint; total: bigint; note: string; at: Date },
     render: Render<RoundOutcome>,
   ): Promise<readonly Reply[]>;
+}
+
+export type ReminderRender = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly why: string };
+
+/** The scheduler's side of iuran: planning the day's reminders, and rendering one when it is sent. */
+export interface IuranReminderPlanner {
+  /** Plans the reminders of every iuran whose reminder day has come and that are not planned yet. */
+  planReminders(now: Date): Promise<number>;
+  /** A household's reminder as it is now; not sent when the household has paid since it was planned. */
+  renderReminder(input: { iuranId: number; householdId: number }, now: Date): Promise<ReminderRender>;
 }

@@ -3,10 +3,10 @@
  * sentences meant for pengurus, for the household itself, or for a group whose ketua turned names on:
  * the callers choose; these functions only word what they are given.
  */
-import type { FundInfo } from '../ports.js';
-import type { Quantity } from '../quantity.js';
-import { formatQuantity } from '../text/format.js';
-import { fundLabel } from '../text/id.js';
+import type { FundInfo } from '../shared/ports.js';
+import type { Quantity } from '../shared/quantity.js';
+import { formatQuantity } from '../shared/format.js';
+import { fundLabel } from '../ledger/text.js';
 import type { Standing } from './dues.js';
 import type { HouseholdInfo, HouseholdSummary, IuranInfo, PaymentEffect } from './ports.js';
 import { periodKey, type PeriodIndex, type PeriodKind } from './period.js';

@@ -1,0 +1,96 @@
+/** The channels a message can come from. */
+export type ChannelName = 'console' | 'telegram' | 'whatsapp';
+
+/** A chat as its channel names it. A private chat is one person talking to the bot. */
+export interface ChatRef {
+  readonly channel: ChannelName;
+  readonly id: string;
+  readonly kind: 'group' | 'private';
+  readonly title?: string;
+}
+
+/** A person as the channel names them: a stable platform id and the name they go by there. */
+export interface SenderRef {
+  readonly id: string;
+  readonly name: string;
+  /**
+   * Whether the platform lists the sender as an administrator of the group. Group admins are the
+   * pengurus candidates: only they may link a group with /mulai. Undefined where a channel has no
+   * such notion (the console), which allows it.
+   */
+  readonly isChatAdmin?: boolean;
+}
+
+/**
+ * A person tagged in the text (WhatsApp's `@628123456789`), resolved by the channel: `token` is the tag
+ * exactly as it appears in the text, the rest names the person like a sender.
+ */
+export interface Mention extends SenderRef {
+  readonly token: string;
+}
+
+/** One message as a channel hands it to the core, whatever the platform. */
+export interface Inbound {
+  readonly chat: ChatRef;
+  readonly sender: SenderRef;
+  /** Unique within the chat; a redelivered message carries the same id. */
+  readonly messageId: string;
+  readonly text: string;
+  /** People tagged in the text, where the platform has tags; a command may name a person by one. */
+  readonly mentions?: readonly Mention[];
+  /** A photo sent with the message (its caption is `text`): the platform's reference to it, never the image. */
+  readonly photo?: { readonly ref: string };
+  /**
+   * Where the platform has deep links: the link that opens a private chat with the bot, ending where a
+   * start payload goes (Telegram: `https://t.me/<bot>?start=`).
+   */
+  readonly privateStartLink?: string;
+}
+
+/** A choice offered under a message; choosing it is the same as sending `command` (e.g. `/sahkan 13`). */
+export interface ReplyAction {
+  readonly label: string;
+  readonly command: string;
+  /**
+   * Choosing it settles the message (a pending setoran confirmed or refused): the channel may replace
+   * the message with the outcome. Otherwise the message stays for everyone else (Hadir/Izin under a
+   * reminder) and only the one who chose hears the outcome.
+   */
+  readonly settles?: boolean;
+}
+
+/** What the bot says: an answer in the chat a message came from, or a message it sends on its own. */
+export interface Reply {
+  readonly text: string;
+  /** Buttons where the channel has them; the text always says how to type the same thing. */
+  readonly actions?: readonly ReplyAction[];
+  /**
+   * The message was refused and changed nothing. Channels may show it differently: a Telegram button
+   * press that is refused becomes an alert to the presser instead of a message to the group.
+   */
+  readonly refused?: boolean;
+}
+
+/**
+ * Sends to a chat without an inbound message to answer (reminders, notices). Each channel implements
+ * it; a send that resolves has been accepted by the platform, one that rejects may be tried again.
+ */
+export interface ChannelSender {
+  readonly channel: ChannelName;
+  send(chatId: string, replies: readonly Reply[]): Promise<void>;
+}
+
+/** The key that makes an inbound message apply at most once. */
+export function inboundKey(message: Inbound): string {
+  return `${message.chat.channel}:${message.chat.id}:${message.messageId}`;
+}
+
+/**
+ * A person's private chat with the bot, from their identity on a channel: a Telegram private chat's id
+ * is the user's id, a WhatsApp chat is the person's JID, and the console names private chats so.
+ */
+export const PRIVATE_CHAT: Record<ChannelName, (externalId: string) => string> = {
+  telegram: (id) => id,
+  whatsapp: (id) => id,
+  console: (id) => `private:${id}`,
+};
