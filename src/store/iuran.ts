@@ -14,6 +14,7 @@ import {
   iuranText,
   type JoinOutcome,
   type PaymentEffect,
+  type Reply,
   type PayOutcome,
   periodKey,
   periodOfKey,
@@ -193,7 +194,7 @@ function splitChat(stored: string): { channel: ChannelName; chatId: string } {
 }
 
 /** Inside a transaction: the same text to every group chat of a WKSBM, once per key. */
-async function toGroups(tx: Tx, input: { wksbmId: number; key: string; subject: string; text: string; actions?: { label: string; command: string; settles?: boolean }[]; at: Date }) {
+async function toGroups(tx: Tx, input: { wksbmId: number; key: string; subject: string; reply: Reply; at: Date }) {
   const chats = await tx.chat.findMany({ where: { wksbmId: input.wksbmId }, orderBy: { id: 'asc' } });
   await enqueue(
     tx,
@@ -202,7 +203,7 @@ async function toGroups(tx: Tx, input: { wksbmId: number; key: string; subject: 
       chatId: chat.externalId,
       dedupeKey: `${input.key}:${chat.channel}:${chat.externalId}`,
       subject: input.subject,
-      payload: { kind: 'text' as const, text: input.text, ...(input.actions ? { actions: input.actions } : {}) },
+      payload: { kind: 'text' as const, text: input.reply.text, ...(input.reply.actions ? { actions: [...input.reply.actions] } : {}) },
       dueAt: input.at,
       notAfter: null,
     })),
@@ -373,11 +374,7 @@ export function createIuranStore(read: PrismaClient, writer: Writer): IuranStore
                 wksbmId: posting.wksbmId,
                 key: `setoran-pending:${submission.id}`,
                 subject: `setoran:${submission.id}`,
-                text: input.groupNotice(number),
-                actions: [
-                  { label: '✅ Sahkan', command: `/sahkan ${number}`, settles: true },
-                  { label: '🚫 Tolak', command: `/tolak ${number} ditolak lewat tombol`, settles: true },
-                ],
+                reply: input.groupNotice(number),
                 at: input.at,
               });
             }

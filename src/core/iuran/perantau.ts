@@ -1,4 +1,5 @@
 import { readAmountAndFund } from '../ledger/amount-and-fund.js';
+import { decisionActions } from '../ledger/actions.js';
 import { refuse, reply, type CommandContext } from '../shared/command.js';
 import type { Posting } from '../ledger/ports.js';
 import { householdOfSetor } from './household-of.js';
@@ -43,7 +44,7 @@ export async function perantauSetor(ctx: CommandContext, args: string) {
       household: picked.value ? { householdId: picked.value.household.id, iuranId: picked.value.iuran.id } : null,
       at: ctx.deps.clock.now(),
       notifyChat: `${chat.channel}:${chat.id}`,
-      groupNotice: (number) => iuranText.perantauNotice(number, fund, quantity.value, ctx.person.name),
+      groupNotice: (number) => ({ text: iuranText.perantauNotice(number, fund, quantity.value, ctx.person.name), actions: decisionActions(number) }),
     },
     (outcome) => reply(iuranText.perantauPending(outcome.number, wksbm.name, fund, quantity.value)),
   );

@@ -117,8 +117,8 @@ export interface IuranStore {
       household: { readonly householdId: number; readonly iuranId: number } | null;
       at: Date;
       notifyChat: string | null;
-      /** A pending setoran from a private chat is announced in the WKSBM's groups with this text. */
-      groupNotice?: (number: number) => string;
+      /** A pending setoran from a private chat is announced in the WKSBM's groups with this message. */
+      groupNotice?: (number: number) => Reply;
     },
     render: Render<PayOutcome>,
   ): Promise<readonly Reply[]>;

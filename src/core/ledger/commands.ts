@@ -10,6 +10,7 @@ import type { Reply } from '../shared/message.js';
 import type { FundInfo } from '../shared/ports.js';
 import { EVERYONE, TREASURY } from '../shared/roles.js';
 import { firstWord, readNumberAndReason } from '../shared/words.js';
+import { decisionActions } from './actions.js';
 import { readAmountAndFund } from './amount-and-fund.js';
 import { splitContributor } from './contributor.js';
 import { findFund } from './fund.js';
@@ -23,7 +24,7 @@ export const setorCommand: GroupCommand = {
   roles: EVERYONE,
   usage: '/setor <jumlah> <dana> [dari <nama> | dari KK <nama>] [catatan]',
   example: '/setor 5000 jimpitan dari Pak Budi',
-  summary: 'mencatat setoran (dari anggota: menunggu pengesahan); untuk dana beriuran dicatat per KK, periode tertua dulu',
+  summary: 'mencatat setoran (dari anggota: menunggu pengesahan)',
   async run(ctx, args) {
     const read = await readAmountAndFund(ctx, args, this);
     if (!read.ok) return read.replies;
@@ -72,16 +73,9 @@ export const setorCommand: GroupCommand = {
 
 /** An anggota's setoran waits for a ketua or bendahara, who can settle it with a button. */
 export function pendingReplies(number: number, fund: FundInfo, amount: bigint, from: string): readonly Reply[] {
-  return [
-    {
-      text: ledgerText.pending(number, fund, amount, from),
-      actions: [
-        { label: '✅ Sahkan', command: `/sahkan ${number}`, settles: true },
-        { label: '🚫 Tolak', command: `/tolak ${number} ${ledgerText.refusedByButton}`, settles: true },
-      ],
-    },
-  ];
+  return [{ text: ledgerText.pending(number, fund, amount, from), actions: decisionActions(number) }];
 }
+
 
 export const keluarCommand: GroupCommand = {
   name: 'keluar',
