@@ -5,6 +5,7 @@ import { firstWord } from '../shared/words.js';
 import { findFund } from '../ledger/fund.js';
 import type { WksbmInfo } from '../shared/ports.js';
 import { sharedText } from '../shared/text.js';
+import { firstTooLong } from '../shared/bounds.js';
 import { EVERYONE, PENGURUS, TREASURY } from '../shared/roles.js';
 import { exampleAmount, ledgerText } from '../ledger/text.js';
 import { pickHousehold } from './household-of.js';
@@ -77,9 +78,11 @@ function addHousehold(ctx: GroupContext, text: string) {
   if (since.since !== null && since.since > today) return refuse(iuranText.sinceInFuture());
   const cleaned = since.rest.replace(/^kk\s+/i, '').replace(/\s+/g, ' ').trim();
   const split = /\s*,\s*|\s+(?=(?:RT|RW|Jl\.?|Jalan|Gg\.?|Gang|Blok|No\.?|Dusun|Dsn\.?)\b)/i.exec(cleaned);
-  const name = (split ? cleaned.slice(0, split.index) : cleaned).trim().slice(0, 80);
-  const address = split ? cleaned.slice(split.index + split[0].length).trim().slice(0, 120) || null : null;
+  const name = (split ? cleaned.slice(0, split.index) : cleaned).trim();
+  const address = split ? cleaned.slice(split.index + split[0].length).trim() || null : null;
   if (!name) return refuse(iuranText.householdNameMissing());
+  const long = firstTooLong(['householdName', name], ['address', address]);
+  if (long) return refuse(sharedText.tooLong(long));
   return ctx.deps.iuran.addHousehold(
     ctx.once,
     { wksbmId: ctx.wksbm.id, name, address, since: since.since ?? today },

@@ -2,6 +2,8 @@ import { readAmountAndFund } from '../ledger/amount-and-fund.js';
 import { decisionActions } from '../ledger/actions.js';
 import { refuse, reply, type CommandContext } from '../shared/command.js';
 import type { Posting } from '../ledger/ports.js';
+import { tooLong } from '../shared/bounds.js';
+import { sharedText } from '../shared/text.js';
 import { householdOfSetor } from './household-of.js';
 import { iuranText } from './text.js';
 
@@ -24,6 +26,8 @@ export async function perantauSetor(ctx: CommandContext, args: string) {
   const read = await readAmountAndFund({ wksbm, deps: ctx.deps }, rest, usage);
   if (!read.ok) return read.replies;
   const { quantity, fund } = read.value;
+  const long = tooLong('note', read.value.rest);
+  if (long) return refuse(sharedText.tooLong(long));
   const picked = await householdOfSetor(ctx, wksbm.id, fund, { typed: null, personId: ctx.person.id });
   if (!picked.ok) return picked.replies;
   const posting: Posting = {

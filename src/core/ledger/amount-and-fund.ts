@@ -16,7 +16,16 @@ export async function readAmountAndFund(
   command: { name: string; usage: string; example: string },
 ): Promise<Parsed<{ quantity: Quantity; fund: FundInfo; rest: string }>> {
   const amount = parseAmount(args);
-  if (!amount.ok) return { ok: false, replies: refuse(ledgerText.amountRefused(amount.raw, amount.problem, command.usage, command.example)) };
+  if (!amount.ok) {
+    const { readings } = amount;
+    const meant = readings?.grouped.quantity ?? readings?.decimal.quantity;
+    if (readings && meant) {
+      // The example keeps the fund they named, so it can be copied as it is.
+      const fund = firstWord(args.trim().slice(amount.raw.length))[0] || 'kas';
+      return { ok: false, replies: refuse(ledgerText.amountTwoWays(amount.raw, readings, `/${command.name} ${formatQuantity(meant)} ${fund}`)) };
+    }
+    return { ok: false, replies: refuse(ledgerText.amountRefused(amount.raw, amount.problem, command.usage, command.example)) };
+  }
   const funds = await ctx.deps.community.funds(ctx.wksbm.id);
   const [word, rest] = firstWord(amount.rest);
   if (!word) return { ok: false, replies: refuse(ledgerText.fundMissing(formatQuantity(amount.quantity), funds, command.example)) };

@@ -199,3 +199,12 @@ describe('household names in /setor', () => {
     expect(await inPrivate('Bu Sri', '/tunggakan')).toContain('• Pak Budi: Rp30.000 (September 2026–November 2026)');
   });
 });
+
+describe('bounds', () => {
+  it('refuses a household name or address over its limit instead of cutting it', async () => {
+    const answer = await world.say('Bu Sri', `/kk tambah ${'Budi '.repeat(20)}`);
+    expect(answer).toContain('Nama KK terlalu panjang');
+    expect(await world.say('Bu Sri', `/kk tambah Pak Budi, ${'RT 03 '.repeat(30)}`)).toContain('Alamat terlalu panjang');
+    expect(await world.db.read.household.count()).toBe(0);
+  });
+});
