@@ -82,7 +82,7 @@ const head = (texts: readonly string[], numeric: readonly number[] = []): TableC
 const right = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
 
 function section(title: string): Content {
-  return { text: title, bold: true, fontSize: 11, margin: [0, 14, 0, 6] };
+  return { text: title, bold: true, fontSize: 11, margin: [0, 14, 0, 6], headlineLevel: 1 };
 }
 
 function kop(model: ReportModel): Content[] {
@@ -123,7 +123,7 @@ function summary(model: ReportModel): Content[] {
     section(reportText.sections.summary),
     model.funds.length
       ? {
-          table: { headerRows: 1, widths: ['*', 40, 78, 78, 78, 78], body: [head([c.fund, c.unit, c.opening, c.receipts, c.spending, c.closing], [2, 3, 4, 5]), ...rows] },
+          table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 40, 78, 78, 78, 78], body: [head([c.fund, c.unit, c.opening, c.receipts, c.spending, c.closing], [2, 3, 4, 5]), ...rows] },
           layout: 'lightHorizontalLines',
         }
       : { text: reportText.nothing() },
@@ -149,6 +149,7 @@ function groups(model: ReportModel): Content[] {
           {
             table: {
               headerRows: 1,
+              keepWithHeaderRows: 1,
               widths: ['*', 70, 90],
               body: [
                 head([heading, c.count, `${c.total} (${reportText.unit(fund.unit)})`], [1, 2]),
@@ -174,6 +175,7 @@ function aid(model: ReportModel): Content[] {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
         widths: ['*', 45, 60, 110],
         body: [
           head([c.category, c.cases, c.disbursements, c.total], [1, 2, 3]),
@@ -181,7 +183,7 @@ function aid(model: ReportModel): Content[] {
             category.category,
             right(String(category.cases)),
             right(String(category.count)),
-            right(category.totals.map((total) => reportText.amount(total.fund, total.total)).join('\n')),
+            right(category.totals.map((total) => `${reportText.fundName(total.fund)}: ${reportText.amount(total.fund, total.total)}`).join('\n')),
           ]),
         ],
       },
@@ -191,15 +193,17 @@ function aid(model: ReportModel): Content[] {
       margin: [0, 8, 0, 0],
       table: {
         headerRows: 1,
-        widths: [50, 40, '*', 40, 90, 85],
+        keepWithHeaderRows: 1,
+        widths: [50, 40, '*', 35, 70, 55, 75],
         body: [
-          head([c.date, c.number, c.category, c.caseNumber, c.recipient, c.total], [1, 3, 5]),
+          head([c.date, c.number, c.category, c.caseNumber, c.recipient, c.fund, c.total], [1, 3, 6]),
           ...model.aid.lines.map((line) => [
             reportText.shortDate(line.at, zone),
             right(`#${line.entryNumber}`),
             line.category,
             right(`#${line.caseNumber}`),
             line.recipient,
+            reportText.fundName(line.fund),
             right(reportText.amount(line.fund, line.amount)),
           ]),
         ],
@@ -218,6 +222,7 @@ function meetings(model: ReportModel): Content[] {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
         widths: [25, 50, 60, 80, 40, '*'],
         body: [
           head([c.number, c.date, c.meeting, c.place, c.attended, c.minutes], [0, 4]),
@@ -272,6 +277,8 @@ function bodyDocument(model: ReportModel, extraPages: number): TDocumentDefiniti
     pageMargins: [MARGIN, MARGIN, MARGIN, 50],
     info: { title: `LPJ ${model.wksbm.name} ${model.period.label}`, author: model.wksbm.name, creator: 'wksbm-bot' },
     defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.15 },
+    // A section heading never stays alone at the bottom of a page.
+    pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
     footer: (page, pages) => {
       const text = footerText(model, page, pages + extraPages);
       return {

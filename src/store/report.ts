@@ -244,7 +244,7 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
         category,
         count: group.count,
         cases: group.cases.size,
-        totals: [...group.totals.entries()].map(([fundId, total]) => ({ fund: funds.get(fundId)!, total })),
+        totals: [...group.totals.entries()].sort(([a], [b]) => a - b).map(([fundId, total]) => ({ fund: funds.get(fundId)!, total })),
       }))
       .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
     return { categories, lines };

@@ -163,7 +163,7 @@ export const reportText = {
     cases: 'Kasus',
     disbursements: 'Penyaluran',
     recipient: 'Penerima',
-    caseNumber: 'Kasus No.',
+    caseNumber: 'Kasus',
     meeting: 'Rapat',
     place: 'Tempat',
     attended: 'Hadir (absen)',
