@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { createRowText, type Cell } from './pdf-row-text.js';
-import { reportText, type FundInfo, type FundTotals, type ReportModel, type ReportQuery } from '../core/index.js';
+import { plainAmount, reportText, type FundInfo, type FundTotals, type ReportModel, type ReportQuery } from '../core/index.js';
 
 /**
  * The LPJ as PDF, in the shape Indonesian bantuan-sosial and RT/RW reports take: kop, ringkasan per
@@ -65,14 +65,7 @@ type LedgerRow = Partial<Record<LedgerColumn, string>>;
 /** Lampiran pages of one fund: its lines in pages of `rowsPerPage`; a fund without lines has none. */
 export const ledgerPages = (totals: Pick<FundTotals, 'entries'>) => Math.ceil(totals.entries / LEDGER.rowsPerPage);
 
-/** An amount without its unit, for a column whose heading names it: "1.250.000", "12,5". */
-function plain(fund: Pick<FundInfo, 'unit'>, value: bigint): string {
-  const sign = value < 0n ? '-' : '';
-  const abs = value < 0n ? -value : value;
-  if (fund.unit === 'IDR') return sign + abs.toString().replace(/\B(?=(?:\d{3})+$)/g, '.');
-  const fraction = (abs % 1000n).toString().padStart(3, '0').replace(/0+$/, '');
-  return `${sign}${(abs / 1000n).toString().replace(/\B(?=(?:\d{3})+$)/g, '.')}${fraction ? `,${fraction}` : ''}`;
-}
+const plain = (fund: Pick<FundInfo, 'unit'>, value: bigint) => plainAmount(fund, value, true);
 
 const unitHeading = (fund: FundInfo) => (fund.unit === 'IDR' ? 'Rp' : reportText.unit(fund.unit));
 
