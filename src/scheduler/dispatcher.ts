@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { ChannelSender, Clock, SchedulerPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
 import type { RateLimiter, Take } from './rate-limit.js';
-import { renderPayload } from './render.js';
+import { renderPayload, type Rendered, type ReportRendering } from './render.js';
 
 export interface DispatcherOptions {
   /** Most messages claimed at once: about a second of sends, so the next batch is ready when the limit frees. */
@@ -29,6 +29,8 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
 export interface DispatcherDeps {
   readonly outbox: OutboxStore;
   readonly planner: SchedulerPlanner;
+  /** Makes the LPJ's files for report messages. */
+  readonly reports?: ReportRendering;
   readonly senders: readonly ChannelSender[];
   readonly limiter: RateLimiter;
   readonly clock: Clock;
@@ -81,22 +83,50 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
+  // After a downtime: a reminder for a meeting that already started is useless, so it is dropped.
+  const tooLate = (message: OutboxMessage) => message.notAfter !== null && deps.clock.now() >= message.notAfter;
+
   async function deliver(message: OutboxMessage): Promise<Outcome> {
-    // After a downtime: a reminder for a meeting that already started is useless, so it is dropped.
-    const started = () => message.notAfter !== null && deps.clock.now() >= message.notAfter;
-    if (started()) return { kind: 'dropped', why: 'meeting started' };
-    const rendered = await renderPayload(deps.planner, message.payload, deps.clock.now());
+    if (tooLate(message)) return { kind: 'dropped', why: 'meeting started' };
+    const rendered = await renderPayload({ planner: deps.planner, reports: deps.reports }, message.payload, deps.clock.now());
     if (!rendered.ok) return { kind: 'dropped', why: rendered.why };
+    try {
+      return await send(message, rendered);
+    } finally {
+      await rendered.cleanup();
+    }
+  }
+
+  /** Another send slot for a chat in the middle of one message (its documents): waits for it as long as needed. */
+  async function nextSlot(chatKey: string): Promise<Extract<Take, { ok: true }>> {
+    for (;;) {
+      const slot = deps.limiter.take(chatKey, deps.clock.now().getTime());
+      if (slot.ok) return slot;
+      await sleep(slot.waitMs);
+    }
+  }
+
+  /** Sends the texts, then each document, each within the rate limits. */
+  async function send(message: OutboxMessage, rendered: Extract<Rendered, { ok: true }>): Promise<Outcome> {
     const chatKey = `${message.channel}:${message.chatId}`;
     const slot = await slotFor(chatKey);
     const now = deps.clock.now();
     if (!slot.ok) return { kind: 'retry', at: new Date(now.getTime() + slot.waitMs), attempt: false, error: 'rate limit' };
-    if (started()) {
+    if (tooLate(message)) {
       slot.done(now.getTime());
       return { kind: 'dropped', why: 'meeting started' };
     }
+    let current = slot;
     try {
-      await senders.get(message.channel)!.send(message.chatId, rendered.replies);
+      const sender = senders.get(message.channel)!;
+      if (rendered.replies.length) await sender.send(message.chatId, rendered.replies);
+      for (const [index, document] of rendered.documents.entries()) {
+        if (index > 0 || rendered.replies.length) {
+          current.done(deps.clock.now().getTime());
+          current = await nextSlot(chatKey);
+        }
+        await sender.sendDocument(message.chatId, document);
+      }
       return { kind: 'sent', at: deps.clock.now() };
     } catch (error) {
       const attempts = message.attempts + 1;
@@ -107,7 +137,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       deps.log.warn({ outbox: message.id, attempts, channel: message.channel }, 'send failed, will retry');
       return { kind: 'retry', at: new Date(now.getTime() + Math.max(wait ?? 0, backoff(message.attempts))), attempt: true, error: text };
     } finally {
-      slot.done(deps.clock.now().getTime());
+      current.done(deps.clock.now().getTime());
     }
   }
 

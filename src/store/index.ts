@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CoreDeps, OutboxStore, SchedulerPlanner } from '../core/index.js';
+import type { CoreDeps, MonthlyReports, OutboxStore, SchedulerPlanner } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createArisanStore } from './arisan.js';
 import { createCaseRows } from './cases.js';
@@ -11,9 +11,11 @@ import { createLedgerStore } from './ledger.js';
 import { createMeetingStore } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from '../delivery/notifier.js';
 import { createEarlierAnswer } from './once.js';
+import { createMonthlyReports } from './monthly-report.js';
 import { createOutboxStore } from './outbox.js';
 import { createPengurusChatStore } from './pengurus-chats.js';
 import { createReportDraftStore } from './report-drafts.js';
+import { createReportStore } from './report.js';
 import { createWriter, type Writer } from './writer.js';
 
 export { migrate, pendingMigrations } from './migrate.js';
@@ -25,6 +27,8 @@ export interface Stores extends Omit<CoreDeps, 'clock'> {
   /** The scheduler's ports: series and iuran reminder planning, and the outbox. */
   readonly planner: SchedulerPlanner;
   readonly outbox: OutboxStore;
+  /** Plans the monthly LPJ into the outbox. */
+  readonly monthly: MonthlyReports;
 }
 
 /** The core's ports over one database, sharing one writer. */
@@ -55,5 +59,7 @@ export function createStores(db: Db, log: Logger): Stores {
     outbox: createOutboxStore(db.read, writer),
     arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
     duka: createDukaStore(db.read, writer),
+    reports: createReportStore(db.read, writer),
+    monthly: createMonthlyReports(db.read, writer),
   };
 }

@@ -1,7 +1,7 @@
 import { autoRetry, type AutoRetryOptions } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
-import { Api, Bot, GrammyError, HttpError, type Context } from 'grammy';
+import { Api, Bot, GrammyError, HttpError, InputFile, type Context } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
@@ -220,6 +220,10 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     },
     handleUpdate: (update) => bot.handleUpdate(update),
     send: (chatId, replies) => send(chatId, replies),
+    async sendDocument(chatId, document) {
+      // grammY streams the file from disk into the multipart upload.
+      await bot.api.sendDocument(chatId, new InputFile(document.path, document.fileName));
+    },
     async stop() {
       if (runner?.isRunning()) await runner.stop();
       while (inFlight.size) await Promise.allSettled([...inFlight]);

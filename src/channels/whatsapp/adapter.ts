@@ -138,6 +138,7 @@ export function createWhatsAppAdapter(deps: WhatsAppAdapterDeps): WhatsAppAdapte
     sender: {
       channel: 'whatsapp',
       send: (chatId, replies) => outgoing.send({ chatJid: chatId, texts: replies.map((reply) => reply.text) }),
+      sendDocument: (chatId, document) => outgoing.send({ chatJid: chatId, texts: [], document }),
     },
     async getMessage(key) {
       if (!key.id) return undefined;

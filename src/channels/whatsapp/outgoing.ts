@@ -1,6 +1,6 @@
 import { generateMessageIDV2, proto, type AnyMessageContent, type MiscMessageGenerationOptions, type WAMessage } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
-import { OutgoingStopped, type WhatsAppStore } from '../../core/index.js';
+import { OutgoingStopped, type OutgoingDocument, type WhatsAppStore } from '../../core/index.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import type { Seal } from './seal.js';
 
@@ -25,6 +25,8 @@ export interface OutgoingOptions {
 export interface SendRequest {
   readonly chatJid: string;
   readonly texts: readonly string[];
+  /** A file sent as a document message after the texts, read from disk by Baileys as it uploads. */
+  readonly document?: OutgoingDocument;
   /** The message being answered; the first reply quotes it. */
   readonly quoted?: WAMessage;
   /** `<chat jid>:<message id>` of the message being answered, stored so it is never answered twice. */
@@ -40,6 +42,12 @@ export interface Outgoing {
 }
 
 const RETRY_MAX_MS = 30_000;
+
+/** What is kept of a sent message when Baileys did not return it: its text, or a document's name. */
+function fallbackContent(content: AnyMessageContent): proto.IMessage {
+  if ('text' in content) return { conversation: content.text };
+  return { documentMessage: { fileName: 'fileName' in content ? content.fileName : null } };
+}
 
 /** Seals a sent message's content for the table `getMessage` reads. */
 export function sealContent(seal: Seal, id: string, content: proto.IMessage): string {
@@ -79,7 +87,7 @@ export function createOutgoing(options: OutgoingOptions): Outgoing {
     });
   }
 
-  async function sendOne(chatJid: string, text: string, quoted: WAMessage | undefined, replyTo: string | undefined) {
+  async function sendOne(chatJid: string, content: AnyMessageContent, quoted: WAMessage | undefined, replyTo: string | undefined) {
     const since = Date.now() - (lastSent.get(chatJid) ?? 0);
     const wait = options.intervalMs - since + Math.floor(random() * options.jitterMs);
     if (wait > 0) await pause(wait);
@@ -89,7 +97,7 @@ export function createOutgoing(options: OutgoingOptions): Outgoing {
       const socket = options.socket();
       try {
         if (!socket) throw new Error('WhatsApp is not connected');
-        sent = await socket.sendMessage(chatJid, { text }, { messageId, ...(quoted ? { quoted } : {}) });
+        sent = await socket.sendMessage(chatJid, content, { messageId, ...(quoted ? { quoted } : {}) });
         break;
       } catch (error) {
         const delay = Math.min(RETRY_MAX_MS, 1000 * 2 ** (attempt - 1));
@@ -103,7 +111,7 @@ export function createOutgoing(options: OutgoingOptions): Outgoing {
         id: messageId,
         chatJid,
         replyTo: replyTo ?? null,
-        content: sealContent(options.seal, messageId, sent?.message ?? { conversation: text }),
+        content: sealContent(options.seal, messageId, sent?.message ?? fallbackContent(content)),
       });
     } catch (error) {
       // The message is out; only a retry request for it or a redelivery of its question goes unanswered.
@@ -112,9 +120,13 @@ export function createOutgoing(options: OutgoingOptions): Outgoing {
   }
 
   return {
-    send({ chatJid, texts, quoted, replyTo }) {
+    send({ chatJid, texts, document, quoted, replyTo }) {
       return queue.run(chatJid, async () => {
-        for (const [index, text] of texts.entries()) await sendOne(chatJid, text, index === 0 ? quoted : undefined, replyTo);
+        for (const [index, text] of texts.entries()) await sendOne(chatJid, { text }, index === 0 ? quoted : undefined, replyTo);
+        if (document) {
+          const content = { document: { url: document.path }, fileName: document.fileName, mimetype: document.mimeType };
+          await sendOne(chatJid, content, undefined, replyTo);
+        }
       });
     },
     idle: () => queue.idle(),

@@ -76,13 +76,24 @@ export interface Reply {
   readonly refused?: boolean;
 }
 
+/** A file the bot sends (an LPJ): written to disk first, so a channel can stream it instead of holding it. */
+export interface OutgoingDocument {
+  /** The name the recipient sees: `LPJ-WKSBM-Sukamaju-2026-11.pdf`. */
+  readonly fileName: string;
+  readonly path: string;
+  readonly mimeType: string;
+}
+
 /**
- * Sends to a chat without an inbound message to answer (reminders, notices). Each channel implements
- * it; a send that resolves has been accepted by the platform, one that rejects may be tried again.
+ * Sends to a chat without an inbound message to answer (reminders, notices, documents). Each channel
+ * implements it; a send that resolves has been accepted by the platform, one that rejects may be tried
+ * again.
  */
 export interface ChannelSender {
   readonly channel: ChannelName;
   send(chatId: string, replies: readonly Reply[]): Promise<void>;
+  /** Telegram's sendDocument, a WhatsApp document message, a file in the console's folder. */
+  sendDocument(chatId: string, document: OutgoingDocument): Promise<void>;
 }
 
 /** The key that makes an inbound message apply at most once. */

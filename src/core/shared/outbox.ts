@@ -5,6 +5,25 @@ import type { ChannelName } from './message.js';
  * The outbox's port: messages due at a time, planned by the core's stores and sent by the scheduler.
  * `src/store/outbox.ts` implements it; the payload schema parses what the store reads back.
  */
+const reportPayload = z.object({
+  kind: z.literal('report'),
+  wksbmId: z.number().int(),
+  variant: z.enum(['grup', 'rahasia']),
+  /** The automatic monthly report: a PDF only, and only while the WKSBM keeps it on. */
+  monthly: z.boolean(),
+  /** When it was asked for (or fell due): the date the report says it was made. */
+  madeAt: z.number().int(),
+  /** The period as resolved when asked: files made later still cover exactly it. */
+  period: z.object({
+    from: z.number().int(),
+    to: z.number().int(),
+    label: z.string(),
+    slug: z.string(),
+    partial: z.boolean(),
+  }),
+});
+export type ReportPayload = z.infer<typeof reportPayload>;
+
 export const outboxPayload = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('reminder'),
@@ -24,6 +43,8 @@ export const outboxPayload = z.discriminatedUnion('kind', [
     iuranId: z.number().int(),
     householdId: z.number().int(),
   }),
+  // The LPJ's files (issue 11): made at send time from the stored request rather than kept as blobs.
+  reportPayload,
 ]);
 export type OutboxPayload = z.infer<typeof outboxPayload>;
 
