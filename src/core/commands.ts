@@ -1,5 +1,7 @@
+import { arisanCommand } from './arisan/index.js';
 import { kasusCommand, laporCommand } from './cases/index.js';
 import { dasborCommand, pendampingCommand } from './dashboard/index.js';
+import { dukaCommand } from './duka/index.js';
 import {
   danaCommand,
   keluarCommand,
@@ -20,6 +22,7 @@ import {
   rapatCommand,
   zonaCommand,
 } from './meetings/index.js';
+import { iuranCommand, jimpitanCommand, kkCommand, tunggakanCommand } from './iuran/index.js';
 import { anggotaCommand, mulaiCommand, peranCommand } from './members/index.js';
 import type { Command } from './shared/command.js';
 import { createHelpCommand } from './shared/help.js';
@@ -36,6 +39,10 @@ export const COMMANDS: readonly Command[] = [
   saldoCommand,
   riwayatCommand,
   danaCommand,
+  kkCommand,
+  iuranCommand,
+  jimpitanCommand,
+  tunggakanCommand,
   anggotaCommand,
   peranCommand,
   rapatCommand,
@@ -50,6 +57,8 @@ export const COMMANDS: readonly Command[] = [
   kasusCommand,
   dasborCommand,
   pendampingCommand,
+  arisanCommand,
+  dukaCommand,
   laporanCommand,
   profilCommand,
   createHelpCommand(() => COMMANDS),

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { reportText, type FundInfo, type ReportModel, type ReportQuery } from '../core/index.js';
+import { plainAmount, reportText, type FundInfo, type ReportModel, type ReportQuery } from '../core/index.js';
 
 /**
  * The CSV for spreadsheets: one row per buku kas line of every fund, with a saldo awal row before and a
@@ -14,13 +14,7 @@ import { reportText, type FundInfo, type ReportModel, type ReportQuery } from '.
 export const CSV_FORMAT = { bom: true, delimiter: ';', record_delimiter: 'windows' } as const;
 
 /** A quantity as Indonesian Excel reads a number: rupiah as an integer, goods as "1,5". */
-export function csvNumber(fund: Pick<FundInfo, 'unit'>, value: bigint): string {
-  if (fund.unit === 'IDR') return value.toString();
-  const sign = value < 0n ? '-' : '';
-  const abs = value < 0n ? -value : value;
-  const fraction = (abs % 1000n).toString().padStart(3, '0').replace(/0+$/, '');
-  return `${sign}${abs / 1000n}${fraction ? `,${fraction}` : ''}`;
-}
+export const csvNumber = (fund: Pick<FundInfo, 'unit'>, value: bigint): string => plainAmount(fund, value, false);
 
 export async function writeCsv(query: ReportQuery, model: ReportModel, out: Writable): Promise<void> {
   const c = reportText.columns;

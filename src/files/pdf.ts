@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { createRowText, type Cell } from './pdf-row-text.js';
-import { reportText, type FundInfo, type FundTotals, type ReportModel, type ReportQuery } from '../core/index.js';
+import { plainAmount, reportText, type FundInfo, type FundTotals, type ReportModel, type ReportQuery } from '../core/index.js';
 
 /**
  * The LPJ as PDF, in the shape Indonesian bantuan-sosial and RT/RW reports take: kop, ringkasan per
@@ -65,14 +65,7 @@ type LedgerRow = Partial<Record<LedgerColumn, string>>;
 /** Lampiran pages of one fund: its lines in pages of `rowsPerPage`; a fund without lines has none. */
 export const ledgerPages = (totals: Pick<FundTotals, 'entries'>) => Math.ceil(totals.entries / LEDGER.rowsPerPage);
 
-/** An amount without its unit, for a column whose heading names it: "1.250.000", "12,5". */
-function plain(fund: Pick<FundInfo, 'unit'>, value: bigint): string {
-  const sign = value < 0n ? '-' : '';
-  const abs = value < 0n ? -value : value;
-  if (fund.unit === 'IDR') return sign + abs.toString().replace(/\B(?=(?:\d{3})+$)/g, '.');
-  const fraction = (abs % 1000n).toString().padStart(3, '0').replace(/0+$/, '');
-  return `${sign}${(abs / 1000n).toString().replace(/\B(?=(?:\d{3})+$)/g, '.')}${fraction ? `,${fraction}` : ''}`;
-}
+const plain = (fund: Pick<FundInfo, 'unit'>, value: bigint) => plainAmount(fund, value, true);
 
 const unitHeading = (fund: FundInfo) => (fund.unit === 'IDR' ? 'Rp' : reportText.unit(fund.unit));
 
@@ -82,7 +75,7 @@ const head = (texts: readonly string[], numeric: readonly number[] = []): TableC
 const right = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
 
 function section(title: string): Content {
-  return { text: title, bold: true, fontSize: 11, margin: [0, 14, 0, 6] };
+  return { text: title, bold: true, fontSize: 11, margin: [0, 14, 0, 6], headlineLevel: 1 };
 }
 
 function kop(model: ReportModel): Content[] {
@@ -123,7 +116,7 @@ function summary(model: ReportModel): Content[] {
     section(reportText.sections.summary),
     model.funds.length
       ? {
-          table: { headerRows: 1, widths: ['*', 40, 78, 78, 78, 78], body: [head([c.fund, c.unit, c.opening, c.receipts, c.spending, c.closing], [2, 3, 4, 5]), ...rows] },
+          table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 40, 78, 78, 78, 78], body: [head([c.fund, c.unit, c.opening, c.receipts, c.spending, c.closing], [2, 3, 4, 5]), ...rows] },
           layout: 'lightHorizontalLines',
         }
       : { text: reportText.nothing() },
@@ -149,6 +142,7 @@ function groups(model: ReportModel): Content[] {
           {
             table: {
               headerRows: 1,
+              keepWithHeaderRows: 1,
               widths: ['*', 70, 90],
               body: [
                 head([heading, c.count, `${c.total} (${reportText.unit(fund.unit)})`], [1, 2]),
@@ -174,6 +168,7 @@ function aid(model: ReportModel): Content[] {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
         widths: ['*', 45, 60, 110],
         body: [
           head([c.category, c.cases, c.disbursements, c.total], [1, 2, 3]),
@@ -181,7 +176,7 @@ function aid(model: ReportModel): Content[] {
             category.category,
             right(String(category.cases)),
             right(String(category.count)),
-            right(category.totals.map((total) => reportText.amount(total.fund, total.total)).join('\n')),
+            right(category.totals.map((total) => `${reportText.fundName(total.fund)}: ${reportText.amount(total.fund, total.total)}`).join('\n')),
           ]),
         ],
       },
@@ -191,15 +186,17 @@ function aid(model: ReportModel): Content[] {
       margin: [0, 8, 0, 0],
       table: {
         headerRows: 1,
-        widths: [50, 40, '*', 40, 90, 85],
+        keepWithHeaderRows: 1,
+        widths: [50, 40, '*', 35, 70, 55, 75],
         body: [
-          head([c.date, c.number, c.category, c.caseNumber, c.recipient, c.total], [1, 3, 5]),
+          head([c.date, c.number, c.category, c.caseNumber, c.recipient, c.fund, c.total], [1, 3, 6]),
           ...model.aid.lines.map((line) => [
             reportText.shortDate(line.at, zone),
             right(`#${line.entryNumber}`),
             line.category,
             right(`#${line.caseNumber}`),
             line.recipient,
+            reportText.fundName(line.fund),
             right(reportText.amount(line.fund, line.amount)),
           ]),
         ],
@@ -218,6 +215,7 @@ function meetings(model: ReportModel): Content[] {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
         widths: [25, 50, 60, 80, 40, '*'],
         body: [
           head([c.number, c.date, c.meeting, c.place, c.attended, c.minutes], [0, 4]),
@@ -272,6 +270,8 @@ function bodyDocument(model: ReportModel, extraPages: number): TDocumentDefiniti
     pageMargins: [MARGIN, MARGIN, MARGIN, 50],
     info: { title: `LPJ ${model.wksbm.name} ${model.period.label}`, author: model.wksbm.name, creator: 'wksbm-bot' },
     defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.15 },
+    // A section heading never stays alone at the bottom of a page.
+    pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
     footer: (page, pages) => {
       const text = footerText(model, page, pages + extraPages);
       return {

@@ -3,13 +3,13 @@ import path from 'node:path';
 import {
   reminderReplies,
   reportText,
-  type MeetingPlanner,
   type MonthlyReports,
   type OutboxPayload,
   type OutgoingDocument,
   type Reply,
   type ReportPayload,
   type ReportQuery,
+  type SchedulerPlanner,
 } from '../core/index.js';
 import { writeReportFiles } from '../files/index.js';
 
@@ -32,18 +32,20 @@ export interface ReportRendering {
 }
 
 const nothingToClean = async () => {};
+/** A message of texts only. */
+const plain = (replies: readonly Reply[]): Rendered => ({ ok: true, replies, documents: [], cleanup: nothingToClean });
 
 /**
  * Builds an outbox message's text when it is sent, not when it was planned: a reminder names the
  * members who have not answered *now*, and one whose meeting was cancelled or moved is not sent.
  */
-async function renderReminder(planner: MeetingPlanner, payload: Extract<OutboxPayload, { kind: 'reminder' }>, now: Date): Promise<Rendered> {
+async function renderReminder(planner: SchedulerPlanner, payload: Extract<OutboxPayload, { kind: 'reminder' }>, now: Date): Promise<Rendered> {
   const facts = await planner.reminderFacts(payload.occurrenceId);
   if (!facts) return { ok: false, why: 'meeting not found' };
   const { occurrence } = facts;
   if (occurrence.status === 'batal') return { ok: false, why: 'meeting cancelled' };
   if (occurrence.startsAt.getTime() !== payload.startsAt) return { ok: false, why: 'meeting moved' };
-  return { ok: true, replies: reminderReplies(facts, now), documents: [], cleanup: nothingToClean };
+  return plain(reminderReplies(facts, now));
 }
 
 /**
@@ -72,12 +74,18 @@ async function renderReport(deps: ReportRendering, payload: ReportPayload): Prom
 }
 
 export interface RenderDeps {
-  readonly planner: MeetingPlanner;
+  readonly planner: SchedulerPlanner;
   readonly reports: ReportRendering | undefined;
 }
 
-export function renderPayload(deps: RenderDeps, payload: OutboxPayload, now: Date): Promise<Rendered> {
+export async function renderPayload(deps: RenderDeps, payload: OutboxPayload, now: Date): Promise<Rendered> {
   switch (payload.kind) {
+    case 'text':
+      return plain([{ text: payload.text, actions: payload.actions }]);
+    case 'iuran-reminder': {
+      const reminder = await deps.planner.renderReminder(payload, now);
+      return reminder.ok ? plain([{ text: reminder.text }]) : reminder;
+    }
     case 'reminder':
       return renderReminder(deps.planner, payload, now);
     case 'report':

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { Clock, MeetingPlanner, MonthlyReports, OutboxStore } from '../core/index.js';
+import type { Clock, MonthlyReports, OutboxStore, SchedulerPlanner } from '../core/index.js';
 import type { Dispatcher } from './dispatcher.js';
 
 export interface SchedulerDeps {
   readonly dispatcher: Dispatcher;
-  readonly planner: MeetingPlanner;
+  readonly planner: SchedulerPlanner;
   readonly outbox: Pick<OutboxStore, 'prune'>;
   /** Plans each WKSBM's monthly report into the outbox as the 1st of the month approaches. */
   readonly monthly?: Pick<MonthlyReports, 'plan'>;
@@ -76,6 +76,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const now = deps.clock.now();
     await deps.planner.topUp(now, SERIES_PER_TOP_UP);
     await deps.monthly?.plan(now);
+    await deps.planner.planReminders(now);
     await deps.outbox.prune(new Date(now.getTime() - KEEP_SETTLED_MS));
     return upkeepEveryMs;
   };

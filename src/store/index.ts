@@ -1,10 +1,14 @@
 import type { Logger } from 'pino';
-import type { CoreDeps, DashboardReads, MeetingPlanner, MonthlyReports, OutboxStore } from '../core/index.js';
+import type { CoreDeps, DashboardReads, MonthlyReports, OutboxStore, SchedulerPlanner } from '../core/index.js';
 import type { Db } from '../db.js';
+import { createArisanStore } from './arisan.js';
 import { createCaseRows } from './cases.js';
 import { createCommunityStore, createMembershipReads } from './community.js';
 import { createDashboardStore } from './dashboard.js';
 import { createDashboardReads } from './dashboard-reads.js';
+import { createDukaStore } from './duka.js';
+import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
+import { createIuranReminderPlanner } from './iuran-reminders.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from '../delivery/notifier.js';
@@ -22,8 +26,8 @@ export interface Stores extends Omit<CoreDeps, 'clock' | 'publicUrl'> {
   readonly writer: Writer;
   /** Channels register their senders here once they exist, so notices reach people's private chats. */
   readonly notifier: ChannelNotifier;
-  /** The scheduler's ports: series planning and the outbox. */
-  readonly planner: MeetingPlanner;
+  /** The scheduler's ports: series and iuran reminder planning, and the outbox. */
+  readonly planner: SchedulerPlanner;
   readonly outbox: OutboxStore;
   /** The dashboard's own reads (Buku kas pages, pending setoran, past meetings). */
   readonly dashboardReads: DashboardReads;
@@ -39,8 +43,9 @@ export function createStores(db: Db, log: Logger): Stores {
   return {
     writer,
     community,
-    ledger: createLedgerStore(db.read, writer),
+    ledger: createLedgerStore(db.read, writer, { reversed: reverseIuranPayments, confirmed: confirmPending, decided: notifyDecided }),
     dashboard: createDashboardStore(db.read, db.sql, writer),
+    iuran: createIuranStore(db.read, writer),
     // The report capability's port, from each aggregate's store.
     cases: {
       ...createCaseRows(db.read, writer),
@@ -51,9 +56,15 @@ export function createStores(db: Db, log: Logger): Stores {
     },
     notifier: createNotifier(db.read, log.child({ module: 'notifier' })),
     meetings,
-    planner: meetings,
+    planner: {
+      topUp: (now, limit) => meetings.topUp(now, limit),
+      reminderFacts: (occurrenceId) => meetings.reminderFacts(occurrenceId),
+      ...createIuranReminderPlanner(db.read, writer),
+    },
     outbox: createOutboxStore(db.read, writer),
     dashboardReads: createDashboardReads(db.read, db.sql, { funds: (wksbmId) => community.funds(wksbmId) }),
+    arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
+    duka: createDukaStore(db.read, writer),
     reports: createReportStore(db.read, writer),
     monthly: createMonthlyReports(db.read, writer),
   };

@@ -14,12 +14,12 @@ import type {
   ReportPayload,
   ReportVariant,
 } from '../core/index.js';
-import { initials, ppksLabel, reportText } from '../core/index.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { initials, PENGURUS, ppksLabel, reportText } from '../core/index.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { applyOnce } from './once.js';
 import { enqueue, withdraw } from './outbox.js';
 import { fundWithAliases, toFundInfo, toWksbmInfo } from './rows.js';
-import type { Writer } from './writer.js';
+import type { Tx, Writer } from './writer.js';
 
 /** Entries read per query: large enough that Prisma's per-query cost is spread, small enough to stay light. */
 const PAGE = 500;
@@ -103,6 +103,11 @@ async function readProfile(client: Pick<PrismaClient, 'wksbmProfile' | 'membersh
     bendahara: row?.bendaharaName ?? holder('bendahara'),
     autoMonthly: row?.autoMonthly ?? true,
   };
+}
+
+/** Writes some of a WKSBM's profile, creating its row on first use. */
+async function saveProfile(tx: Tx, wksbmId: number, data: Omit<Prisma.WksbmProfileUncheckedCreateInput, 'wksbmId'>): Promise<void> {
+  await tx.wksbmProfile.upsert({ where: { wksbmId }, create: { wksbmId, ...data }, update: data });
 }
 
 export function createReportStore(read: PrismaClient, writer: Writer): ReportStore {
@@ -244,7 +249,7 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
         category,
         count: group.count,
         cases: group.cases.size,
-        totals: [...group.totals.entries()].map(([fundId, total]) => ({ fund: funds.get(fundId)!, total })),
+        totals: [...group.totals.entries()].sort(([a], [b]) => a - b).map(([fundId, total]) => ({ fund: funds.get(fundId)!, total })),
       }))
       .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
     return { categories, lines };
@@ -379,7 +384,7 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
 
     async pengurusOf(personId) {
       const rows = await read.membership.findMany({
-        where: { personId, role: { in: ['ketua', 'bendahara', 'sekretaris'] } },
+        where: { personId, role: { in: [...PENGURUS] } },
         include: { wksbm: true },
         orderBy: { wksbmId: 'asc' },
       });
@@ -392,11 +397,7 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
         writer,
         once,
         async (tx) => {
-          await tx.wksbmProfile.upsert({
-            where: { wksbmId },
-            create: { wksbmId, updatedById: once.personId, [column]: value },
-            update: { updatedById: once.personId, [column]: value },
-          });
+          await saveProfile(tx, wksbmId, { updatedById: once.personId, [column]: value });
           return readProfile(tx, wksbmId);
         },
         render,
@@ -408,11 +409,7 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
         writer,
         once,
         async (tx) => {
-          await tx.wksbmProfile.upsert({
-            where: { wksbmId },
-            create: { wksbmId, updatedById: once.personId, autoMonthly: on },
-            update: { updatedById: once.personId, autoMonthly: on },
-          });
+          await saveProfile(tx, wksbmId, { updatedById: once.personId, autoMonthly: on });
           if (!on) await withdraw(tx, [monthlySubject(wksbmId)], new Date());
         },
         render,

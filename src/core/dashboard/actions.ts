@@ -77,7 +77,7 @@ export function createDashboard(deps: CoreDeps): Dashboard {
       for (const number of numbers) {
         const decision = { number, approve, reason, by: actor.person.name };
         const answered = await withNotices<DecideOutcome>(
-          (render) => deps.ledger.decide(onceFor(actor, wksbmId, `${approve ? 'sahkan' : 'tolak'}:${number}`), { wksbmId, ...decision }, render),
+          (render) => deps.ledger.decide(onceFor(actor, wksbmId, `${approve ? 'sahkan' : 'tolak'}:${number}`), { wksbmId, ...decision, at: deps.clock.now() }, render),
           (outcome, notify) => {
             const said = decisionReplies(outcome, decision);
             if (outcome.ok) notify(() => deps.notifier.toGroups(wksbmId, said));

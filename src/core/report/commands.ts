@@ -64,6 +64,8 @@ export const laporanCommand: AnyCommand = {
   name: 'laporan',
   aliases: ['lpj', 'rekap'],
   where: 'any',
+  // In a group, who gets the files depends on being a pengurus, which needs being a group admin.
+  asksChatAdmin: true,
   usage: '/laporan [periode] · /laporan rahasia [periode] (chat pribadi) · /laporan otomatis bulanan|mati',
   example: '/laporan bulan lalu',
   summary: 'laporan pertanggungjawaban (LPJ): ringkasan di chat, berkas PDF, Excel dan CSV untuk pengurus',

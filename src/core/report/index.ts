@@ -3,4 +3,4 @@ export { laporanCommand, profilCommand } from './commands.js';
 export type * from './model.js';
 export { MONTHS, parsePeriod, previousMonth, type PeriodProblem, type PeriodResult, type ReportPeriod } from './period.js';
 export type { MonthlyReports, ProfileField, ReportStore } from './ports.js';
-export { initials, reportText, wallClock } from './text.js';
+export { initials, plainAmount, reportText, wallClock } from './text.js';

@@ -40,6 +40,19 @@ export function wallClock(at: Date, timeZone: string): Date {
   return new Date(at.getTime() + offset * 60_000);
 }
 
+/**
+ * An amount without its unit, for a column whose heading names it: rupiah whole, goods with a decimal
+ * comma. `grouped` puts thousands dots in ("1.250.000", the PDF); spreadsheets want them out ("1250000",
+ * which Indonesian Excel reads as a number).
+ */
+export function plainAmount(fund: Pick<FundInfo, 'unit'>, value: bigint, grouped: boolean): string {
+  const sign = value < 0n ? '-' : '';
+  const abs = value < 0n ? -value : value;
+  const whole = (fund.unit === 'IDR' ? abs : abs / 1000n).toString();
+  const fraction = fund.unit === 'IDR' ? '' : (abs % 1000n).toString().padStart(3, '0').replace(/0+$/, '');
+  return `${sign}${grouped ? whole.replace(/\B(?=(?:\d{3})+$)/g, '.') : whole}${fraction ? `,${fraction}` : ''}`;
+}
+
 const UNIT_LABEL: Record<FundUnit, string> = { IDR: 'Rupiah', kg: 'kg', liter: 'liter' };
 
 const PERIOD_EXAMPLES =
@@ -163,7 +176,7 @@ export const reportText = {
     cases: 'Kasus',
     disbursements: 'Penyaluran',
     recipient: 'Penerima',
-    caseNumber: 'Kasus No.',
+    caseNumber: 'Kasus',
     meeting: 'Rapat',
     place: 'Tempat',
     attended: 'Hadir (absen)',
