@@ -97,4 +97,25 @@ describe('Setoran menunggu', () => {
     expect(await w.db.read.submission.findFirstOrThrow({ where: { number: 3 } })).toMatchObject({ status: 'ditolak' });
     expect(await w.say('Pak Budi', '/saldo jimpitan')).toContain('• Jimpitan: Rp0');
   });
+
+  it("approving a household's iuran setoran allocates it and says so, exactly as /sahkan does", async () => {
+    const w = await createDashboardWorld();
+    world = w;
+    await w.say('Bu Sri', '/mulai WKSBM Sukamaju');
+    await w.say('Bu Sri', '/kk tambah Pak Budi');
+    await w.say('Pak Budi', '/kk gabung Pak Budi');
+    await w.say('Bu Sri', '/iuran tambah kematian 10rb bulanan');
+    expect(await w.say('Pak Budi', '/setor 10rb kematian')).toContain('menunggu');
+    expect(await w.db.read.iuranPayment.count()).toBe(0);
+    w.notices.length = 0;
+
+    const sri = await w.logIn('Bu Sri');
+    const answer = await sri.post('/dasbor/1/setoran', { nonce: crypto.randomUUID(), aksi: 'sahkan', nomor: '1' });
+    const paid = /Iuran Kematian KK Pak Budi: \S+ \d{4} lunas\./;
+    expect(answer.body).toMatch(paid);
+    expect(w.notices).toHaveLength(1);
+    expect(w.notices[0]!.text).toMatch(paid);
+    expect(await w.db.read.iuranPayment.count()).toBe(1);
+    expect(await w.db.read.iuranAccount.findFirstOrThrow()).toMatchObject({ paid: 10_000n, allocated: 10_000n });
+  });
 });
