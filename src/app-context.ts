@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
-import { createCore, systemClock, type Clock, type Core } from './core/index.js';
+import { createCore, createDashboard, systemClock, type Clock, type Core, type Dashboard } from './core/index.js';
 import { openDb, type Db } from './db.js';
 import { createStores, migrate, type Stores } from './store/index.js';
 import type { ChannelNotifier } from './delivery/notifier.js';
 import type { Writer } from './store/writer.js';
+import type { DashboardDeps } from './http/dashboard/index.js';
 
 /** The database, migrated, with the core over it: what the server and the console both run. */
 export interface Runtime {
@@ -15,18 +16,29 @@ export interface Runtime {
   /** The ports the scheduler works with. */
   readonly stores: Stores;
   readonly clock: Clock;
+  /** The dashboard's use cases, over the same ports as the core. */
+  readonly dashboard: Dashboard;
   /** Waits for queued writes, then closes the database. */
   close(): Promise<void>;
 }
 
-export async function openRuntime(databaseUrl: string, log: Logger, clock: Clock = systemClock): Promise<Runtime> {
+export interface RuntimeOptions {
+  readonly clock?: Clock;
+  /** PUBLIC_URL: /dasbor answers with login links only when it is set. */
+  readonly publicUrl?: string;
+}
+
+export async function openRuntime(databaseUrl: string, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
+  const clock = options.clock ?? systemClock;
   const applied = await migrate(databaseUrl);
   const db = await openDb(databaseUrl);
   if (applied.length) log.info({ migrations: applied, file: db.file }, 'database migrated');
   const stores = createStores(db, log);
+  const deps = { ...stores, clock, publicUrl: options.publicUrl };
   return {
     db,
-    core: createCore({ ...stores, clock }),
+    core: createCore(deps),
+    dashboard: createDashboard(deps),
     writer: stores.writer,
     notifier: stores.notifier,
     stores,
@@ -35,5 +47,20 @@ export async function openRuntime(databaseUrl: string, log: Logger, clock: Clock
       await stores.writer.idle();
       await db.close();
     },
+  };
+}
+
+/** What the web dashboard reads and calls, from the stores and the dashboard's use cases over them. */
+export function dashboardDeps(parts: { stores: Stores; dashboard: Dashboard; clock: Clock }, publicUrl: string): DashboardDeps {
+  const { stores } = parts;
+  return {
+    dashboard: parts.dashboard,
+    reads: stores.dashboardReads,
+    community: stores.community,
+    meetings: stores.meetings,
+    cases: stores.cases,
+    reports: stores.reports,
+    clock: parts.clock,
+    publicUrl,
   };
 }

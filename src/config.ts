@@ -15,6 +15,11 @@ const schema = z.object({
     }),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Where people reach this server from outside: the dashboard's login links start with it.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'looks like 123456:ABC-def from @BotFather').optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
@@ -64,6 +69,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** The dashboard runs only with it (`/dasbor` sends `<publicUrl>/masuk/<token>`). */
+  readonly publicUrl: string | undefined;
   readonly telegram:
     | {
         readonly token: string;
@@ -97,6 +104,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     host: env_.HOST,
     port: env_.PORT,
     logLevel: env_.LOG_LEVEL,
+    publicUrl: env_.PUBLIC_URL,
     telegram: env_.TELEGRAM_BOT_TOKEN
       ? {
           token: env_.TELEGRAM_BOT_TOKEN,

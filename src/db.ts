@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/prisma/client.js';
 import { sqliteFilePath } from './db-url.js';
+import { openSqlReader, type SqlReader } from './store/sql-reader.js';
 
 /**
  * Two connections to one database. The adapter runs every query on its single connection, so a read
@@ -13,6 +14,8 @@ import { sqliteFilePath } from './db-url.js';
 export interface Db {
   readonly write: PrismaClient;
   readonly read: PrismaClient;
+  /** Prepared statements for the few reads every dashboard request makes (see store/sql-reader.ts). */
+  readonly sql: SqlReader;
   readonly file: string;
   close(): Promise<void>;
 }
@@ -44,11 +47,14 @@ export async function openDb(url: string): Promise<Db> {
   };
   const write = await connect();
   const read = await connect();
+  const sql = openSqlReader(file);
   return {
     write,
     read,
+    sql,
     file,
     async close() {
+      sql.close();
       await Promise.all([write.$disconnect(), read.$disconnect()]);
     },
   };

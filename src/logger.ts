@@ -77,10 +77,12 @@ export function serializeError(error: unknown, depth = 0): Record<string, unknow
 /** An error under another key is serialised like `err`; anything else there is left to the redaction. */
 const serializeErrorField = (value: unknown): unknown => (value instanceof Error ? serializeError(value) : value);
 
-/** A Fastify request as method and path: the query and the body can carry tokens and people's words. */
-function serializeRequest(request: { method?: unknown; url?: unknown }): Record<string, unknown> {
-  const url = typeof request.url === 'string' ? request.url : '';
-  return { method: request.method, path: url.split('?')[0] };
+/**
+ * A Fastify request as its method and route pattern (`/masuk/:token`), never the URL: the query and the
+ * body can carry people's words, and a path can carry a login token.
+ */
+function serializeRequest(request: { method?: unknown; routeOptions?: { url?: unknown } }): Record<string, unknown> {
+  return { method: request.method, route: request.routeOptions?.url ?? null };
 }
 
 function escapeRegExp(text: string): string {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Update } from 'grammy/types';
-import { openRuntime } from './app-context.js';
+import { dashboardDeps, openRuntime } from './app-context.js';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.js';
 import { createWhatsAppChannel } from './channels/whatsapp/channel.js';
 import { createConfig } from './config.js';
@@ -24,7 +24,7 @@ try {
 const log = createLogger(config.logLevel, undefined, {
   secrets: [config.telegram?.token, config.telegram?.webhook?.secret, process.env.WHATSAPP_AUTH_KEY],
 });
-const runtime = await openRuntime(config.databaseUrl, log);
+const runtime = await openRuntime(config.databaseUrl, log, { publicUrl: config.publicUrl });
 
 let telegram: TelegramChannel | undefined;
 if (config.telegram) {
@@ -70,6 +70,7 @@ const channels = (): Record<string, string> => ({
   whatsapp: whatsapp ? whatsapp.status() : 'off: WHATSAPP_ENABLED is not true',
 });
 for (const [channel, state] of Object.entries(channels())) log.info({ channel }, `channel ${channel}: ${state}`);
+log.info(config.publicUrl ? `dashboard: on at ${config.publicUrl}/dasbor` : 'dashboard: off (PUBLIC_URL is not set)');
 
 // The scheduler sends due reminders through the running channels and keeps rutin series planned ahead
 // even while none runs. Console chats get theirs from their own process.
@@ -83,6 +84,7 @@ const app = await buildApp({
   checkDatabase: async () => {
     await runtime.db.read.$queryRawUnsafe('SELECT 1');
   },
+  dashboard: config.publicUrl ? dashboardDeps(runtime, config.publicUrl) : undefined,
 });
 const webhook = config.telegram?.webhook;
 if (telegram && webhook) {

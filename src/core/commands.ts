@@ -1,5 +1,6 @@
 import { arisanCommand } from './arisan/index.js';
 import { kasusCommand, laporCommand } from './cases/index.js';
+import { dasborCommand, pendampingCommand } from './dashboard/index.js';
 import { dukaCommand } from './duka/index.js';
 import {
   danaCommand,
@@ -54,6 +55,8 @@ export const COMMANDS: readonly Command[] = [
   pengingatCommand,
   laporCommand,
   kasusCommand,
+  dasborCommand,
+  pendampingCommand,
   arisanCommand,
   dukaCommand,
   laporanCommand,

@@ -43,4 +43,13 @@ import type { MeetingPlanner } from './meetings/index.js';
 export type SchedulerPlanner = MeetingPlanner & IuranReminderPlanner;
 /** Sentences channels say themselves (a server error); the scheduler's come from meetingsText. */
 export { sharedText } from './shared/text.js';
+export { withoutIdentities } from './dashboard/index.js';
+export { createDashboard, LOGIN_MINUTES, SESSION_DAYS, type ActionOutcome, type Dashboard, type DashboardActor } from './dashboard/index.js';
+export type * from './dashboard/ports.js';
+export { BOOK_KINDS, BOOK_STATUSES } from './dashboard/ports.js';
+export { CASE_ACTIONS } from './cases/kasus.js';
+export { PPKS } from './cases/ppks.js';
+export { formatQuantity, formatRupiah } from './shared/format.js';
+export { formatShortDateTime } from './shared/date.js';
+export { fundLabel } from './ledger/text.js';
 export * from './report/index.js';

@@ -54,5 +54,9 @@ export function createNotifier(read: PrismaClient, log: Logger): ChannelNotifier
         ...chats.map((chat) => sendTo(chat.channel, chat.externalId, replies)),
       ]);
     },
+    async toGroups(wksbmId, replies) {
+      const chats = await read.chat.findMany({ where: { wksbmId }, orderBy: { id: 'asc' } });
+      await Promise.all(chats.map((chat) => sendTo(chat.channel, chat.externalId, replies)));
+    },
   };
 }

@@ -1,5 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { dashboardPlugin, type DashboardDeps } from './dashboard/index.js';
 import { registerErrorHandler } from './errors.js';
 
 export interface AppDeps {
@@ -9,6 +10,8 @@ export interface AppDeps {
   checkDatabase(): Promise<void>;
   /** Which channels run, and why the others do not. */
   channels(): Record<string, string>;
+  /** The web dashboard, when PUBLIC_URL is set. */
+  readonly dashboard?: DashboardDeps;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -37,5 +40,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   });
 
+  if (deps.dashboard) await app.register(dashboardPlugin, deps.dashboard);
   return app;
 }

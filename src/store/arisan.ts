@@ -15,6 +15,7 @@ import {
   type ArisanJoinOutcome,
   type KocokOutcome,
   type MixOutcome,
+  type Once,
   type ArisanPayOutcome,
   type ShareView,
   type WinView,
@@ -174,7 +175,8 @@ export function createArisanStore(read: PrismaClient, writer: Writer, community:
     return { ok: true, step: 'committed', committed: committedView(row, shares) };
   }
 
-  async function reveal(tx: Tx, arisan: ArisanInfo, row: RoundRow, now: Date, personId: number): Promise<KocokOutcome> {
+  async function reveal(tx: Tx, arisan: ArisanInfo, row: RoundRow, now: Date, once: Once): Promise<KocokOutcome> {
+    const personId = once.personId;
     // The seed was drawn by this server and stored untouched; a mismatch is a broken invariant, never shown.
     if (commitmentOf(row.seed) !== row.commitment) {
       throw new WksError('WKS_ERR_INVARIANT', `arisan round ${row.id}: seed does not match its commitment`);
@@ -193,6 +195,7 @@ export function createArisanStore(read: PrismaClient, writer: Writer, community:
         amount: -pot,
         recordedById: personId,
         note: `Arisan ${arisan.name} putaran ${row.number}: ${share.name} (nomor ${share.number})`,
+        sourceKey: once.key,
       });
       if (!posted.ok) return { ok: false, reason: 'insufficient', balance: posted.balance, pot };
       entryId = posted.id;
@@ -345,6 +348,7 @@ export function createArisanStore(read: PrismaClient, writer: Writer, community:
             note: `Arisan ${arisan.name} putaran ${round}: nomor ${numbers.join(', ')}`,
             contributorName: payerName,
             contributorId: personId,
+            sourceKey: once.key,
           });
           if (!posted.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
           const voided = new Map(payments.filter((payment) => !payment.standing).map((payment) => [payment.shareId, payment.id]));
@@ -371,7 +375,7 @@ export function createArisanStore(read: PrismaClient, writer: Writer, community:
             if (now < revealAt) {
               return { ok: false, reason: 'too-soon', committed: committedView(last, await sharesOf(tx, arisan.id)), revealAt };
             }
-            return reveal(tx, arisan, last, now, once.personId);
+            return reveal(tx, arisan, last, now, once);
           }
           if (last?.win && now.getTime() - last.win.createdAt.getTime() < revealDelayMs) {
             const shares = await sharesOf(tx, arisan.id);

@@ -225,6 +225,7 @@ export function createCaseRows(read: PrismaClient, writer: Writer): CaseRows {
             amount: -posting.amount,
             recordedById: once.personId,
             note: posting.note,
+            sourceKey: once.key,
           });
           if (!posted.ok) return posted;
           await tx.caseDisbursement.create({ data: { caseId: row.id, entryId: posted.id } });

@@ -71,6 +71,7 @@ export function createDukaStore(read: PrismaClient, writer: Writer): DukaStore {
             amount: -amount,
             recordedById: once.personId,
             note: `Santunan duka #${number}: keluarga ${row.name}`,
+            sourceKey: once.key,
           });
           if (!posted.ok) return { ok: false, reason: 'insufficient', balance: posted.balance };
           await tx.dukaSantunan.create({ data: { eventId: row.id, entryId: posted.id } });

@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
-import type { CoreDeps, MonthlyReports, OutboxStore, SchedulerPlanner } from '../core/index.js';
+import type { CoreDeps, DashboardReads, MonthlyReports, OutboxStore, SchedulerPlanner } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createArisanStore } from './arisan.js';
 import { createCaseRows } from './cases.js';
 import { createCommunityStore, createMembershipReads } from './community.js';
+import { createDashboardStore } from './dashboard.js';
+import { createDashboardReads } from './dashboard-reads.js';
 import { createDukaStore } from './duka.js';
 import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
 import { createIuranReminderPlanner } from './iuran-reminders.js';
@@ -20,13 +22,15 @@ import { createWriter, type Writer } from './writer.js';
 
 export { migrate, pendingMigrations } from './migrate.js';
 
-export interface Stores extends Omit<CoreDeps, 'clock'> {
+export interface Stores extends Omit<CoreDeps, 'clock' | 'publicUrl'> {
   readonly writer: Writer;
   /** Channels register their senders here once they exist, so notices reach people's private chats. */
   readonly notifier: ChannelNotifier;
   /** The scheduler's ports: series and iuran reminder planning, and the outbox. */
   readonly planner: SchedulerPlanner;
   readonly outbox: OutboxStore;
+  /** The dashboard's own reads (Buku kas pages, pending setoran, past meetings). */
+  readonly dashboardReads: DashboardReads;
   /** Plans the monthly LPJ into the outbox. */
   readonly monthly: MonthlyReports;
 }
@@ -40,6 +44,7 @@ export function createStores(db: Db, log: Logger): Stores {
     writer,
     community,
     ledger: createLedgerStore(db.read, writer, { reversed: reverseIuranPayments, confirmed: confirmPending, decided: notifyDecided }),
+    dashboard: createDashboardStore(db.read, db.sql, writer),
     iuran: createIuranStore(db.read, writer),
     // The report capability's port, from each aggregate's store.
     cases: {
@@ -57,6 +62,7 @@ export function createStores(db: Db, log: Logger): Stores {
       ...createIuranReminderPlanner(db.read, writer),
     },
     outbox: createOutboxStore(db.read, writer),
+    dashboardReads: createDashboardReads(db.read, db.sql, { funds: (wksbmId) => community.funds(wksbmId) }),
     arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
     duka: createDukaStore(db.read, writer),
     reports: createReportStore(db.read, writer),

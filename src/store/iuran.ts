@@ -364,6 +364,7 @@ export function createIuranStore(read: PrismaClient, writer: Writer): IuranStore
                 contributorId: posting.contributorId,
                 submittedById: once.personId,
                 note: posting.note,
+                sourceKey: once.key,
               },
             });
             await tx.pendingSetoran.create({
@@ -389,6 +390,7 @@ export function createIuranStore(read: PrismaClient, writer: Writer): IuranStore
             note: posting.note,
             contributorName: posting.contributorName,
             contributorId: posting.contributorId,
+            sourceKey: once.key,
           });
           if (!posted.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
           const effect = input.household
@@ -420,6 +422,7 @@ export function createIuranStore(read: PrismaClient, writer: Writer): IuranStore
             note: input.note,
             contributorName: null,
             contributorId: null,
+            sourceKey: once.key,
           });
           if (!posted.ok) throw new WksError('WKS_ERR_INVARIANT', 'a jimpitan round was refused for its balance');
           for (const householdId of input.householdIds) {

@@ -120,6 +120,8 @@ export interface SingleEntry {
   readonly recordedById: number;
   readonly note: string | null;
   readonly reversesId?: number;
+  /** The inbound message that recorded it. */
+  readonly sourceKey: string;
   /** setor: who the money is from (an arisan share's holder, a household). */
   readonly contributorName?: string | null;
   readonly contributorId?: number | null;
@@ -221,6 +223,7 @@ const postLane: Lane<PostRequest, readonly Reply[]> = {
           contributorName: posting.contributorName,
           contributorId: posting.contributorId,
           note: posting.note,
+          sourceKey: once.key,
           createdAt: now,
         };
         if (posting.pending) {
@@ -286,6 +289,7 @@ export function createLedgerStore(read: PrismaClient, writer: Writer, hooks: Led
             recordedById: once.personId,
             note: input.reason,
             reversesId: row.id,
+            sourceKey: once.key,
           });
           if (!posted.ok) return { ok: false, reason: 'insufficient', original, balance: posted.balance };
           const households = await hooks.reversed(tx, { entryId: row.id, reversalEntryId: posted.id, at: input.at });
@@ -331,6 +335,7 @@ export function createLedgerStore(read: PrismaClient, writer: Writer, hooks: Led
               contributorId: row.contributorId,
               recordedById: row.submittedById,
               note: row.note,
+              sourceKey: row.sourceKey,
             },
           });
           await setBalance(tx, row.fundId, balance, after);

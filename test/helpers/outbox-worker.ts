@@ -1,10 +1,12 @@
 /**
  * A scheduler instance in its own process, for the test that two instances on one database send each
- * message once. Usage: outbox-worker.ts <db file> <ISO time> <start at epoch ms>. Prints the chat id of
+ * message once. Usage: outbox-worker.ts <db file> <ISO time> <barrier dir> <instances>. Prints the chat id of
  * each message its channel accepted, one a line (a document as `<chat id> <file name>`). Like a real
  * scheduler, it first plans the monthly reports due, then sends.
  */
+import { readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import type { ChannelSender } from '../../src/core/index.js';
 import { openDb } from '../../src/db.js';
@@ -12,7 +14,7 @@ import { createDispatcher, createRateLimiter, TELEGRAM_LIMITS } from '../../src/
 import { createStores } from '../../src/store/index.js';
 import { createTestClock } from './world.js';
 
-const [file, iso, startAt] = process.argv.slice(2);
+const [file, iso, barrier, instances] = process.argv.slice(2);
 const db = await openDb(`file:${file}`);
 const stores = createStores(db, pino({ level: 'silent' }));
 const clock = createTestClock(iso!);
@@ -36,8 +38,10 @@ const dispatcher = createDispatcher({
   // Small claims, so the two instances interleave instead of one taking everything at once.
   options: { batch: 3 },
 });
-// Both processes start claiming at the same moment.
-await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
+// Every instance starts claiming once all are ready (a barrier, not a start time: starting a process
+// takes however long the machine's load makes it).
+writeFileSync(path.join(barrier!, String(process.pid)), '');
+while (readdirSync(barrier!).length < Number(instances)) await new Promise((resolve) => setTimeout(resolve, 10));
 await stores.monthly.plan(clock.now());
 let idle = 0;
 while (idle < 3) {

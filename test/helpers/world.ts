@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
-import { createCore, type ChannelSender, type Clock, type Core, type Inbound } from '../../src/core/index.js';
+import { createCore, createDashboard, type ChannelSender, type Clock, type Core, type Dashboard, type Inbound } from '../../src/core/index.js';
 import { openDb, type Db } from '../../src/db.js';
 import { createStores, type Stores } from '../../src/store/index.js';
 import { createDispatcher, createRateLimiter, TELEGRAM_LIMITS } from '../../src/scheduler/index.js';
@@ -47,11 +47,15 @@ export interface WorldOptions {
   readonly file?: string;
   /** Shared time between worlds. */
   readonly clock?: TestClock;
+  /** PUBLIC_URL: turns /dasbor on. */
+  readonly publicUrl?: string;
 }
 
 export interface World {
   readonly db: Db;
   readonly core: Core;
+  /** The dashboard's use cases over the same ports. */
+  readonly dashboard: Dashboard;
   readonly writer: Writer;
   readonly stores: Stores;
   readonly clock: TestClock;
@@ -109,7 +113,8 @@ async function openWorld(file: string, options: WorldOptions & { clock: TestCloc
   };
   stores.notifier.register(consoleSender);
   const { clock } = options;
-  const core = createCore({ ...stores, clock });
+  const deps = { ...stores, clock, publicUrl: options.publicUrl };
+  const core = createCore(deps);
   const dispatcher = createDispatcher({
     outbox: stores.outbox,
     planner: stores.planner,
@@ -127,6 +132,7 @@ async function openWorld(file: string, options: WorldOptions & { clock: TestCloc
   return {
     db,
     core,
+    dashboard: createDashboard(deps),
     writer: stores.writer,
     stores,
     clock,

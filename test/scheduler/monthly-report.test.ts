@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,9 @@ import { ROOT, templateDb, tmpDir } from '../helpers/paths.js';
 import { createTestClock, createWorld } from '../helpers/world.js';
 
 /** test/helpers/outbox-worker.ts in a process of its own: plans the monthly reports due, then sends. */
+/** The worker's barrier arguments for an instance that runs by itself. */
+const alone = () => [mkdtempSync(path.join(tmpDir(), 'barrier-')), '1'];
+
 function runWorker(args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'helpers', 'outbox-worker.ts'), ...args], { cwd: ROOT }, (error, stdout) =>
@@ -42,15 +45,15 @@ describe('the monthly report', () => {
     const month = DateTime.now().setZone('Asia/Jakarta').toFormat('yyyy-MM');
 
     // 1. an hour before: planned, not sent
-    expect(lines([await runWorker([file, due.minus({ hours: 1 }).toUTC().toISO()!, String(Date.now())])])).toEqual([]);
+    expect(lines([await runWorker([file, due.minus({ hours: 1 }).toUTC().toISO()!, ...alone()])])).toEqual([]);
 
     // 2. due: two instances at the same moment; each WKSBM that keeps it on gets its summary and PDF once
-    const startAt = String(Date.now() + 3_000);
-    const sent = lines(await Promise.all([0, 1].map(() => runWorker([file, due.toUTC().toISO()!, startAt]))));
+    const barrier = mkdtempSync(path.join(tmpDir(), 'barrier-'));
+    const sent = lines(await Promise.all([0, 1].map(() => runWorker([file, due.toUTC().toISO()!, barrier, '2']))));
     const expected = chats.slice(0, 4).flatMap((chat) => [chat, `${chat} LPJ-WKSBM-${chat.toUpperCase()}-${month}.pdf`]);
     expect(sent.toSorted()).toEqual(expected.toSorted());
 
     // 3. a restarted scheduler an hour later plans it again and sends nothing
-    expect(lines([await runWorker([file, due.plus({ hours: 1 }).toUTC().toISO()!, String(Date.now())])])).toEqual([]);
+    expect(lines([await runWorker([file, due.plus({ hours: 1 }).toUTC().toISO()!, ...alone()])])).toEqual([]);
   }, 120_000);
 });

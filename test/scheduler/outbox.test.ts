@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -254,8 +254,8 @@ describe('the outbox across processes', () => {
     for (const chat of chats) await announceTomorrow(world, chat);
     await world.close();
     // 1. two processes start claiming the same 25 due reminders at the same moment
-    const startAt = String(Date.now() + 3_000);
-    const outputs = await Promise.all([0, 1].map(() => runWorker([file, DAY_BEFORE_19, startAt])));
+    const barrier = mkdtempSync(path.join(tmpDir(), 'barrier-'));
+    const outputs = await Promise.all([0, 1].map(() => runWorker([file, DAY_BEFORE_19, barrier, '2'])));
     // 2. each chat got its reminder exactly once, and both instances did part of the work
     const sent = outputs.flatMap((output) => output.trim().split('\n').filter(Boolean));
     expect(sent.toSorted()).toEqual(chats.toSorted());

@@ -42,7 +42,7 @@ try {
   process.exit(1);
 }
 const log = createLogger(config.logLevel, pino.destination(2));
-const runtime = await openRuntime(config.databaseUrl, log);
+const runtime = await openRuntime(config.databaseUrl, log, { publicUrl: config.publicUrl });
 const chat = createConsoleChat(runtime.core, { chat: args.chat, users: args.user });
 // A terminal is a chat only while it is open: this process delivers its own chat's due messages
 // (reminders, the LPJ's files; the server has no way to reach it). Reminders due while no console was

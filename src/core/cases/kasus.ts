@@ -1,13 +1,16 @@
 import type { CaseStatus, CaseMoveOutcome } from './ports.js';
 import { firstWord } from '../shared/words.js';
+import type { Reply } from '../shared/message.js';
+import type { Once } from '../shared/ports.js';
 import { pengurusScope } from './scope.js';
-import { refuse, reply, type AnyCommand } from '../shared/command.js';
+import { refuse, reply, type AnyCommand, type CoreDeps } from '../shared/command.js';
 import { withNotices } from '../shared/notices.js';
 import { casesText } from './text.js';
 import { tooLong } from '../shared/bounds.js';
 import { sharedText } from '../shared/text.js';
 
-const ACTIONS: Readonly<Record<string, CaseStatus>> = {
+/** The words of /kasus <no> <kata> and the status each moves a case to; the dashboard offers the same. */
+export const CASE_ACTIONS: Readonly<Record<string, CaseStatus>> = {
   verifikasi: 'diverifikasi',
   tangani: 'ditangani',
   selesai: 'selesai',
@@ -56,23 +59,36 @@ export const kasusCommand: AnyCommand = {
       );
     }
 
-    const to = ACTIONS[action.toLowerCase()];
+    const to = CASE_ACTIONS[action.toLowerCase()];
     if (!to) return refuse(casesText.kasusUsage());
-    if (to === 'ditolak' && !note) return refuse(casesText.rejectNeedsNote());
-    const long = tooLong('caseNote', note);
-    if (long) return refuse(sharedText.tooLong(long));
-    return withNotices<CaseMoveOutcome>(
-      (render) => ctx.deps.cases.move(ctx.once, { scope: ids, number, to, note: note || null }, render),
-      (outcome, notify) => {
-        if (!outcome.ok) {
-          return refuse(outcome.reason === 'not-found' ? casesText.caseNotFound(number) : casesText.cannotMove(number, outcome.status, to));
-        }
-        const { reporterId } = outcome.case;
-        if (reporterId !== null) {
-          notify(() => ctx.deps.notifier.toPeople([reporterId], reply(casesText.reporterNotice(number, outcome.to, note || null))));
-        }
-        return reply(casesText.moved(number, outcome.from, outcome.to, reporterId !== null));
-      },
-    );
+    return moveCase(ctx.deps, ctx.once, { scope: ids, number, to, note: note || null });
   },
 };
+
+/**
+ * Moves a case on and tells its reporter, wherever the pengurus asked (the chat or the dashboard).
+ * `scope` holds the WKSBM whose cases the caller may touch; outside it a case is "not found".
+ */
+export function moveCase(
+  deps: CoreDeps,
+  once: Once,
+  input: { scope: readonly number[]; number: number; to: CaseStatus; note: string | null },
+): Promise<readonly Reply[]> {
+  const { number, to, note } = input;
+  if (to === 'ditolak' && !note) return Promise.resolve(refuse(casesText.rejectNeedsNote()));
+  const long = tooLong('caseNote', note ?? '');
+  if (long) return Promise.resolve(refuse(sharedText.tooLong(long)));
+  return withNotices<CaseMoveOutcome>(
+    (render) => deps.cases.move(once, input, render),
+    (outcome, notify) => {
+      if (!outcome.ok) {
+        return refuse(outcome.reason === 'not-found' ? casesText.caseNotFound(number) : casesText.cannotMove(number, outcome.status, to));
+      }
+      const { reporterId } = outcome.case;
+      if (reporterId !== null) {
+        notify(() => deps.notifier.toPeople([reporterId], reply(casesText.reporterNotice(number, outcome.to, note))));
+      }
+      return reply(casesText.moved(number, outcome.from, outcome.to, reporterId !== null));
+    },
+  );
+}

@@ -165,4 +165,6 @@ export interface Notifier {
   toPeople(personIds: readonly number[], replies: readonly Reply[]): Promise<void>;
   /** Every pengurus of the WKSBM privately, and its pengurus-only chats; never a members' group. */
   toPengurus(wksbmId: number, replies: readonly Reply[]): Promise<void>;
+  /** Every members' group linked to the WKSBM: what the group would have read had it been typed there. */
+  toGroups(wksbmId: number, replies: readonly Reply[]): Promise<void>;
 }

@@ -15,7 +15,7 @@ import { decisionActions } from './actions.js';
 import { readAmountAndFund } from './amount-and-fund.js';
 import { splitContributor } from './contributor.js';
 import { findFund } from './fund.js';
-import type { Posting, PostingOutcome } from './ports.js';
+import type { DecideOutcome, Posting, PostingOutcome } from './ports.js';
 import { ledgerText } from './text.js';
 import { firstTooLong, tooLong } from '../shared/bounds.js';
 import { sharedText } from '../shared/text.js';
@@ -165,6 +165,20 @@ export const koreksiCommand: GroupCommand = {
   },
 };
 
+/** What a decision on a pending setoran says, wherever it was made (the chat or the dashboard). */
+export function decisionReplies(
+  outcome: DecideOutcome,
+  decision: { number: number; approve: boolean; reason: string | null; by: string },
+): readonly Reply[] {
+  if (!outcome.ok) {
+    if (outcome.reason === 'decided') return refuse(ledgerText.alreadyDecided(outcome.submission));
+    return refuse(outcome.reason === 'is-entry' ? ledgerText.isEntry(decision.number) : ledgerText.entryNotFound(decision.number));
+  }
+  if (!decision.approve) return reply(ledgerText.refused(outcome.submission, decision.by, decision.reason ?? ''));
+  const approved = ledgerText.approved(outcome.submission, outcome.balanceAfter ?? 0n, decision.by);
+  return reply(outcome.iuran ? `${approved}\n${iuranText.paid(outcome.iuran)}` : approved);
+}
+
 function decisionCommand(approve: boolean): GroupCommand {
   return {
     name: approve ? 'sahkan' : 'tolak',
@@ -180,18 +194,9 @@ function decisionCommand(approve: boolean): GroupCommand {
       if (!approve && !reason) return refuse(ledgerText.reasonMissing(this.usage, this.example));
       const long = tooLong('reason', reason);
       if (long) return refuse(sharedText.tooLong(long));
-      return ctx.deps.ledger.decide(
-        ctx.once,
-        { wksbmId: ctx.wksbm.id, number, approve, reason: reason || null, at: ctx.deps.clock.now() },
-        (outcome) => {
-          if (!outcome.ok) {
-            if (outcome.reason === 'decided') return refuse(ledgerText.alreadyDecided(outcome.submission));
-            return refuse(outcome.reason === 'is-entry' ? ledgerText.isEntry(number) : ledgerText.entryNotFound(number));
-          }
-          if (!approve) return reply(ledgerText.refused(outcome.submission, ctx.person.name, reason));
-          const approved = ledgerText.approved(outcome.submission, outcome.balanceAfter ?? 0n, ctx.person.name);
-          return reply(outcome.iuran ? `${approved}\n${iuranText.paid(outcome.iuran)}` : approved);
-        },
+      const decision = { number, approve, reason: reason || null, by: ctx.person.name };
+      return ctx.deps.ledger.decide(ctx.once, { wksbmId: ctx.wksbm.id, ...decision, at: ctx.deps.clock.now() }, (outcome) =>
+        decisionReplies(outcome, decision),
       );
     },
   };

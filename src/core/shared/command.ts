@@ -9,6 +9,7 @@ import type { Inbound, Reply } from './message.js';
 import type { CommunityStore, Once, PersonInfo, WksbmInfo } from './ports.js';
 import type { ReportStore } from '../report/ports.js';
 import type { Role } from './roles.js';
+import type { DashboardStore } from '../dashboard/ports.js';
 
 export interface CoreDeps {
   readonly community: CommunityStore;
@@ -21,6 +22,9 @@ export interface CoreDeps {
   readonly reports: ReportStore;
   readonly iuran: IuranStore;
   readonly clock: Clock;
+  readonly dashboard: DashboardStore;
+  /** Where the dashboard is reached from outside (PUBLIC_URL, no trailing slash); without it /dasbor is off. */
+  readonly publicUrl?: string;
 }
 
 /** What a command knows when it runs: who asked, where, and as what. */

@@ -1,0 +1,12 @@
+import { pino } from 'pino';
+import { createDashboard, systemClock } from './src/core/index.js';
+import { openDb } from './src/db.js';
+import { buildApp } from './src/http/app.js';
+import { createStores } from './src/store/index.js';
+const db = await openDb(`file:${process.argv[2]!}`);
+const log = pino({ level: 'silent' });
+const stores = createStores(db, log);
+const deps = { ...stores, clock: systemClock, publicUrl: 'http://127.0.0.1' };
+const app = await buildApp({ log, version: 'b', channels: () => ({}), checkDatabase: async () => {}, dashboard: { dashboard: createDashboard(deps), reads: stores.dashboardReads, community: stores.community, meetings: stores.meetings, cases: stores.cases, clock: systemClock, publicUrl: 'http://127.0.0.1' } });
+for (let i = 0; i < 2000; i++) await app.inject({ method: 'GET', url: '/dasbor/1/buku-kas', cookies: { wksbm_sesi: 'bench-session-id-0123456789abcdefghijklmnopq' } });
+await db.close();
