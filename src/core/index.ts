@@ -6,6 +6,8 @@ export {
   inboundKey,
   type ChannelName,
   type ChannelSender,
+  type Quote,
+  type SendOptions,
   type ChatRef,
   type Inbound,
   type Mention,

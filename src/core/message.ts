@@ -71,13 +71,31 @@ export interface Reply {
   readonly refused?: boolean;
 }
 
+/** The message a reply answers, as a channel needs it to quote it (WhatsApp quotes the text as well). */
+export interface Quote {
+  readonly messageId: string;
+  /** Who wrote it, where the platform names the author in a quote (a WhatsApp group participant). */
+  readonly author?: string;
+  readonly text?: string;
+}
+
+export interface SendOptions {
+  /** The first reply quotes this message. */
+  readonly quote?: Quote;
+  /** Aborted when the process stops: a send still in flight then is given up (and tried again later). */
+  readonly signal?: AbortSignal;
+}
+
 /**
- * Sends to a chat without an inbound message to answer (reminders, notices). Each channel implements
- * it; a send that resolves has been accepted by the platform, one that rejects may be tried again.
+ * Sends what the outbox holds. Each channel implements it; a send that resolves has been accepted by
+ * the platform, one that rejects may be tried again (the outbox does, with backoff). A channel with
+ * buttons also answers presses: `edit` replaces a message's text, `answerPress` tells only the presser.
  */
 export interface ChannelSender {
   readonly channel: ChannelName;
-  send(chatId: string, replies: readonly Reply[]): Promise<void>;
+  send(chatId: string, replies: readonly Reply[], options?: SendOptions): Promise<void>;
+  edit?(chatId: string, messageId: string, text: string, options?: SendOptions): Promise<void>;
+  answerPress?(pressId: string, answer: { readonly text?: string; readonly alert?: boolean }, options?: SendOptions): Promise<void>;
 }
 
 /** The key that makes an inbound message apply at most once. */

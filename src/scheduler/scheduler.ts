@@ -88,6 +88,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
     async stop() {
       running = false;
+      // What is claimed and waits for the rate limit goes back to the outbox at once.
+      deps.dispatcher.stop();
       for (const wake of sleepers) wake();
       await Promise.all(loops);
     },

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ChannelName } from '../core/message.js';
 import { offsetKey, reminderDue, type ReminderOffset } from '../core/reminders.js';
 import { nextOccurrence, occurrencesBetween, type RutinRule } from '../core/schedule.js';
+import { reminderPayload } from '../outbox/kinds/reminder.js';
 import { enqueue, withdraw, type NewOutboxMessage } from './outbox.js';
 import { occurrenceInclude, parseRule, remindersOf, type OccurrenceRow } from './meeting-rows.js';
 import type { Tx } from './writer.js';
@@ -53,7 +54,7 @@ export async function planReminders(tx: Tx, ctx: PlanContext, occurrences: reado
           channel: chat.channel as ChannelName,
           chatId: chat.externalId,
           subject: subjectOf(occurrence.id),
-          payload: { kind: 'reminder', occurrenceId: occurrence.id, startsAt: occurrence.startsAt.getTime() },
+          payload: reminderPayload({ occurrenceId: occurrence.id, startsAt: occurrence.startsAt.getTime() }),
           dueAt,
           notAfter: occurrence.startsAt,
         });

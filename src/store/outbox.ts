@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ChannelName } from '../core/message.js';
+import type { StoredPayload } from '../outbox/kind.js';
 import type { Lane, Tx, Writer } from './writer.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 
 /**
  * The durable outbox: messages due at a time, sent by the scheduler. A row is claimed with a
@@ -14,15 +15,8 @@ import type { PrismaClient } from '../generated/prisma/client.js';
  * platform accepting and that mark (milliseconds) can make another instance send it again once the
  * lease runs out; no channel offers an idempotency key that would close that gap.
  */
-export const outboxPayload = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('reminder'),
-    occurrenceId: z.number().int(),
-    /** The meeting start the reminder was planned for; a moved meeting makes it stale. */
-    startsAt: z.number().int(),
-  }),
-]);
-export type OutboxPayload = z.infer<typeof outboxPayload>;
+/** Each kind's module parses its own fields (src/outbox); the store only needs the kind's name. */
+const storedPayload = z.looseObject({ kind: z.string() });
 
 const CHANNELS = ['console', 'telegram', 'whatsapp'] as const satisfies readonly ChannelName[];
 
@@ -32,7 +26,7 @@ export interface NewOutboxMessage {
   readonly chatId: string;
   /** What it is about ("occurrence:12"), to withdraw it when that changes. */
   readonly subject: string;
-  readonly payload: OutboxPayload;
+  readonly payload: StoredPayload;
   readonly dueAt: Date;
   readonly notAfter: Date | null;
 }
@@ -42,7 +36,7 @@ export interface OutboxMessage {
   readonly dedupeKey: string;
   readonly channel: ChannelName;
   readonly chatId: string;
-  readonly payload: OutboxPayload;
+  readonly payload: StoredPayload;
   readonly dueAt: Date;
   readonly notAfter: Date | null;
   readonly attempts: number;
@@ -89,6 +83,35 @@ export interface ClaimRequest {
   readonly now: Date;
   readonly limit: number;
   readonly leaseMs: number;
+  /** Most messages of one chat in one claim; they are sent one after the other, in order. */
+  readonly perChat?: number;
+}
+
+/**
+ * The due messages a claim may take, oldest first: a chat's messages go out in the order they were
+ * written, so a message is a candidate only when every earlier due message of its chat is one too (none
+ * is held by another claim or waiting for a retry or the rate limit), and at most `perChat` per chat.
+ * Portable SQL (window functions), as SQLite and PostgreSQL both run it.
+ */
+async function inOrderCandidates(
+  tx: Tx,
+  request: { channels: readonly ChannelName[]; chatId?: string; now: Date; limit: number; perChat: number },
+): Promise<number[]> {
+  const { now } = request;
+  const chat = request.chatId === undefined ? Prisma.empty : Prisma.sql`AND "chatId" = ${request.chatId}`;
+  const rows = await tx.$queryRaw<{ id: number | bigint }[]>`
+    SELECT "id" FROM (
+      SELECT "id",
+        ROW_NUMBER() OVER (PARTITION BY "channel", "chatId" ORDER BY "id") AS "place",
+        SUM(CASE WHEN "nextAttemptAt" <= ${now} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now}) THEN 0 ELSE 1 END)
+          OVER (PARTITION BY "channel", "chatId" ORDER BY "id" ROWS UNBOUNDED PRECEDING) AS "waiting"
+      FROM "Outbox"
+      WHERE "status" = 'pending' AND "dueAt" <= ${now} AND "channel" IN (${Prisma.join([...request.channels])}) ${chat}
+    ) AS "queue"
+    WHERE "place" <= ${request.perChat} AND "waiting" = 0
+    ORDER BY "id"
+    LIMIT ${request.limit}`;
+  return rows.map((row) => Number(row.id));
 }
 
 export type Outcome =
@@ -153,33 +176,28 @@ const pendingWhere = (channels: readonly ChannelName[], chatId: string | undefin
 
 export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxStore {
   return {
-    async claim({ channels, chatId, now, limit, leaseMs }) {
+    async claim({ channels, chatId, now, limit, leaseMs, perChat = 4 }) {
       if (channels.length === 0 || limit <= 0) return [];
       const free = { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
       const due = { ...pendingWhere(channels, chatId), nextAttemptAt: { lte: now }, ...free };
       // Looking first on the read connection keeps an idle poll from taking the write lock.
       if (!(await read.outbox.findFirst({ where: due, select: { id: true } }))) return [];
       return writer.run(async (tx) => {
-        const candidates = await tx.outbox.findMany({
-          where: due,
-          orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
-          take: limit,
-          select: { id: true },
-        });
+        const candidates = await inOrderCandidates(tx, { channels, chatId, now, limit, perChat });
         if (candidates.length === 0) return [];
         const claimToken = randomUUID();
         // The condition is repeated in the UPDATE: it is the claim, the SELECT only picks candidates.
         await tx.outbox.updateMany({
-          where: { id: { in: candidates.map((row) => row.id) }, status: 'pending', ...free },
+          where: { id: { in: candidates }, status: 'pending', ...free },
           data: { claimToken, claimedUntil: new Date(now.getTime() + leaseMs) },
         });
-        const rows = await tx.outbox.findMany({ where: { claimToken }, orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }] });
+        const rows = await tx.outbox.findMany({ where: { claimToken }, orderBy: { id: 'asc' } });
         return rows.map((row) => ({
           id: row.id,
           dedupeKey: row.dedupeKey,
           channel: z.enum(CHANNELS).parse(row.channel),
           chatId: row.chatId,
-          payload: outboxPayload.parse(JSON.parse(row.payload)),
+          payload: storedPayload.parse(JSON.parse(row.payload)) as StoredPayload,
           dueAt: row.dueAt,
           notAfter: row.notAfter,
           attempts: row.attempts,

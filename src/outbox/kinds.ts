@@ -1,0 +1,38 @@
+import type { MeetingPlanner } from '../store/meetings.js';
+import type { z } from 'zod';
+import type { Rendered, StoredPayload } from './kind.js';
+import { editKind, pressAnswerKind } from './kinds/press.js';
+import { reminderKind } from './kinds/reminder.js';
+import { noticeKind, replyKind } from './kinds/reply.js';
+
+export interface KindRegistry {
+  /** Parses a stored payload with its kind's schema and renders it; an unknown kind is a bug. */
+  render(payload: StoredPayload, now: Date): Promise<Rendered>;
+}
+
+/** Any kind, whatever its payload: its render is called only with what its own schema parsed. */
+interface AnyKind {
+  readonly name: string;
+  readonly payload: z.ZodType<unknown>;
+  render(payload: never, now: Date): Promise<Rendered>;
+}
+
+export function createKindRegistry(kinds: readonly AnyKind[]): KindRegistry {
+  const byName = new Map<string, AnyKind>();
+  for (const kind of kinds) {
+    if (byName.has(kind.name)) throw new Error(`outbox kind ${kind.name} registered twice`);
+    byName.set(kind.name, kind);
+  }
+  return {
+    render(stored, now) {
+      const kind = byName.get(stored.kind);
+      if (!kind) throw new Error(`unknown outbox kind ${stored.kind}`);
+      return (kind.render as (payload: unknown, now: Date) => Promise<Rendered>)(kind.payload.parse(stored), now);
+    },
+  };
+}
+
+/** Every kind this server sends. A new kind (a document, a private dues reminder) is added here. */
+export function defaultKinds(planner: Pick<MeetingPlanner, 'reminderFacts'>): KindRegistry {
+  return createKindRegistry([replyKind, noticeKind, pressAnswerKind, editKind, reminderKind(planner)]);
+}
