@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
 import type { ChannelName, ChannelSender } from '../core/message.js';
+import { errorType, safeError } from '../log-safe.js';
 import { defaultKinds, type KindRegistry, type Outgoing } from '../outbox/index.js';
 import type { MeetingPlanner } from '../store/meetings.js';
 import type { OutboxMessage, OutboxStore, Outcome } from '../store/outbox.js';
@@ -77,12 +78,6 @@ export interface Dispatcher {
 function retryAfterMs(error: unknown): number | null {
   const seconds = (error as { parameters?: { retry_after?: unknown } } | null)?.parameters?.retry_after;
   return typeof seconds === 'number' && seconds >= 0 ? seconds * 1000 : null;
-}
-
-/** What a failed send may say in the outbox row: its type and code, never its message (it can quote the text). */
-function describe(error: unknown): string {
-  const code = (error as { error_code?: unknown; code?: unknown } | null)?.error_code ?? (error as { code?: unknown } | null)?.code;
-  return `${(error as Error)?.name ?? 'Error'}${typeof code === 'string' || typeof code === 'number' ? ` ${code}` : ''}`;
 }
 
 const abortableSleep = (ms: number, signal: AbortSignal) =>
@@ -175,10 +170,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       // The row keeps the platform's words for the operator; the log only the error's type and code.
       const text = String((error as Error)?.message ?? error).slice(0, 200);
       if (attempts >= options.maxAttempts) {
-        deps.log.error({ outbox: message.id, channel: message.channel, error: describe(error) }, 'outbox message given up');
+        deps.log.error({ outbox: message.id, channel: message.channel, error: errorType(error) }, 'outbox message given up');
         return { kind: 'failed', error: text };
       }
-      deps.log.warn({ outbox: message.id, attempts, channel: message.channel, error: describe(error) }, 'send failed, will retry');
+      deps.log.warn({ outbox: message.id, attempts, channel: message.channel, error: errorType(error) }, 'send failed, will retry');
       return { kind: 'retry', at: new Date(now.getTime() + Math.max(wait ?? 0, backoff(message.attempts))), attempt: true, error: text };
     } finally {
       slot.done(deps.clock.now().getTime());
@@ -202,7 +197,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           outcome = await deliver(message);
         } catch (error) {
           // A bug or a database failure while rendering: keep the message for a later try.
-          deps.log.error({ err: error, outbox: message.id }, 'rendering an outbox message failed');
+          deps.log.error({ error: safeError(error), outbox: message.id }, 'rendering an outbox message failed');
           const at = new Date(deps.clock.now().getTime() + backoff(message.attempts));
           outcome = { kind: 'retry', at, attempt: true, error: 'render failed' };
         }
