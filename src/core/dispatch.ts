@@ -17,7 +17,7 @@ export interface Core {
  * Where the platform knows group administrators, they are the pengurus candidates: a pengurus who is
  * no longer an admin of the group acts as an anggota there until made admin again.
  */
-export function effectiveRole(recorded: Role, isChatAdmin: boolean | undefined): Role {
+export function effectiveRole(recorded: Role, isChatAdmin: boolean | null | undefined): Role {
   return isChatAdmin === false && recorded !== 'anggota' ? 'anggota' : recorded;
 }
 
@@ -48,6 +48,9 @@ export function createCore(deps: CoreDeps): Core {
     if (chat.kind === 'private') return refuse(t.needsGroup(command.name));
     if (!wksbm) return refuse(t.notLinked(command.name));
     const recorded = await deps.community.roleOf(wksbm.id, person.id);
+    // A pengurus's rights hang on their admin status: when the platform cannot tell it just now, what
+    // they ask waits rather than running with too many rights or too few. An anggota's do not.
+    if (sender.isChatAdmin === null && recorded !== 'anggota') return refuse(t.adminStatusUnknown());
     const role = effectiveRole(recorded, sender.isChatAdmin);
     if (!command.roles.includes(role)) {
       return refuse(t.notAllowed(command.name, command.roles, role, recorded !== role ? recorded : null));

@@ -16,9 +16,10 @@ export interface SenderRef {
   /**
    * Whether the platform lists the sender as an administrator of the group. Group admins are the
    * pengurus candidates: only they may link a group with /mulai. Undefined where a channel has no
-   * such notion (the console), which allows it.
+   * such notion (the console), which allows it. Null where the platform has the notion but could not
+   * say just now (its admin list failed to load): what depends on it is refused with "coba lagi sebentar".
    */
-  readonly isChatAdmin?: boolean;
+  readonly isChatAdmin?: boolean | null;
 }
 
 /**

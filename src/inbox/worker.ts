@@ -82,13 +82,13 @@ export function createInboxWorker(deps: InboxWorkerDeps): InboxWorker {
   async function handleOne(row: InboxRow): Promise<void> {
     try {
       const messages = await deps.handler.handle(row);
-      await store.finish(row, messages, { status: 'done' });
+      await store.finish(row, messages, { status: 'done' }, deps.clock.now());
     } catch (error) {
       const attempts = row.attempts + 1;
       const type = errorType(error);
       if (attempts >= options.maxAttempts) {
         log.error({ update: row.key, attempts, error: safeError(error) }, 'update given up; the person is told');
-        await store.finish(row, deps.handler.failed(row), { status: 'failed', error: type });
+        await store.finish(row, deps.handler.failed(row), { status: 'failed', error: type }, deps.clock.now());
         return;
       }
       const delay = options.backoffMs * 2 ** row.attempts;

@@ -40,11 +40,16 @@ export interface OutboxDraft {
 
 export interface InboxStore {
   /** Stores updates not seen before, in one transaction; resolves once they are durable. */
-  receive(updates: readonly NewInboxUpdate[]): Promise<number>;
+  receive(updates: readonly NewInboxUpdate[], now: Date): Promise<number>;
   /** Claims due rows of a channel, a chat's in order (none while an earlier one waits or is held). */
   claim(request: { channel: ChannelName; now: Date; limit: number; perChat: number; leaseMs: number }): Promise<readonly InboxRow[]>;
   /** Handled: its messages go into the outbox, keyed by the row, in the transaction that marks it done. */
-  finish(row: InboxRow, messages: readonly OutboxDraft[], outcome: { status: 'done' } | { status: 'failed'; error: string }): Promise<void>;
+  finish(
+    row: InboxRow,
+    messages: readonly OutboxDraft[],
+    outcome: { status: 'done' } | { status: 'failed'; error: string },
+    now: Date,
+  ): Promise<void>;
   /** Handling failed: tried again at `at`. */
   retry(row: InboxRow, at: Date, error: string): Promise<void>;
   /** Not handled (the process stops): free for the next claim at once. */
@@ -55,29 +60,34 @@ export interface InboxStore {
   prune(before: Date): Promise<number>;
 }
 
-const receiveLane: Lane<readonly NewInboxUpdate[], number> = {
+interface Receive {
+  readonly updates: readonly NewInboxUpdate[];
+  readonly now: Date;
+}
+
+const receiveLane: Lane<Receive, number> = {
   name: 'inbox-receive',
   maxBatch: 64,
-  async apply(tx, batches) {
-    const all = batches.flat();
+  async apply(tx, receives) {
+    const all = receives.flatMap((receive) => receive.updates);
     const known = new Set(
       (await tx.inboxUpdate.findMany({ where: { key: { in: all.map((update) => update.key) } }, select: { key: true } })).map(
         (row) => row.key,
       ),
     );
     const counts: number[] = [];
-    const fresh: NewInboxUpdate[] = [];
-    for (const batch of batches) {
+    const fresh: (NewInboxUpdate & { nextAttemptAt: Date })[] = [];
+    for (const { updates, now } of receives) {
       let count = 0;
-      for (const update of batch) {
+      for (const update of updates) {
         if (known.has(update.key)) continue;
         known.add(update.key);
-        fresh.push(update);
+        fresh.push({ ...update, nextAttemptAt: now });
         count++;
       }
       counts.push(count);
     }
-    if (fresh.length) await tx.inboxUpdate.createMany({ data: fresh.map((update) => ({ ...update })) });
+    if (fresh.length) await tx.inboxUpdate.createMany({ data: fresh });
     return counts;
   },
 };
@@ -86,13 +96,14 @@ interface Finish {
   readonly row: InboxRow;
   readonly messages: readonly OutboxDraft[];
   readonly outcome: { status: 'done' } | { status: 'failed'; error: string };
+  readonly now: Date;
 }
 
 const finishLane: Lane<Finish, void> = {
   name: 'inbox-finish',
   maxBatch: 256,
   async apply(tx, finishes) {
-    const now = new Date();
+    const now = finishes[0]!.now;
     const outbox: NewOutboxMessage[] = finishes.flatMap(({ row, messages }) =>
       messages.map((message, index) => ({
         // Keyed by the row: handling it again after a crash adds nothing.
@@ -136,12 +147,13 @@ async function inOrderCandidates(tx: Tx, request: { channel: string; now: Date; 
   return rows.map((row) => Number(row.id));
 }
 
-export function createInboxStore(read: PrismaClient, writer: Writer): InboxStore {
+/** `outboxWritten` is told after a commit that added outbox messages, so the sender looks at once. */
+export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritten: () => void = () => {}): InboxStore {
   const free = (now: Date) => ({ OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] });
   const release = (row: InboxRow, data: Prisma.InboxUpdateUpdateManyMutationInput) =>
     writer.run((tx) => tx.inboxUpdate.updateMany({ where: { id: row.id, claimToken: row.claimToken }, data: { claimToken: null, claimedUntil: null, ...data } }));
   return {
-    receive: (updates) => (updates.length ? writer.submit(receiveLane, updates) : Promise.resolve(0)),
+    receive: (updates, now) => (updates.length ? writer.submit(receiveLane, { updates, now }) : Promise.resolve(0)),
 
     async claim({ channel, now, limit, perChat, leaseMs }) {
       const due = { status: 'pending', channel, nextAttemptAt: { lte: now }, ...free(now) };
@@ -159,7 +171,10 @@ export function createInboxStore(read: PrismaClient, writer: Writer): InboxStore
       });
     },
 
-    finish: (row, messages, outcome) => writer.submit(finishLane, { row, messages, outcome }),
+    async finish(row, messages, outcome, now) {
+      await writer.submit(finishLane, { row, messages, outcome, now });
+      if (messages.length) outboxWritten();
+    },
 
     async retry(row, at, error) {
       await release(row, { nextAttemptAt: at, lastError: error, attempts: { increment: 1 } });

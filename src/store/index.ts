@@ -3,6 +3,7 @@ import type { CoreDeps } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createCaseStore } from './cases.js';
 import { createCommunityStore } from './community.js';
+import { createInboxStore, type InboxStore } from './inbox.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore, type MeetingPlanner } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from './notifier.js';
@@ -18,6 +19,8 @@ export interface Stores extends Omit<CoreDeps, 'clock'> {
   /** The scheduler's ports: series planning and the outbox. */
   readonly planner: MeetingPlanner;
   readonly outbox: OutboxStore;
+  /** Platform updates, stored before they are acknowledged and handled from there. */
+  readonly inbox: InboxStore;
 }
 
 /** The core's ports over one database, sharing one writer. */
@@ -25,6 +28,7 @@ export function createStores(db: Db, log: Logger): Stores {
   const writer = createWriter(db.write, log.child({ module: 'writer' }));
   const community = createCommunityStore(db.read, writer);
   const meetings = createMeetingStore(db.read, writer, { wksbmChanged: community.wksbmChanged });
+  const outbox = createOutboxStore(db.read, writer);
   return {
     writer,
     community,
@@ -33,6 +37,7 @@ export function createStores(db: Db, log: Logger): Stores {
     notifier: createNotifier(db.read, log.child({ module: 'notifier' })),
     meetings,
     planner: meetings,
-    outbox: createOutboxStore(db.read, writer),
+    outbox,
+    inbox: createInboxStore(db.read, writer, () => outbox.written()),
   };
 }

@@ -130,6 +130,10 @@ export interface OutboxStore {
   prune(before: Date): Promise<number>;
   /** When the next message of these channels that nobody holds at `now` falls due, or null when none waits. */
   nextDue(channels: readonly ChannelName[], now: Date, chatId?: string): Promise<Date | null>;
+  /** Calls `listener` whenever this process committed messages due now; returns how to stop listening. */
+  onWritten(listener: () => void): () => void;
+  /** Tells the listeners (the stores that write outbox messages call it after their commit). */
+  written(): void;
 }
 
 interface Settlement {
@@ -175,7 +179,16 @@ const pendingWhere = (channels: readonly ChannelName[], chatId: string | undefin
 });
 
 export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxStore {
+  const listeners = new Set<() => void>();
   return {
+    onWritten(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    written() {
+      for (const listener of listeners) listener();
+    },
+
     async claim({ channels, chatId, now, limit, leaseMs, perChat = 4 }) {
       if (channels.length === 0 || limit <= 0) return [];
       const free = { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };

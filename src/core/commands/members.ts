@@ -28,6 +28,7 @@ export const mulaiCommand: AnyCommand = {
     if (chat.kind === 'private') return refuse(t.startInPrivate());
     // Report notices go to a pengurus-only chat: it must never become a members' group.
     if (await ctx.deps.cases.pengurusChatOf(chat)) return refuse(tc.pengurusChatCannotStart());
+    if (ctx.inbound.sender.isChatAdmin === null) return refuse(t.adminStatusUnknown());
     if (ctx.inbound.sender.isChatAdmin === false) return refuse(t.startNeedsAdmin());
     const name = args.replace(/\s+/g, ' ').trim();
     if (!name) return refuse(t.startNeedsName());

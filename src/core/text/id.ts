@@ -174,6 +174,8 @@ export const t = {
   lastKetua: () => '❌ WKSBM harus punya setidaknya satu ketua. Angkat ketua lain dulu dengan /peran <nama> ketua.',
 
   // channels
+  adminStatusUnknown: () =>
+    '⏳ Daftar admin grup belum bisa dibaca dari Telegram saat ini, jadi perintah pengurus belum bisa diproses. Tidak ada yang dicatat; coba lagi sebentar.',
   serverError: () => '⚠️ Maaf, terjadi kesalahan di server. Tidak ada yang dicatat; coba lagi.',
 
   // help
