@@ -164,9 +164,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       await send(sender, message.chatId, outgoing);
       return { kind: 'sent', at: deps.clock.now() };
     } catch (error) {
-      const attempts = message.attempts + 1;
       const wait = retryAfterMs(error);
-      if (wait !== null) limiter.pause(chatKey, now.getTime() + wait);
+      if (wait !== null) {
+        // Too many requests: the platform names the wait. Not a failure of the message, so it is never
+        // given up for it (a group over its allowance gets its replies late, never dropped).
+        limiter.pause(chatKey, now.getTime() + wait);
+        return { kind: 'retry', at: new Date(now.getTime() + wait), attempt: false, error: errorType(error) };
+      }
+      const attempts = message.attempts + 1;
       // The row keeps the platform's words for the operator; the log only the error's type and code.
       const text = String((error as Error)?.message ?? error).slice(0, 200);
       if (attempts >= options.maxAttempts) {
@@ -174,7 +179,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         return { kind: 'failed', error: text };
       }
       deps.log.warn({ outbox: message.id, attempts, channel: message.channel, error: errorType(error) }, 'send failed, will retry');
-      return { kind: 'retry', at: new Date(now.getTime() + Math.max(wait ?? 0, backoff(message.attempts))), attempt: true, error: text };
+      return { kind: 'retry', at: new Date(now.getTime() + backoff(message.attempts)), attempt: true, error: text };
     } finally {
       slot.done(deps.clock.now().getTime());
     }

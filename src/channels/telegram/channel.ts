@@ -74,6 +74,9 @@ function chatOf(update: Update): string {
 
 const inboxKey = (update: Update) => `telegram:${update.update_id}`;
 
+/** Chat ids are stored as text; the Bot API takes numeric ids as numbers. */
+const telegramChat = (chatId: string) => (/^-?\d+$/.test(chatId) ? Number(chatId) : chatId);
+
 /** grammY types its signal with a polyfill's class; Node's own AbortSignal is what it gets at run time. */
 type GrammySignal = Parameters<Api['getMe']>[0];
 const grammySignal = (signal: AbortSignal | undefined) => signal as unknown as GrammySignal;
@@ -305,7 +308,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
         const parts = splitForTelegram(reply.text);
         for (const [index, part] of parts.entries()) {
           await bot.api.sendMessage(
-            chatId,
+            telegramChat(chatId),
             escapeHtml(part),
             {
               parse_mode: 'HTML',
@@ -319,7 +322,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       }
     },
     async edit(chatId, messageId, text, editOptions) {
-      await bot.api.editMessageText(chatId, Number(messageId), escapeHtml(text), { parse_mode: 'HTML' }, grammySignal(editOptions?.signal));
+      await bot.api.editMessageText(telegramChat(chatId), Number(messageId), escapeHtml(text), { parse_mode: 'HTML' }, grammySignal(editOptions?.signal));
     },
     async answerPress(pressId, answer, answerOptions) {
       await bot.api.answerCallbackQuery(pressId, answer.text ? { text: answer.text, show_alert: answer.alert ?? false } : {}, grammySignal(answerOptions?.signal));
