@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
 import type { ChannelName, ChannelSender } from '../core/message.js';
@@ -102,6 +103,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   /** Aborted by `stop`: waits end, and the sends in flight a little later. */
   const stopping = new AbortController();
   const aborting = new AbortController();
+  // Every send in flight listens to them.
+  setMaxListeners(0, stopping.signal, aborting.signal);
 
   const limiterOf = (channel: ChannelName) => deps.limiters?.[channel] ?? deps.limiter;
 

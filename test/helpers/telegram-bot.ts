@@ -21,13 +21,13 @@ const UNLIMITED = { limit: 1_000_000, windowMs: 1 };
 export async function startTelegramBot(
   world: World,
   api: BotApiServer,
-  options: Partial<Pick<TelegramOptions, 'adminTtlMs' | 'inboxOptions'>> & { limits?: boolean; log?: Logger; init?: boolean } = {},
+  options: Partial<Pick<TelegramOptions, 'adminTtlMs' | 'inboxOptions' | 'core'>> & { limits?: boolean; log?: Logger; init?: boolean } = {},
 ): Promise<TestTelegramBot> {
   const log = options.log ?? pino({ level: 'silent' });
   const channel = createTelegramChannel({
     token: api.token,
     apiRoot: api.url,
-    core: world.core,
+    core: options.core ?? world.core,
     inbox: world.stores.inbox,
     clock: systemClock,
     log,
