@@ -48,7 +48,7 @@ async function wksbmRate(): Promise<{ rate: number; exact: boolean }> {
   const databases = await createDatabases();
   const db = await openDb(`file:${databases.fresh()}`);
   const stores = createStores(db, pino({ level: 'silent' }));
-  const log = pino({ level: 'silent' });
+  const log = pino({ level: process.env.BENCH_LOG ?? 'silent' }, process.stderr);
   const channel = createTelegramChannel({
     token: api.token,
     apiRoot: api.url,

@@ -3,6 +3,7 @@ import type { ChannelName } from '../core/message.js';
 import type { StoredPayload } from '../outbox/kind.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { enqueue, type NewOutboxMessage } from './outbox.js';
+import { insertRows, storedTime } from './sql.js';
 import type { Lane, Tx, Writer } from './writer.js';
 
 /**
@@ -40,7 +41,7 @@ export interface OutboxDraft {
 
 export interface InboxStore {
   /** Stores updates not seen before, in one transaction; resolves once they are durable. */
-  receive(updates: readonly NewInboxUpdate[], now: Date): Promise<number>;
+  receive(updates: readonly NewInboxUpdate[], now: Date): Promise<void>;
   /** Claims due rows of a channel, a chat's in order (none while an earlier one waits or is held). */
   claim(request: { channel: ChannelName; now: Date; limit: number; perChat: number; leaseMs: number }): Promise<readonly InboxRow[]>;
   /** Handled: its messages go into the outbox, keyed by the row, in the transaction that marks it done. */
@@ -65,30 +66,26 @@ interface Receive {
   readonly now: Date;
 }
 
-const receiveLane: Lane<Receive, number> = {
+/** Updates that arrive together (a poll's batch, webhook requests side by side) are stored in one statement. */
+const receiveLane: Lane<Receive, void> = {
   name: 'inbox-receive',
   maxBatch: 64,
   async apply(tx, receives) {
-    const all = receives.flatMap((receive) => receive.updates);
-    const known = new Set(
-      (await tx.inboxUpdate.findMany({ where: { key: { in: all.map((update) => update.key) } }, select: { key: true } })).map(
-        (row) => row.key,
-      ),
+    const rows = receives.flatMap(({ updates, now }) =>
+      updates.map((update) => ({
+        key: update.key,
+        channel: update.channel,
+        chatKey: update.chatKey,
+        payload: update.payload,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: storedTime(now),
+        createdAt: storedTime(now),
+      })),
     );
-    const counts: number[] = [];
-    const fresh: (NewInboxUpdate & { nextAttemptAt: Date })[] = [];
-    for (const { updates, now } of receives) {
-      let count = 0;
-      for (const update of updates) {
-        if (known.has(update.key)) continue;
-        known.add(update.key);
-        fresh.push({ ...update, nextAttemptAt: now });
-        count++;
-      }
-      counts.push(count);
-    }
-    if (fresh.length) await tx.inboxUpdate.createMany({ data: fresh });
-    return counts;
+    // A redelivered update (a webhook retry, a poll after a crash) is the row that exists already.
+    await insertRows(tx, 'InboxUpdate', rows, { ignoreDuplicates: true });
+    return receives.map(() => undefined);
   },
 };
 
@@ -153,7 +150,9 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
   const release = (row: InboxRow, data: Prisma.InboxUpdateUpdateManyMutationInput) =>
     writer.run((tx) => tx.inboxUpdate.updateMany({ where: { id: row.id, claimToken: row.claimToken }, data: { claimToken: null, claimedUntil: null, ...data } }));
   return {
-    receive: (updates, now) => (updates.length ? writer.submit(receiveLane, { updates, now }) : Promise.resolve(0)),
+    receive: async (updates, now) => {
+      if (updates.length) await writer.submit(receiveLane, { updates, now });
+    },
 
     async claim({ channel, now, limit, perChat, leaseMs }) {
       const due = { status: 'pending', channel, nextAttemptAt: { lte: now }, ...free(now) };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ChannelName } from '../core/message.js';
 import type { StoredPayload } from '../outbox/kind.js';
+import { insertRows, storedTime } from './sql.js';
 import type { Lane, Tx, Writer } from './writer.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 
@@ -44,20 +45,27 @@ export interface OutboxMessage {
   readonly claimToken: string;
 }
 
-/** Inside a transaction: adds the messages whose dedupe key is new; returns how many were added. */
+/** Inside a transaction: adds the messages whose dedupe key is new (one statement); returns how many were added. */
 export async function enqueue(tx: Tx, messages: readonly NewOutboxMessage[]): Promise<number> {
-  if (messages.length === 0) return 0;
-  const existing = await tx.outbox.findMany({
-    where: { dedupeKey: { in: messages.map((message) => message.dedupeKey) } },
-    select: { dedupeKey: true },
-  });
-  const known = new Set(existing.map((row) => row.dedupeKey));
-  const fresh = messages.filter((message) => !known.has(message.dedupeKey));
-  if (fresh.length === 0) return 0;
-  await tx.outbox.createMany({
-    data: fresh.map((message) => ({ ...message, payload: JSON.stringify(message.payload), nextAttemptAt: message.dueAt })),
-  });
-  return fresh.length;
+  const now = storedTime(new Date());
+  return insertRows(
+    tx,
+    'Outbox',
+    messages.map((message) => ({
+      dedupeKey: message.dedupeKey,
+      channel: message.channel,
+      chatId: message.chatId,
+      subject: message.subject,
+      payload: JSON.stringify(message.payload),
+      dueAt: storedTime(message.dueAt),
+      notAfter: message.notAfter === null ? null : storedTime(message.notAfter),
+      nextAttemptAt: storedTime(message.dueAt),
+      status: 'pending',
+      attempts: 0,
+      createdAt: now,
+    })),
+    { ignoreDuplicates: true },
+  );
 }
 
 /**
@@ -155,20 +163,39 @@ function settlementData(outcome: Outcome) {
   }
 }
 
-/** Outcomes reported while a transaction is open are written together in the next one. */
+/**
+ * Outcomes reported while a transaction is open are written together in the next one: the sends of one
+ * claim settle in one statement (sent at the batch's latest time), the rest one by one.
+ */
 const settleLane: Lane<Settlement, boolean> = {
   name: 'outbox-settle',
-  maxBatch: 128,
+  maxBatch: 256,
   async apply(tx, settlements) {
-    const results: boolean[] = [];
-    for (const { message, outcome } of settlements) {
-      const { count } = await tx.outbox.updateMany({
-        where: { id: message.id, claimToken: message.claimToken },
-        data: settlementData(outcome),
-      });
-      results.push(count === 1);
+    const results = new Map<Settlement, boolean>();
+    const sent = new Map<string, Settlement[]>();
+    for (const settlement of settlements) {
+      if (settlement.outcome.kind !== 'sent') continue;
+      const token = settlement.message.claimToken;
+      sent.set(token, [...(sent.get(token) ?? []), settlement]);
     }
-    return results;
+    for (const [claimToken, group] of sent) {
+      const at = new Date(Math.max(...group.map((settlement) => (settlement.outcome as { at: Date }).at.getTime())));
+      const { count } = await tx.outbox.updateMany({
+        where: { id: { in: group.map((settlement) => settlement.message.id) }, claimToken },
+        data: settlementData({ kind: 'sent', at }),
+      });
+      // All held: one statement did it. Some claim ran out: say which, one by one (rare).
+      if (count === group.length) for (const settlement of group) results.set(settlement, true);
+    }
+    for (const settlement of settlements) {
+      if (results.has(settlement)) continue;
+      const { count } = await tx.outbox.updateMany({
+        where: { id: settlement.message.id, claimToken: settlement.message.claimToken },
+        data: settlementData(settlement.outcome),
+      });
+      results.set(settlement, count === 1);
+    }
+    return settlements.map((settlement) => results.get(settlement)!);
   },
 };
 

@@ -123,11 +123,15 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
    */
   async function adminStatus(chat: ChatRef, userId: number, asksAdmin: boolean): Promise<boolean | null | undefined> {
     if (chat.kind !== 'group' || !asksAdmin) return undefined;
-    try {
-      return await admins.isAdmin(Number(chat.id), userId);
-    } catch (error) {
-      log.warn({ error: errorType(error) }, 'getChatAdministrators failed; admin status unknown for now');
-      return null;
+    // One quick second try: a connection the server closed just as it was reused fails once.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await admins.isAdmin(Number(chat.id), userId);
+      } catch (error) {
+        if (attempt < 2) continue;
+        log.warn({ error: errorType(error) }, 'getChatAdministrators failed; admin status unknown for now');
+        return null;
+      }
     }
   }
 
