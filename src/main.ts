@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Update } from 'grammy/types';
 import { openRuntime } from './app-context.js';
-import { createTelegramChannel, TelegramStartError, type TelegramChannel } from './channels/telegram/channel.js';
+import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.js';
 import { createConfig } from './config.js';
 import { buildApp } from './http/app.js';
 import { registerTelegramWebhook } from './http/telegram-webhook.js';
-import type { ChannelSender } from './core/index.js';
+import { TelegramStartError, type ChannelSender } from './core/index.js';
 import { errorType } from './log-safe.js';
 import { createLogger } from './logger.js';
 import { createRateLimiter, startScheduler, TELEGRAM_LIMITS, telegramChatLimits, whatsappLimits } from './scheduler/index.js';

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock.js';
-import type { ChannelName } from '../core/message.js';
+import type { ChannelName, Clock } from '../core/index.js';
 import { errorType, safeError } from '../log-safe.js';
 import type { InboxRow, InboxStore, OutboxDraft } from '../store/inbox.js';
 

@@ -1,5 +1,5 @@
 /** Every message the bot sends, as kinds of outbox rows: the path for channels, stores and the scheduler. */
-export { defineKind, replySchema, quoteSchema, type MessageKind, type Outgoing, type Rendered, type StoredPayload } from './kind.js';
+export { defineKind, replySchema, quoteSchema, type MessageKind, type Outgoing, type Rendered } from './kind.js';
 export { createKindRegistry, defaultKinds, type KindRegistry } from './kinds.js';
 export { editKind, pressAnswerKind } from './kinds/press.js';
 export { reminderKind, reminderPayload } from './kinds/reminder.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Quote, Reply } from '../core/index.js';
+import type { OutboxPayload, Quote, Reply } from '../core/index.js';
 
 /**
  * What a kind of outbox message becomes when it is sent: messages to its chat, a replaced text (a
@@ -23,13 +23,7 @@ export interface MessageKind<P> {
   render(payload: P, now: Date): Promise<Rendered>;
 }
 
-/** An outbox payload as stored: the kind's name beside its fields, JSON in the Outbox row. */
-export interface StoredPayload {
-  readonly kind: string;
-  readonly [field: string]: unknown;
-}
-
-export function defineKind<P>(kind: MessageKind<P>): MessageKind<P> & { make(payload: P): StoredPayload } {
+export function defineKind<P>(kind: MessageKind<P>): MessageKind<P> & { make(payload: P): OutboxPayload } {
   return {
     ...kind,
     // Parsed on the way in as well, so a bad payload fails where it is made, not when it is sent.

@@ -1,13 +1,13 @@
-import type { MeetingPlanner } from '../store/meetings.js';
+import type { MeetingPlanner, OutboxPayload } from '../core/index.js';
 import type { z } from 'zod';
-import type { Rendered, StoredPayload } from './kind.js';
+import type { Rendered } from './kind.js';
 import { editKind, pressAnswerKind } from './kinds/press.js';
 import { reminderKind } from './kinds/reminder.js';
 import { noticeKind, replyKind } from './kinds/reply.js';
 
 export interface KindRegistry {
   /** Parses a stored payload with its kind's schema and renders it; an unknown kind is a bug. */
-  render(payload: StoredPayload, now: Date): Promise<Rendered>;
+  render(payload: OutboxPayload, now: Date): Promise<Rendered>;
 }
 
 /** Any kind, whatever its payload: its render is called only with what its own schema parsed. */

@@ -1,11 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock.js';
-import type { ChannelName, ChannelSender } from '../core/message.js';
+import type { ChannelName, ChannelSender, Clock, MeetingPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
 import { errorType, safeError } from '../log-safe.js';
 import { defaultKinds, type KindRegistry, type Outgoing } from '../outbox/index.js';
-import type { MeetingPlanner } from '../store/meetings.js';
-import type { OutboxMessage, OutboxStore, Outcome } from '../store/outbox.js';
 import type { RateLimiter, Take } from './rate-limit.js';
 
 export interface DispatcherOptions {

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock.js';
-import type { ChannelName, ChannelSender } from '../core/message.js';
+import type { ChannelName, ChannelSender, Clock } from '../core/index.js';
 import type { Stores } from '../store/index.js';
 import { createDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { createRateLimiter, TELEGRAM_LIMITS, telegramChatLimits, type RateLimiter } from './rate-limit.js';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ChannelName } from '../core/message.js';
-import type { StoredPayload } from '../outbox/kind.js';
+import type { ChannelName, NewOutboxMessage, OutboxPayload } from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
-import { enqueue, type NewOutboxMessage } from './outbox.js';
+import { enqueue } from './outbox.js';
 import { insertRows, storedTime } from './sql.js';
 import type { Lane, Tx, Writer } from './writer.js';
 
@@ -36,7 +35,7 @@ export interface InboxRow {
 export interface OutboxDraft {
   readonly channel: ChannelName;
   readonly chatId: string;
-  readonly payload: StoredPayload;
+  readonly payload: OutboxPayload;
 }
 
 export interface InboxStore {

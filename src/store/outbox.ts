@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ChannelName } from '../core/message.js';
-import type { StoredPayload } from '../outbox/kind.js';
+import {
+  type ChannelName,
+  type NewOutboxMessage,
+  type OutboxMessage,
+  outboxPayload,
+  type OutboxPayload,
+  type OutboxStore,
+  type Outcome,
+} from '../core/index.js';
 import { insertRows, storedTime } from './sql.js';
 import type { Lane, Tx, Writer } from './writer.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
@@ -16,34 +23,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
  * platform accepting and that mark (milliseconds) can make another instance send it again once the
  * lease runs out; no channel offers an idempotency key that would close that gap.
  */
-/** Each kind's module parses its own fields (src/outbox); the store only needs the kind's name. */
-const storedPayload = z.looseObject({ kind: z.string() });
-
 const CHANNELS = ['console', 'telegram', 'whatsapp'] as const satisfies readonly ChannelName[];
-
-export interface NewOutboxMessage {
-  readonly dedupeKey: string;
-  readonly channel: ChannelName;
-  readonly chatId: string;
-  /** What it is about ("occurrence:12"), to withdraw it when that changes. */
-  readonly subject: string;
-  readonly payload: StoredPayload;
-  readonly dueAt: Date;
-  readonly notAfter: Date | null;
-}
-
-export interface OutboxMessage {
-  readonly id: number;
-  readonly dedupeKey: string;
-  readonly channel: ChannelName;
-  readonly chatId: string;
-  readonly payload: StoredPayload;
-  readonly dueAt: Date;
-  readonly notAfter: Date | null;
-  readonly attempts: number;
-  /** Proves this instance still holds the claim when it reports the outcome. */
-  readonly claimToken: string;
-}
 
 /** Inside a transaction: adds the messages whose dedupe key is new (one statement); returns how many were added. */
 export async function enqueue(tx: Tx, messages: readonly NewOutboxMessage[]): Promise<number> {
@@ -84,17 +64,6 @@ export async function withdraw(tx: Tx, subjects: readonly string[], now: Date): 
   });
 }
 
-export interface ClaimRequest {
-  readonly channels: readonly ChannelName[];
-  /** Only this chat's messages (the console delivers its own chat's). */
-  readonly chatId?: string;
-  readonly now: Date;
-  readonly limit: number;
-  readonly leaseMs: number;
-  /** Most messages of one chat in one claim; they are sent one after the other, in order. */
-  readonly perChat?: number;
-}
-
 /**
  * The due messages a claim may take, oldest first: a chat's messages go out in the order they were
  * written, so a message is a candidate only when every earlier due message of its chat is one too (none
@@ -120,28 +89,6 @@ async function inOrderCandidates(
     ORDER BY "id"
     LIMIT ${request.limit}`;
   return rows.map((row) => Number(row.id));
-}
-
-export type Outcome =
-  | { readonly kind: 'sent'; readonly at: Date }
-  /** Not sent and never will be (the meeting started, was cancelled or moved). */
-  | { readonly kind: 'dropped'; readonly why: string }
-  /** Try again at `at`; `attempt` says whether this counts as a failed attempt or only a deferral. */
-  | { readonly kind: 'retry'; readonly at: Date; readonly attempt: boolean; readonly error: string }
-  | { readonly kind: 'failed'; readonly error: string };
-
-export interface OutboxStore {
-  claim(request: ClaimRequest): Promise<readonly OutboxMessage[]>;
-  /** Records the outcome if the claim is still this instance's; false when it was lost. */
-  settle(message: Pick<OutboxMessage, 'id' | 'claimToken'>, outcome: Outcome): Promise<boolean>;
-  /** Deletes messages that were settled (sent, dropped, given up) and were due before `before`. */
-  prune(before: Date): Promise<number>;
-  /** When the next message of these channels that nobody holds at `now` falls due, or null when none waits. */
-  nextDue(channels: readonly ChannelName[], now: Date, chatId?: string): Promise<Date | null>;
-  /** Calls `listener` whenever this process committed messages due now; returns how to stop listening. */
-  onWritten(listener: () => void): () => void;
-  /** Tells the listeners (the stores that write outbox messages call it after their commit). */
-  written(): void;
 }
 
 interface Settlement {
@@ -237,7 +184,7 @@ export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxSto
           dedupeKey: row.dedupeKey,
           channel: z.enum(CHANNELS).parse(row.channel),
           chatId: row.chatId,
-          payload: storedPayload.parse(JSON.parse(row.payload)) as StoredPayload,
+          payload: outboxPayload.parse(JSON.parse(row.payload)) as OutboxPayload,
           dueAt: row.dueAt,
           notAfter: row.notAfter,
           attempts: row.attempts,

@@ -2,7 +2,7 @@ import { Api, Bot, GrammyError, HttpError } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { t, type ChannelSender, type ChatRef, type Clock, type Core, type Inbound, type Reply } from '../../core/index.js';
+import { sharedText, TelegramStartError, type ChannelSender, type ChatRef, type Clock, type Core, type Inbound, type Reply } from '../../core/index.js';
 import { createInboxWorker, type InboxWorkerOptions } from '../../inbox/worker.js';
 import { errorType } from '../../log-safe.js';
 import { editKind, pressAnswerKind, replyKind } from '../../outbox/index.js';
@@ -48,10 +48,6 @@ const ALLOWED_UPDATES = ['message', 'callback_query', 'chat_member', 'my_chat_me
 const ALERT_LIMIT = 200;
 /** getUpdates waits this long for an update before answering empty. */
 const POLL_TIMEOUT_SECONDS = 25;
-
-export class TelegramStartError extends Error {
-  override name = 'TelegramStartError';
-}
 
 /** A `t.me/<bot>?start=lapor_<code>` link arrives as `/start lapor_<code>`: it means `/lapor <code>`. */
 const fromDeepLink = (text: string) => text.replace(/^\/start\s+lapor_(\w+)$/, '/lapor $1');
@@ -212,10 +208,10 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
         const drafts: OutboxDraft[] = [];
         const query = update.callback_query;
         if (query) {
-          drafts.push({ channel: 'telegram', chatId: `press:${query.id}`, payload: pressAnswerKind.make({ pressId: query.id, text: t.serverError(), alert: true }) });
+          drafts.push({ channel: 'telegram', chatId: `press:${query.id}`, payload: pressAnswerKind.make({ pressId: query.id, text: sharedText.serverError(), alert: true }) });
         } else if (update.message) {
           const quote = { messageId: String(update.message.message_id) };
-          drafts.push({ channel: 'telegram', chatId: String(update.message.chat.id), payload: replyKind.make({ replies: [{ text: t.serverError() }], quote }) });
+          drafts.push({ channel: 'telegram', chatId: String(update.message.chat.id), payload: replyKind.make({ replies: [{ text: sharedText.serverError() }], quote }) });
         }
         return drafts;
       },

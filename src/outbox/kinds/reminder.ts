@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { rsvpActions, tm } from '../../core/text/meetings.js';
-import type { MeetingPlanner } from '../../store/meetings.js';
-import { defineKind, type StoredPayload } from '../kind.js';
+import { reminderReplies, type MeetingPlanner, type OutboxPayload } from '../../core/index.js';
+import { defineKind } from '../kind.js';
 
 const payload = z.object({
   occurrenceId: z.number().int(),
@@ -12,7 +11,7 @@ const payload = z.object({
 const NAME = 'reminder';
 
 /** How a reminder's payload is written when it is planned (nothing is rendered then). */
-export const reminderPayload = (fields: z.infer<typeof payload>): StoredPayload => ({ ...payload.parse(fields), kind: NAME });
+export const reminderPayload = (fields: z.infer<typeof payload>): OutboxPayload => ({ ...payload.parse(fields), kind: NAME });
 
 /**
  * A meeting reminder, built when it is sent, not when it was planned: it names the members who have not
@@ -25,12 +24,12 @@ export function reminderKind(planner: Pick<MeetingPlanner, 'reminderFacts'>) {
     async render({ occurrenceId, startsAt }, now) {
       const facts = await planner.reminderFacts(occurrenceId);
       if (!facts) return { ok: false, why: 'meeting not found' };
-      const { occurrence, pending, timeZone } = facts;
+      const { occurrence } = facts;
       if (occurrence.status === 'batal') return { ok: false, why: 'meeting cancelled' };
       if (occurrence.startsAt.getTime() !== startsAt) return { ok: false, why: 'meeting moved' };
       return {
         ok: true,
-        message: { type: 'replies', replies: [{ text: tm.reminder(occurrence, pending, now, timeZone), actions: rsvpActions(occurrence.number) }] },
+        message: { type: 'replies', replies: reminderReplies(facts, now) },
       };
     },
   });
