@@ -2,7 +2,7 @@ import type { Command, CommandContext, CoreDeps } from './shared/command.js';
 import { refuse, reply } from './shared/command.js';
 import { COMMANDS } from './commands.js';
 import { continueReport } from './cases/report-conversation.js';
-import { inboundKey, type Inbound, type Reply } from './shared/message.js';
+import { inboundKey, type ChannelName, type Inbound, type Reply } from './shared/message.js';
 import { parseCommandText } from './shared/words.js';
 import type { Role } from './shared/roles.js';
 import { sharedText } from './shared/text.js';
@@ -10,6 +10,8 @@ import { sharedText } from './shared/text.js';
 export interface Core {
   /** Decides what one inbound message means and answers it; a redelivered message changes nothing. */
   handle(message: Inbound): Promise<readonly Reply[]>;
+  /** A chat got a new id on its platform (a Telegram group became a supergroup): it keeps its WKSBM. */
+  chatMoved(channel: ChannelName, from: string, to: string): Promise<void>;
   readonly commands: readonly Command[];
 }
 
@@ -58,5 +60,5 @@ export function createCore(deps: CoreDeps): Core {
     return command.run({ ...ctx, wksbm, role }, typed.args);
   }
 
-  return { handle, commands: COMMANDS };
+  return { handle, chatMoved: (channel, from, to) => deps.community.moveChat(channel, from, to), commands: COMMANDS };
 }

@@ -37,6 +37,7 @@ function failingFirst(core: Core, failures: number, message = 'boom'): Core {
   let left = failures;
   return {
     commands: core.commands,
+    chatMoved: core.chatMoved,
     async handle(inbound) {
       if (left-- > 0) throw new Error(message);
       return core.handle(inbound);
@@ -180,5 +181,33 @@ describe('Telegram sends that fail', () => {
     const log = memory.lines.join('');
     expect(log).toContain('send failed, will retry');
     for (const secret of ['CANARY-REPLY', api.token]) expect(log).not.toContain(secret);
+  });
+});
+
+describe('Telegram group upgraded to a supergroup', () => {
+  it('keeps its WKSBM, its books and its meetings\' reminders under the new chat id', async () => {
+    bot = await startTelegramBot(world, api);
+    bot.channel.startPolling();
+    const OLD = -600;
+    const NEW = -1001234500600;
+    api.setAdmin(OLD, sri, 'creator');
+    api.setAdmin(NEW, sri, 'creator');
+    const date = Math.floor(Date.now() / 1000);
+    // 1. a group with books and a meeting whose reminders wait in the outbox
+    for (const [count, text] of [[1, '/mulai WKSBM Migrasi'], [2, '/setor 5000 kas'], [3, '/rapat insidental lusa 19.30 Balai RW | Rapat']] as const) {
+      api.push(api.message(OLD, sri, text));
+      await api.waitFor(() => texts().length === count);
+    }
+    const reminders = () => world.db.read.outbox.findMany({ where: { subject: { startsWith: 'occurrence:' } } });
+    expect((await reminders()).map((row) => row.chatId)).toEqual([String(OLD), String(OLD)]);
+    // 2. Telegram upgrades it: the old group says where it went, the supergroup where it came from
+    api.push({ message: { message_id: 9001, date, chat: { id: OLD, type: 'group', title: 'Grup' }, from: { ...sri, is_bot: false }, migrate_to_chat_id: NEW } });
+    api.push({ message: { message_id: 1, date, chat: { id: NEW, type: 'supergroup', title: 'Grup' }, from: { ...sri, is_bot: false }, migrate_from_chat_id: OLD } });
+    // 3. the supergroup is the same WKSBM, with the same books, and its reminders go to it
+    api.push(api.message(NEW, sri, '/saldo'));
+    await api.waitFor(() => texts().length === 4);
+    expect(texts()[3]).toContain('Kas: Rp5.000');
+    expect((await reminders()).map((row) => row.chatId)).toEqual([String(NEW), String(NEW)]);
+    expect(await world.db.read.wksbm.count()).toBe(1);
   });
 });

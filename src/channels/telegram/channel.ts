@@ -143,6 +143,10 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
 
   bot.on(['chat_member', 'my_chat_member'], (ctx) => admins.forget(ctx.chat.id));
 
+  // A group upgraded to a supergroup gets a new id; both chats announce it, and either moves the link.
+  bot.on('message:migrate_to_chat_id', (ctx) => core.chatMoved('telegram', String(ctx.chat.id), String(ctx.message.migrate_to_chat_id)));
+  bot.on('message:migrate_from_chat_id', (ctx) => core.chatMoved('telegram', String(ctx.message.migrate_from_chat_id), String(ctx.chat.id)));
+
   bot.on('message:text', async (ctx) => {
     const message = ctx.message;
     const chat = chatRef(message.chat);
