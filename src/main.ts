@@ -43,7 +43,7 @@ if (config.telegram) {
     process.exit(1);
   }
 }
-if (telegram) runtime.notifier.register(telegram);
+if (telegram) runtime.notifier.viaOutbox('telegram');
 const telegramState = config.telegram
   ? config.telegram.webhook
     ? `on: webhook ${config.telegram.webhook.path}`
@@ -63,7 +63,7 @@ const whatsapp = config.whatsappEnabled
     })
   : null;
 
-if (whatsapp) runtime.notifier.register(whatsapp.sender);
+if (whatsapp) runtime.notifier.viaOutbox('whatsapp');
 
 /** Which channels run, and why the others do not: in the log and, live, on /healthz. */
 const channels = (): Record<string, string> => ({

@@ -34,7 +34,7 @@ export function defineKind<P>(kind: MessageKind<P>): MessageKind<P> & { make(pay
 /** Replies as stored in JSON: parsed, never trusted. */
 export const replySchema = z.object({
   text: z.string(),
-  actions: z.array(z.object({ label: z.string(), command: z.string(), settles: z.boolean().optional() })).optional(),
+  actions: z.array(z.object({ label: z.string(), command: z.string(), settles: z.boolean().optional() })).readonly().optional(),
   refused: z.boolean().optional(),
 });
 

@@ -44,7 +44,7 @@ export function createStores(db: Db, log: Logger): Stores {
       ...createMembershipReads(db.read),
       ...createEarlierAnswer(db.read),
     },
-    notifier: createNotifier(db.read, log.child({ module: 'notifier' })),
+    notifier: createNotifier(db.read, log.child({ module: 'notifier' }), outbox),
     meetings,
     planner: meetings,
     outbox,

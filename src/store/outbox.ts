@@ -155,6 +155,12 @@ const pendingWhere = (channels: readonly ChannelName[], chatId: string | undefin
 export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxStore {
   const listeners = new Set<() => void>();
   return {
+    async add(messages) {
+      if (messages.length === 0) return;
+      await writer.run((tx) => enqueue(tx, messages));
+      for (const listener of listeners) listener();
+    },
+
     onWritten(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

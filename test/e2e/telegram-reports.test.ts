@@ -21,7 +21,7 @@ beforeEach(async () => {
   world = await createWorld({ log });
   api.setAdmin(GROUP, sri, 'creator');
   bot = await startTelegramBot(world, api, { log });
-  world.notifier.register(bot.channel);
+  world.notifier.viaOutbox('telegram');
   bot.channel.startPolling();
 });
 afterEach(async () => {

@@ -105,7 +105,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       for (const [index, part] of parts.entries()) {
         const last = index === parts.length - 1;
         queue(update, String(chatId), replyKind.make({
-          replies: [{ text: part, ...(last && reply.actions ? { actions: [...reply.actions] } : {}) }],
+          replies: [{ text: part, ...(last && reply.actions ? { actions: reply.actions } : {}) }],
           ...(first && quote !== undefined ? { quote: { messageId: String(quote) } } : {}),
         }));
         first = false;

@@ -64,6 +64,8 @@ export interface OutboxStore {
   prune(before: Date): Promise<number>;
   /** When the next message of these channels that nobody holds at `now` falls due, or null when none waits. */
   nextDue(channels: readonly ChannelName[], now: Date, chatId?: string): Promise<Date | null>;
+  /** Adds messages in a transaction of their own (those whose dedupe key is new), then tells the listeners. */
+  add(messages: readonly NewOutboxMessage[]): Promise<void>;
   /** Calls `listener` whenever this process committed messages due now; returns how to stop listening. */
   onWritten(listener: () => void): () => void;
   /** Tells the listeners (the stores that write outbox messages call it after their commit). */
