@@ -137,7 +137,9 @@ export function createWhatsAppAdapter(deps: WhatsAppAdapterDeps): WhatsAppAdapte
     },
     sender: {
       channel: 'whatsapp',
-      send: (chatId, replies) => outgoing.send({ chatJid: chatId, texts: replies.map((reply) => reply.text) }),
+      async send(chatId, replies) {
+        for (const reply of replies) await outgoing.sendNow(chatId, reply.text);
+      },
     },
     async getMessage(key) {
       if (!key.id) return undefined;
