@@ -2,7 +2,7 @@ import { Api, Bot, GrammyError, HttpError } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { sharedText, TelegramStartError, type ChannelSender, type ChatRef, type Clock, type Core, type Inbound, type Reply } from '../../core/index.js';
+import { sharedText, TelegramStartError, withoutInvisibleEdges, type ChannelSender, type ChatRef, type Clock, type Core, type Inbound, type Reply } from '../../core/index.js';
 import { createInboxWorker, type InboxWorkerOptions } from '../../inbox/worker.js';
 import { errorType } from '../../log-safe.js';
 import { editKind, pressAnswerKind, replyKind } from '../../outbox/index.js';
@@ -50,7 +50,7 @@ const ALERT_LIMIT = 200;
 const POLL_TIMEOUT_SECONDS = 25;
 
 /** A `t.me/<bot>?start=lapor_<code>` link arrives as `/start lapor_<code>`: it means `/lapor <code>`. */
-const fromDeepLink = (text: string) => text.replace(/^\/start\s+lapor_(\w+)$/, '/lapor $1');
+const fromDeepLink = (text: string) => withoutInvisibleEdges(text).replace(/^\/start\s+lapor_(\w+)$/, '/lapor $1');
 
 const personName = (user: User) => [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id);
 const shorten = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
@@ -138,6 +138,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       messageId,
       text,
       privateStartLink: `https://t.me/${bot.botInfo.username}?start=`,
+      botUsername: bot.botInfo.username,
     };
   }
 
@@ -151,11 +152,11 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     const message = ctx.message;
     const chat = chatRef(message.chat);
     if (!chat || message.from.is_bot) return;
-    const addressedTo = /^\/\w+@(\w+)/.exec(message.text)?.[1];
-    if (addressedTo && addressedTo.toLowerCase() !== ctx.me.username.toLowerCase()) return;
-    const isCommand = message.text.startsWith('/');
+    // The core's own reading decides whether the admin list matters, whatever invisible characters lead.
+    const reading = core.read(message.text, ctx.me.username);
+    if (reading.forOtherBot) return;
     const text = chat.kind === 'private' ? fromDeepLink(message.text) : message.text;
-    const replies = await core.handle(await inbound(chat, message.from, String(message.message_id), text, isCommand));
+    const replies = await core.handle(await inbound(chat, message.from, String(message.message_id), text, reading.needsChatAdmin));
     queueReplies(ctx.update, message.chat.id, replies, message.message_id);
   });
 
