@@ -1,4 +1,6 @@
+import { arisanCommand } from './arisan/index.js';
 import { kasusCommand, laporCommand } from './cases/index.js';
+import { dukaCommand } from './duka/index.js';
 import {
   danaCommand,
   keluarCommand,
@@ -19,6 +21,7 @@ import {
   rapatCommand,
   zonaCommand,
 } from './meetings/index.js';
+import { iuranCommand, jimpitanCommand, kkCommand, tunggakanCommand } from './iuran/index.js';
 import { anggotaCommand, mulaiCommand, peranCommand } from './members/index.js';
 import type { Command } from './shared/command.js';
 import { createHelpCommand } from './shared/help.js';
@@ -34,6 +37,10 @@ export const COMMANDS: readonly Command[] = [
   saldoCommand,
   riwayatCommand,
   danaCommand,
+  kkCommand,
+  iuranCommand,
+  jimpitanCommand,
+  tunggakanCommand,
   anggotaCommand,
   peranCommand,
   rapatCommand,
@@ -46,5 +53,7 @@ export const COMMANDS: readonly Command[] = [
   pengingatCommand,
   laporCommand,
   kasusCommand,
+  arisanCommand,
+  dukaCommand,
   createHelpCommand(() => COMMANDS),
 ];

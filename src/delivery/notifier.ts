@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
-import { type ChannelName, type ChannelSender, type Notifier, type OutboxStore, PENGURUS, type Reply } from '../core/index.js';
+import { type ChannelName, type ChannelSender, type Notifier, type OutboxStore, PENGURUS, PRIVATE_CHAT, type Reply } from '../core/index.js';
 import { noticeKind } from '../outbox/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
@@ -10,16 +10,6 @@ export interface ChannelNotifier extends Notifier {
   /** A channel that sends directly (the console prints to its terminal). */
   register(sender: ChannelSender): void;
 }
-
-/**
- * A person's private chat with the bot, from their identity on a channel: a Telegram private chat's id
- * is the user's id, a WhatsApp chat is the person's JID, and the console names private chats so.
- */
-const PRIVATE_CHAT: Record<ChannelName, (externalId: string) => string> = {
-  telegram: (id) => id,
-  whatsapp: (id) => id,
-  console: (id) => `private:${id}`,
-};
 
 /**
  * Notices to people and pengurus chats. A person is reached on every channel they are known on. On a

@@ -1,9 +1,11 @@
-import type { MeetingPlanner, OutboxPayload } from '../core/index.js';
+import type { OutboxPayload, SchedulerPlanner } from '../core/index.js';
 import type { z } from 'zod';
 import type { Rendered } from './kind.js';
+import { iuranReminderKind } from './kinds/iuran-reminder.js';
 import { editKind, pressAnswerKind } from './kinds/press.js';
 import { reminderKind } from './kinds/reminder.js';
 import { noticeKind, replyKind } from './kinds/reply.js';
+import { textKind } from './kinds/text.js';
 
 export interface KindRegistry {
   /** Parses a stored payload with its kind's schema and renders it; an unknown kind is a bug. */
@@ -32,7 +34,15 @@ export function createKindRegistry(kinds: readonly AnyKind[]): KindRegistry {
   };
 }
 
-/** Every kind this server sends. A new kind (a document, a private dues reminder) is added here. */
-export function defaultKinds(planner: Pick<MeetingPlanner, 'reminderFacts'>): KindRegistry {
-  return createKindRegistry([replyKind, noticeKind, pressAnswerKind, editKind, reminderKind(planner)]);
+/** Every kind this server sends. A new kind (a document, a report) is added here. */
+export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | 'renderReminder'>): KindRegistry {
+  return createKindRegistry([
+    replyKind,
+    noticeKind,
+    pressAnswerKind,
+    editKind,
+    textKind,
+    reminderKind(planner),
+    iuranReminderKind(planner),
+  ]);
 }

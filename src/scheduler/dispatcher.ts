@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
-import type { ChannelName, ChannelSender, Clock, MeetingPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
+import type { ChannelName, ChannelSender, Clock, SchedulerPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
 import { errorType, safeError } from '../log-safe.js';
 import { defaultKinds, type KindRegistry, type Outgoing } from '../outbox/index.js';
 import type { RateLimiter, Take } from './rate-limit.js';
@@ -37,7 +37,7 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
 export interface DispatcherDeps {
   readonly outbox: OutboxStore;
   /** Renders reminders when `kinds` is not given. */
-  readonly planner: MeetingPlanner;
+  readonly planner: SchedulerPlanner;
   /** How each kind of message is rendered; the server's default kinds otherwise. */
   readonly kinds?: KindRegistry;
   readonly senders: readonly ChannelSender[];

@@ -1,9 +1,13 @@
 import type { Logger } from 'pino';
-import type { CoreDeps, MeetingPlanner, OutboxStore } from '../core/index.js';
+import type { CoreDeps, OutboxStore, SchedulerPlanner } from '../core/index.js';
 import type { Db } from '../db.js';
+import { createArisanStore } from './arisan.js';
 import { createCaseRows } from './cases.js';
 import { createCommunityStore, createMembershipReads } from './community.js';
+import { createDukaStore } from './duka.js';
 import { createInboxStore, type InboxStore } from './inbox.js';
+import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
+import { createIuranReminderPlanner } from './iuran-reminders.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from '../delivery/notifier.js';
@@ -19,8 +23,8 @@ export interface Stores extends Omit<CoreDeps, 'clock'> {
   readonly writer: Writer;
   /** Channels register their senders here once they exist, so notices reach people's private chats. */
   readonly notifier: ChannelNotifier;
-  /** The scheduler's ports: series planning and the outbox. */
-  readonly planner: MeetingPlanner;
+  /** The scheduler's ports: series and iuran reminder planning, and the outbox. */
+  readonly planner: SchedulerPlanner;
   readonly outbox: OutboxStore;
   /** Platform updates, stored before they are acknowledged and handled from there. */
   readonly inbox: InboxStore;
@@ -35,7 +39,8 @@ export function createStores(db: Db, log: Logger): Stores {
   return {
     writer,
     community,
-    ledger: createLedgerStore(db.read, writer),
+    ledger: createLedgerStore(db.read, writer, { reversed: reverseIuranPayments, confirmed: confirmPending, decided: notifyDecided }),
+    iuran: createIuranStore(db.read, writer),
     // The report capability's port, from each aggregate's store.
     cases: {
       ...createCaseRows(db.read, writer),
@@ -46,8 +51,14 @@ export function createStores(db: Db, log: Logger): Stores {
     },
     notifier: createNotifier(db.read, log.child({ module: 'notifier' }), outbox),
     meetings,
-    planner: meetings,
+    planner: {
+      topUp: (now, limit) => meetings.topUp(now, limit),
+      reminderFacts: (occurrenceId) => meetings.reminderFacts(occurrenceId),
+      ...createIuranReminderPlanner(db.read, writer),
+    },
     outbox,
     inbox: createInboxStore(db.read, writer, () => outbox.written()),
+    arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
+    duka: createDukaStore(db.read, writer),
   };
 }

@@ -1,4 +1,7 @@
+import type { ArisanStore } from '../arisan/ports.js';
 import type { CaseStore, Notifier } from '../cases/ports.js';
+import type { DukaStore } from '../duka/ports.js';
+import type { IuranStore } from '../iuran/ports.js';
 import type { LedgerStore } from '../ledger/ports.js';
 import type { Clock } from './clock.js';
 import type { MeetingStore } from '../meetings/ports.js';
@@ -12,6 +15,9 @@ export interface CoreDeps {
   readonly cases: CaseStore;
   readonly notifier: Notifier;
   readonly meetings: MeetingStore;
+  readonly arisan: ArisanStore;
+  readonly duka: DukaStore;
+  readonly iuran: IuranStore;
   readonly clock: Clock;
 }
 
@@ -43,6 +49,8 @@ export interface GroupCommand extends CommandBase {
   readonly where: 'wksbm';
   readonly roles: readonly Role[];
   run(ctx: GroupContext, args: string): Promise<readonly Reply[]>;
+  /** What it does in a private chat, where it has one (a perantau's /setor); otherwise it needs a group. */
+  inPrivate?(ctx: CommandContext, args: string): Promise<readonly Reply[]>;
 }
 
 /** Runs anywhere: decides for itself what the chat allows. */
