@@ -122,6 +122,9 @@ const loopback: ChannelSender = {
     accepted.set(chatId, (accepted.get(chatId) ?? 0) + 1);
     lastAcceptedAt = now;
   },
+  async sendDocument() {
+    throw new Error('this benchmark sends reminders only');
+  },
 };
 
 // 3. The production scheduler, started just before the minute everything falls due.

@@ -41,6 +41,8 @@ const schema = z.object({
   // WhatsApp bans numbers that flood groups: at least a second between two messages in one chat.
   WHATSAPP_SEND_INTERVAL_MS: z.coerce.number().int().min(1000).max(60_000).default(1500),
   WHATSAPP_SEND_JITTER_MS: z.coerce.number().int().min(0).max(10_000).default(500),
+  // Where the console channel puts the LPJ files it "sends" (Telegram and WhatsApp upload them instead).
+  REPORT_DIR: z.string().min(1).default('./data/laporan'),
 }).superRefine((env, ctx) => {
   if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required with TELEGRAM_WEBHOOK_URL' });
@@ -71,6 +73,8 @@ export interface Config {
       }
     | undefined;
   readonly whatsappEnabled: boolean;
+  /** The console's folder for LPJ files. */
+  readonly reportDir: string;
   readonly whatsapp: {
     readonly pairingNumber: string | undefined;
     /** AES-256-GCM key for the stored session; undefined keeps it unencrypted. */
@@ -108,6 +112,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
         }
       : undefined,
     whatsappEnabled: env_.WHATSAPP_ENABLED,
+    reportDir: env_.REPORT_DIR,
     whatsapp: {
       pairingNumber: env_.WHATSAPP_PAIRING_NUMBER,
       authKey: env_.WHATSAPP_AUTH_KEY === undefined ? undefined : (authKeyBytes(env_.WHATSAPP_AUTH_KEY) ?? undefined),

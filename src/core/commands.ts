@@ -25,6 +25,7 @@ import { iuranCommand, jimpitanCommand, kkCommand, tunggakanCommand } from './iu
 import { anggotaCommand, mulaiCommand, peranCommand } from './members/index.js';
 import type { Command } from './shared/command.js';
 import { createHelpCommand } from './shared/help.js';
+import { laporanCommand, profilCommand } from './report/index.js';
 
 /** Every command, in the order `/bantuan` lists them. A new capability adds its commands here. */
 export const COMMANDS: readonly Command[] = [
@@ -55,5 +56,7 @@ export const COMMANDS: readonly Command[] = [
   kasusCommand,
   arisanCommand,
   dukaCommand,
+  laporanCommand,
+  profilCommand,
   createHelpCommand(() => COMMANDS),
 ];

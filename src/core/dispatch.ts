@@ -5,7 +5,7 @@ import { continueReport } from './cases/report-conversation.js';
 import { inboundKey, type ChannelName, type Inbound, type Reply } from './shared/message.js';
 import { charCount, MAX_COMMAND_LENGTH } from './shared/bounds.js';
 import { parseCommandText, type CommandText } from './shared/words.js';
-import type { Role } from './shared/roles.js';
+import { effectiveRole } from './shared/roles.js';
 import { sharedText } from './shared/text.js';
 
 export interface Core {
@@ -29,14 +29,6 @@ export interface MessageReading {
   readonly forOtherBot: boolean;
   /** The answer depends on whether the sender is an admin of the group (`isChatAdmin` must be known). */
   readonly needsChatAdmin: boolean;
-}
-
-/**
- * Where the platform knows group administrators, they are the pengurus candidates: a pengurus who is
- * no longer an admin of the group acts as an anggota there until made admin again.
- */
-export function effectiveRole(recorded: Role, isChatAdmin: boolean | null | undefined): Role {
-  return isChatAdmin === false && recorded !== 'anggota' ? 'anggota' : recorded;
 }
 
 export function createCore(deps: CoreDeps): Core {

@@ -12,12 +12,23 @@ export {
   type ChatRef,
   type Inbound,
   type Mention,
+  type OutgoingDocument,
   type Reply,
   type ReplyAction,
   type SenderRef,
 } from './shared/message.js';
 export type * from './shared/ports.js';
-export { outboxPayload, type ClaimRequest, type NewOutboxMessage, type OutboxMessage, type OutboxPayload, type OutboxStore, type Outcome } from './shared/outbox.js';
+export {
+  outboxPayload,
+  reportPayload,
+  type ClaimRequest,
+  type NewOutboxMessage,
+  type OutboxMessage,
+  type OutboxPayload,
+  type OutboxStore,
+  type Outcome,
+  type ReportPayload,
+} from './shared/outbox.js';
 export type { SentWhatsAppMessage, WhatsAppStore } from './shared/whatsapp-store.js';
 export { systemClock, type Clock } from './shared/clock.js';
 export { ROLES, TREASURY, PENGURUS, isRole, type Role } from './shared/roles.js';
@@ -35,3 +46,4 @@ import type { MeetingPlanner } from './meetings/index.js';
 export type SchedulerPlanner = MeetingPlanner & IuranReminderPlanner;
 /** Sentences channels say themselves (a server error); the scheduler's come from meetingsText. */
 export { sharedText } from './shared/text.js';
+export * from './report/index.js';

@@ -1,16 +1,23 @@
 import { z } from 'zod';
-import type { OutboxPayload, Quote, Reply } from '../core/index.js';
+import type { OutboxPayload, OutgoingDocument, Quote, Reply } from '../core/index.js';
 
 /**
- * What a kind of outbox message becomes when it is sent: messages to its chat, a replaced text (a
- * settled button), or an answer only the presser sees.
+ * What a kind of outbox message becomes when it is sent: messages to its chat (texts, then documents
+ * such as the LPJ's files), a replaced text (a settled button), or an answer only the presser sees.
  */
 export type Outgoing =
-  | { readonly type: 'replies'; readonly replies: readonly Reply[]; readonly quote?: Quote }
+  | { readonly type: 'replies'; readonly replies: readonly Reply[]; readonly quote?: Quote; readonly documents?: readonly OutgoingDocument[] }
   | { readonly type: 'edit'; readonly messageId: string; readonly text: string }
   | { readonly type: 'press-answer'; readonly pressId: string; readonly text?: string; readonly alert?: boolean };
 
-export type Rendered = { readonly ok: true; readonly message: Outgoing } | { readonly ok: false; readonly why: string };
+export type Rendered =
+  | {
+      readonly ok: true;
+      readonly message: Outgoing;
+      /** Removes what rendering left on disk (a report's files), once they are sent or given up. */
+      readonly cleanup?: () => Promise<void>;
+    }
+  | { readonly ok: false; readonly why: string };
 
 /**
  * A kind of message the bot sends: the zod schema of its stored payload and how it is rendered when it

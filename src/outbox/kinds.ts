@@ -5,6 +5,7 @@ import { iuranReminderKind } from './kinds/iuran-reminder.js';
 import { editKind, pressAnswerKind } from './kinds/press.js';
 import { reminderKind } from './kinds/reminder.js';
 import { noticeKind, replyKind } from './kinds/reply.js';
+import { reportKind, type ReportRendering } from './kinds/report.js';
 import { textKind } from './kinds/text.js';
 
 export interface KindRegistry {
@@ -34,8 +35,11 @@ export function createKindRegistry(kinds: readonly AnyKind[]): KindRegistry {
   };
 }
 
-/** Every kind this server sends. A new kind (a document, a report) is added here. */
-export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | 'renderReminder'>): KindRegistry {
+/**
+ * Every kind this server sends; a new kind is added here. Without `reports` (a process that makes no
+ * LPJ files) a report message is a bug.
+ */
+export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | 'renderReminder'>, reports?: ReportRendering): KindRegistry {
   return createKindRegistry([
     replyKind,
     noticeKind,
@@ -44,5 +48,6 @@ export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | '
     textKind,
     reminderKind(planner),
     iuranReminderKind(planner),
+    reportKind(reports),
   ]);
 }

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { ChannelName, ChannelSender, Clock, SchedulerPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
 import { errorType, safeError } from '../log-safe.js';
-import { defaultKinds, type KindRegistry, type Outgoing } from '../outbox/index.js';
+import { defaultKinds, type KindRegistry, type Outgoing, type ReportRendering } from '../outbox/index.js';
 import type { RateLimiter, Take } from './rate-limit.js';
 
 export interface DispatcherOptions {
@@ -40,6 +40,8 @@ export interface DispatcherDeps {
   readonly planner: SchedulerPlanner;
   /** How each kind of message is rendered; the server's default kinds otherwise. */
   readonly kinds?: KindRegistry;
+  /** Makes the LPJ's files for report messages when `kinds` is not given. */
+  readonly reports?: ReportRendering;
   readonly senders: readonly ChannelSender[];
   /** The limits of channels without their own in `limiters`. */
   readonly limiter: RateLimiter;
@@ -94,7 +96,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const options = { ...DISPATCHER_DEFAULTS, ...deps.options };
   const random = deps.random ?? Math.random;
   const sleep = deps.sleep ?? abortableSleep;
-  const kinds = deps.kinds ?? defaultKinds(deps.planner);
+  const kinds = deps.kinds ?? defaultKinds(deps.planner, deps.reports);
   const senders = new Map(deps.senders.map((sender) => [sender.channel, sender]));
   const channels = [...senders.keys()];
   /** Aborted by `stop`: waits end, and the sends in flight a little later. */
@@ -119,11 +121,28 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
-  async function send(sender: ChannelSender, chatId: string, message: Outgoing): Promise<void> {
+  /** Another send slot for a chat in the middle of one message (its documents): waits for it as long as needed. */
+  async function nextSlot(limiter: RateLimiter, chatKey: string): Promise<Extract<Take, { ok: true }>> {
+    for (;;) {
+      if (stopping.signal.aborted) throw new Error('stopping');
+      const slot = limiter.take(chatKey, deps.clock.now().getTime());
+      if (slot.ok) return slot;
+      await sleep(slot.waitMs, stopping.signal);
+    }
+  }
+
+  /** Sends one message; `another` takes the next send slot before each further document. */
+  async function send(sender: ChannelSender, chatId: string, message: Outgoing, another: () => Promise<void>): Promise<void> {
     const signal = aborting.signal;
     switch (message.type) {
-      case 'replies':
-        return sender.send(chatId, message.replies, { quote: message.quote, signal });
+      case 'replies': {
+        if (message.replies.length) await sender.send(chatId, message.replies, { quote: message.quote, signal });
+        for (const [index, document] of (message.documents ?? []).entries()) {
+          if (index > 0 || message.replies.length) await another();
+          await sender.sendDocument(chatId, document, { signal });
+        }
+        return;
+      }
       case 'edit':
         return sender.edit!(chatId, message.messageId, message.text, { signal });
       case 'press-answer':
@@ -133,15 +152,23 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   const handBack = (): Outcome => ({ kind: 'retry', at: deps.clock.now(), attempt: false, error: 'stopping' });
 
+  // After a downtime: a reminder for a meeting that already started is useless, so it is dropped.
+  const tooLate = (message: OutboxMessage) => message.notAfter !== null && deps.clock.now() >= message.notAfter;
+
   async function deliver(message: OutboxMessage): Promise<Outcome> {
     if (stopping.signal.aborted) return handBack();
-    // After a downtime: a reminder for a meeting that already started is useless, so it is dropped.
-    const started = () => message.notAfter !== null && deps.clock.now() >= message.notAfter;
-    if (started()) return { kind: 'dropped', why: 'meeting started' };
+    if (tooLate(message)) return { kind: 'dropped', why: 'meeting started' };
     const rendered = await kinds.render(message.payload, deps.clock.now());
     if (!rendered.ok) return { kind: 'dropped', why: rendered.why };
+    try {
+      return await sendRendered(message, rendered.message);
+    } finally {
+      await rendered.cleanup?.();
+    }
+  }
+
+  async function sendRendered(message: OutboxMessage, outgoing: Outgoing): Promise<Outcome> {
     const sender = senders.get(message.channel)!;
-    const outgoing = rendered.message;
     if ((outgoing.type === 'edit' && !sender.edit) || (outgoing.type === 'press-answer' && !sender.answerPress)) {
       return { kind: 'dropped', why: `channel cannot ${outgoing.type}` };
     }
@@ -156,12 +183,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       return handBack();
     }
     if (!slot.ok) return { kind: 'retry', at: new Date(now.getTime() + slot.waitMs), attempt: false, error: 'rate limit' };
-    if (started()) {
+    if (tooLate(message)) {
       slot.done(now.getTime());
       return { kind: 'dropped', why: 'meeting started' };
     }
+    let current = slot;
     try {
-      await send(sender, message.chatId, outgoing);
+      const another = async () => {
+        current.done(deps.clock.now().getTime());
+        current = await nextSlot(limiter, chatKey);
+      };
+      await send(sender, message.chatId, outgoing, another);
       return { kind: 'sent', at: deps.clock.now() };
     } catch (error) {
       const wait = retryAfterMs(error);
@@ -181,7 +213,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       deps.log.warn({ outbox: message.id, attempts, channel: message.channel, error: errorType(error) }, 'send failed, will retry');
       return { kind: 'retry', at: new Date(now.getTime() + backoff(message.attempts)), attempt: true, error: text };
     } finally {
-      slot.done(deps.clock.now().getTime());
+      current.done(deps.clock.now().getTime());
     }
   }
 

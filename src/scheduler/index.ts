@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import type { Logger } from 'pino';
 import type { ChannelName, ChannelSender, Clock } from '../core/index.js';
 import type { Stores } from '../store/index.js';
@@ -12,10 +13,10 @@ export { createScheduler, type Scheduler } from './scheduler.js';
 /**
  * The scheduler of one process: sends the due outbox messages of the channels it has senders for,
  * within Telegram's limits (the strictest of our channels, so they are used for all), and keeps rutin
- * series planned ahead. `chatId` narrows the sending to one chat (a console's own).
+ * series and monthly reports planned ahead. `chatId` narrows the sending to one chat (a console's own).
  */
 export function startScheduler(
-  stores: Pick<Stores, 'outbox' | 'planner'>,
+  stores: Pick<Stores, 'outbox' | 'planner' | 'reports' | 'monthly'>,
   senders: readonly ChannelSender[],
   options: {
     clock: Clock;
@@ -31,6 +32,7 @@ export function startScheduler(
   const dispatcher = createDispatcher({
     outbox: stores.outbox,
     planner: stores.planner,
+    reports: { reports: stores.reports, monthly: stores.monthly, filesDir: tmpdir() },
     senders,
     limiter: createRateLimiter(TELEGRAM_LIMITS.overall, telegramChatLimits),
     limiters: options.limiters,
@@ -43,6 +45,7 @@ export function startScheduler(
     dispatcher,
     planner: stores.planner,
     outbox: stores.outbox,
+    monthly: stores.monthly,
     clock: options.clock,
     log,
     pollMs: options.pollMs,

@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
-import type { Clock, SchedulerPlanner, OutboxStore } from '../core/index.js';
+import type { Clock, MonthlyReports, OutboxStore, SchedulerPlanner } from '../core/index.js';
 import type { Dispatcher } from './dispatcher.js';
 
 export interface SchedulerDeps {
   readonly dispatcher: Dispatcher;
   readonly planner: SchedulerPlanner;
   readonly outbox: Pick<OutboxStore, 'prune' | 'onWritten'>;
+  /** Plans each WKSBM's monthly report into the outbox as the 1st of the month approaches. */
+  readonly monthly?: Pick<MonthlyReports, 'plan'>;
   readonly clock: Clock;
   readonly log: Logger;
   /** Longest sleep when nothing is due: bounds how late a message planned by another process is seen. */
@@ -27,7 +29,8 @@ const SERIES_PER_TOP_UP = 100;
 const KEEP_SETTLED_MS = 30 * 24 * 60 * 60_000;
 
 /**
- * The loops that send due outbox messages, keep rutin series planned ahead and prune old outbox rows. Time-driven work lives
+ * The loops that send due outbox messages, keep rutin series and monthly reports planned ahead and prune
+ * old outbox rows. Time-driven work lives
  * in the database, not in timers: the loops only wake up to look, so a restart, a second instance or
  * a crash loses nothing.
  */
@@ -78,6 +81,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const upkeep = async () => {
     const now = deps.clock.now();
     await deps.planner.topUp(now, SERIES_PER_TOP_UP);
+    await deps.monthly?.plan(now);
     await deps.planner.planReminders(now);
     await deps.outbox.prune(new Date(now.getTime() - KEEP_SETTLED_MS));
     return upkeepEveryMs;

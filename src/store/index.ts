@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CoreDeps, OutboxStore, SchedulerPlanner } from '../core/index.js';
+import type { CoreDeps, MonthlyReports, OutboxStore, SchedulerPlanner } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createArisanStore } from './arisan.js';
 import { createCaseRows } from './cases.js';
@@ -12,9 +12,11 @@ import { createLedgerStore } from './ledger.js';
 import { createMeetingStore } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from '../delivery/notifier.js';
 import { createEarlierAnswer } from './once.js';
+import { createMonthlyReports } from './monthly-report.js';
 import { createOutboxStore } from './outbox.js';
 import { createPengurusChatStore } from './pengurus-chats.js';
 import { createReportDraftStore } from './report-drafts.js';
+import { createReportStore } from './report.js';
 import { createWriter, type Writer } from './writer.js';
 
 export { migrate, pendingMigrations } from './migrate.js';
@@ -28,6 +30,8 @@ export interface Stores extends Omit<CoreDeps, 'clock'> {
   readonly outbox: OutboxStore;
   /** Platform updates, stored before they are acknowledged and handled from there. */
   readonly inbox: InboxStore;
+  /** Plans the monthly LPJ into the outbox. */
+  readonly monthly: MonthlyReports;
 }
 
 /** The core's ports over one database, sharing one writer. */
@@ -60,5 +64,7 @@ export function createStores(db: Db, log: Logger): Stores {
     inbox: createInboxStore(db.read, writer, () => outbox.written()),
     arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
     duka: createDukaStore(db.read, writer),
+    reports: createReportStore(db.read, writer),
+    monthly: createMonthlyReports(db.read, writer),
   };
 }

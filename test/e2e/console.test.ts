@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, templateDb, tmpDir } from '../helpers/paths.js';
@@ -101,6 +101,24 @@ describe('npm run console', () => {
     const saldo = await runConsole(['--chat', 'rt05', '--user', 'Bu Sri'], '/saldo jimpitan\n', { DATABASE_URL: url });
     expect(saldo.stdout).toContain('• Jimpitan: Rp300.000');
     // Four processes each start tsx: on a loaded machine that alone can pass the default 30 s.
+  }, 120_000);
+
+  it('writes the LPJ files of /laporan into REPORT_DIR and prints their paths before it exits', async () => {
+    const folder = path.join(tmpDir(), `laporan-${process.pid}`);
+    const run = await runConsole(['--chat', 'rt05', '--user', 'Bu Sri'], '/mulai WKSBM Uji\n/setor 50000 kas iuran\n/laporan\n', {
+      DATABASE_URL: database('laporan', { migrated: true }),
+      REPORT_DIR: folder,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Kas: saldo awal Rp0, masuk Rp50.000');
+    const printed = run.stdout.match(/^📎 \/.+$/gm)!.map((line) => line.slice(3));
+    expect(printed.map((file) => path.relative(folder, file).replace(/\d{4}-\d{2}/, 'YYYY-MM'))).toEqual([
+      'LPJ-WKSBM-Uji-YYYY-MM.pdf',
+      'LPJ-WKSBM-Uji-YYYY-MM.xlsx',
+      'LPJ-WKSBM-Uji-YYYY-MM.csv',
+    ]);
+    for (const file of printed) expect(statSync(file).size).toBeGreaterThan(0);
+    rmSync(folder, { recursive: true, force: true });
   }, 120_000);
 
   it('stops with a usage message and status 2 without --user', async () => {

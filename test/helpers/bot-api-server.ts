@@ -3,12 +3,19 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A Bot API server on loopback, enough of Telegram's for the real grammY client: long polling,
- * webhooks, sending and editing messages, callback answers, admins, the command menu, and 429s on
- * demand. It records every call the bot makes.
+ * webhooks, sending and editing messages, documents uploaded as multipart/form-data, callback answers,
+ * admins, the command menu, and 429s on demand. It records every call the bot makes.
  */
+export interface UploadedFile {
+  readonly fileName: string;
+  readonly content: Buffer;
+}
+
 export interface Call {
   readonly method: string;
   readonly payload: Record<string, unknown>;
+  /** Files of a multipart call (sendDocument), by form field. */
+  readonly files: Record<string, UploadedFile>;
   readonly at: number;
   /** The HTTP status the bot got: 200, or 429/502 when a storm or an outage was asked for. */
   status: number;
@@ -84,12 +91,17 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
     }
   }
 
-  function answer(method: string, payload: Record<string, unknown>): unknown {
+  function answer(method: string, payload: Record<string, unknown>, files: Record<string, UploadedFile>): unknown {
     switch (method) {
       case 'getMe':
         return BOT;
       case 'sendMessage':
         return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: chatOf(Number(payload.chat_id)), from: BOT, text: payload.text };
+      case 'sendDocument': {
+        const file = files[String(payload.document).replace(/^attach:\/\//, '')];
+        const document = { file_id: `doc-${nextMessageId}`, file_unique_id: `u-${nextMessageId}`, file_name: file?.fileName, file_size: file?.content.length };
+        return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: chatOf(Number(payload.chat_id)), from: BOT, document };
+      }
       case 'editMessageText':
         return { message_id: Number(payload.message_id), date: Math.floor(Date.now() / 1000), chat: chatOf(Number(payload.chat_id)), from: BOT, text: payload.text };
       case 'getChatAdministrators':
@@ -104,11 +116,33 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
     }
   }
 
-  async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
+  /** A JSON body, or a multipart one (what grammY sends with an InputFile). */
+  async function body(request: IncomingMessage): Promise<{ payload: Record<string, unknown>; files: Record<string, UploadedFile> }> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    const raw = Buffer.concat(chunks);
+    const type = request.headers['content-type'] ?? '';
+    if (!type.startsWith('multipart/form-data')) {
+      const text = raw.toString('utf8');
+      return { payload: text ? (JSON.parse(text) as Record<string, unknown>) : {}, files: {} };
+    }
+    // grammY writes `filename=x.pdf` unquoted, which the platform's FormData parser refuses: parts are
+    // split by hand, as a Bot API server reads them.
+    const boundary = Buffer.from(`--${/boundary=([^;]+)/.exec(type)![1]}`);
+    const payload: Record<string, unknown> = {};
+    const files: Record<string, UploadedFile> = {};
+    let start = raw.indexOf(boundary) + boundary.length;
+    for (let end = raw.indexOf(boundary, start); end > 0; start = end + boundary.length, end = raw.indexOf(boundary, start)) {
+      const part = raw.subarray(start + 2, end - 2);
+      const split = part.indexOf('\r\n\r\n');
+      const headers = part.subarray(0, split).toString('utf8');
+      const content = part.subarray(split + 4);
+      const name = /name="([^"]+)"/i.exec(headers)![1]!;
+      const fileName = /filename="?([^"\r\n;]+)"?/i.exec(headers)?.[1];
+      if (fileName) files[name] = { fileName, content: Buffer.from(content) };
+      else payload[name] = content.toString('utf8');
+    }
+    return { payload, files };
   }
 
   const server: Server = createServer(async (request, response) => {
@@ -120,16 +154,16 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
     if (!match) return reply(404, { ok: false, error_code: 404, description: 'Not Found' });
     if (match[1] !== token) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
-    const payload = await body(request);
+    const { payload, files } = await body(request);
     const down = outages.get(method);
     if (down && down.count > 0) {
       down.count--;
-      calls.push({ method, payload, at: Date.now(), status: down.status });
+      calls.push({ method, payload, files, at: Date.now(), status: down.status });
       wake();
       return reply(down.status, { ok: false, error_code: down.status, description: down.status === 502 ? 'Bad Gateway' : 'Internal Server Error' });
     }
     if (method === 'getUpdates') return reply(200, { ok: true, result: await getUpdates(payload) });
-    const call: Call = { method, payload, at: Date.now(), status: 200 };
+    const call: Call = { method, payload, files, at: Date.now(), status: 200 };
     calls.push(call);
     const failure = failures.get(method);
     if (failure && failure.count > 0) {
@@ -143,7 +177,7 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
         parameters: { retry_after: failure.retryAfter },
       });
     }
-    const result = answer(method, payload);
+    const result = answer(method, payload, files);
     wake();
     if (result === undefined) return reply(400, { ok: false, error_code: 400, description: `Bad Request: method ${method} is not served here` });
     return reply(200, { ok: true, result });

@@ -1,8 +1,10 @@
 /**
  * A scheduler instance in its own process, for the test that two instances on one database send each
  * message once. Usage: outbox-worker.ts <db file> <ISO time> <start at epoch ms>. Prints the chat id of
- * each message its channel accepted, one a line.
+ * each message its channel accepted, one a line (a document as `<chat id> <file name>`). Like a real
+ * scheduler, it first plans the monthly reports due, then sends.
  */
+import { tmpdir } from 'node:os';
 import { pino } from 'pino';
 import type { ChannelSender } from '../../src/core/index.js';
 import { openDb } from '../../src/db.js';
@@ -19,10 +21,14 @@ const sender: ChannelSender = {
   async send(chatId) {
     process.stdout.write(`${chatId}\n`);
   },
+  async sendDocument(chatId, document) {
+    process.stdout.write(`${chatId} ${document.fileName}\n`);
+  },
 };
 const dispatcher = createDispatcher({
   outbox: stores.outbox,
   planner: stores.planner,
+  reports: { reports: stores.reports, monthly: stores.monthly, filesDir: tmpdir() },
   senders: [sender],
   limiter: createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat),
   clock,
@@ -32,6 +38,7 @@ const dispatcher = createDispatcher({
 });
 // Both processes start claiming at the same moment.
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
+await stores.monthly.plan(clock.now());
 let idle = 0;
 while (idle < 3) {
   idle = (await dispatcher.runOnce()) === 0 ? idle + 1 : 0;

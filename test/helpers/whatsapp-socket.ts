@@ -14,6 +14,8 @@ import type { AdapterSocket } from '../../src/channels/whatsapp/adapter.js';
 export interface SentRecord {
   readonly jid: string;
   readonly text: string;
+  /** What was sent as Baileys took it (a text, or a document read from a path). */
+  readonly content: AnyMessageContent;
   readonly options: MiscMessageGenerationOptions | undefined;
   readonly at: number;
 }
@@ -41,7 +43,7 @@ export function createFakeSocket() {
         throw new Error('Connection Closed');
       }
       const text = 'text' in content && typeof content.text === 'string' ? content.text : '';
-      sent.push({ jid, text, options, at: Date.now() });
+      sent.push({ jid, text, content, options, at: Date.now() });
       return proto.WebMessageInfo.fromObject({
         key: { remoteJid: jid, id: options?.messageId, fromMe: true },
         message: { extendedTextMessage: { text } },

@@ -5,6 +5,7 @@ import { pino, type Logger } from 'pino';
 import { createCore, type ChannelSender, type Clock, type Core, type Inbound } from '../../src/core/index.js';
 import { openDb, type Db } from '../../src/db.js';
 import { createStores, type Stores } from '../../src/store/index.js';
+import { createDispatcher, createRateLimiter, TELEGRAM_LIMITS } from '../../src/scheduler/index.js';
 import type { ChannelNotifier } from '../../src/delivery/notifier.js';
 import type { Writer } from '../../src/store/writer.js';
 import { templateDb, tmpDir } from './paths.js';
@@ -30,6 +31,13 @@ export interface SentNotice {
   readonly text: string;
 }
 
+/** A document the bot sent to a console chat, copied where the test can read it after the send. */
+export interface SentDocument {
+  readonly chatId: string;
+  readonly fileName: string;
+  readonly path: string;
+}
+
 export interface WorldOptions {
   /** Where the stores and the notifier log; silent by default. */
   readonly log?: Logger;
@@ -51,6 +59,10 @@ export interface World {
   readonly notifier: ChannelNotifier;
   /** Notices sent through the console channel, in order. */
   readonly notices: SentNotice[];
+  /** Documents sent through the console channel, in order. */
+  readonly documents: SentDocument[];
+  /** Sends every due outbox message through the console channel, as a scheduler would; returns how many. */
+  deliver(): Promise<number>;
   /** Sends one message and returns the reply texts joined by newlines. */
   say(user: string, text: string, options?: { chat?: string | null; messageId?: string; photo?: string }): Promise<string>;
   /** Sends one message as it is. */
@@ -82,16 +94,31 @@ async function openWorld(file: string, options: WorldOptions & { clock: TestCloc
   const db = await openDb(`file:${file}`);
   const stores = createStores(db, options.log ?? pino({ level: 'silent' }));
   const notices: SentNotice[] = [];
+  const documents: SentDocument[] = [];
   const consoleSender: ChannelSender = {
     channel: 'console',
     async send(chatId, replies) {
       if (options.failNotices) throw new Error('send failed');
       for (const reply of replies) notices.push({ chatId, text: reply.text });
     },
+    async sendDocument(chatId, document) {
+      const kept = path.join(tmpDir(), `${randomUUID()}-${document.fileName}`);
+      copyFileSync(document.path, kept);
+      documents.push({ chatId, fileName: document.fileName, path: kept });
+    },
   };
   stores.notifier.register(consoleSender);
   const { clock } = options;
   const core = createCore({ ...stores, clock });
+  const dispatcher = createDispatcher({
+    outbox: stores.outbox,
+    planner: stores.planner,
+    reports: { reports: stores.reports, monthly: stores.monthly, filesDir: tmpDir() },
+    senders: [consoleSender],
+    limiter: createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat),
+    clock,
+    log: options.log ?? pino({ level: 'silent' }),
+  });
   const send = async (message: Inbound) => (await core.handle(message)).map((reply) => reply.text).join('\n');
   const shut = async () => {
     await stores.writer.idle();
@@ -105,6 +132,12 @@ async function openWorld(file: string, options: WorldOptions & { clock: TestCloc
     clock,
     notifier: stores.notifier,
     notices,
+    documents,
+    async deliver() {
+      let total = 0;
+      for (let claimed = await dispatcher.runOnce(); claimed > 0; claimed = await dispatcher.runOnce()) total += claimed;
+      return total;
+    },
     send,
     say(user, text, sayOptions = {}) {
       const message = groupMessage(user, text, sayOptions.chat === undefined ? 'rt05' : sayOptions.chat, sayOptions.messageId);

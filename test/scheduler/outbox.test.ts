@@ -31,6 +31,9 @@ function recordingSender(fail: (call: number) => unknown = () => null) {
       if (error) throw error;
       accepted.push({ chatId, replies });
     },
+    async sendDocument() {
+      throw new Error('no documents in these tests');
+    },
   };
   return { sender, accepted, calls: () => calls };
 }

@@ -44,16 +44,15 @@ try {
 const log = createLogger(config.logLevel, pino.destination(2));
 const runtime = await openRuntime(config.databaseUrl, log);
 const chat = createConsoleChat(runtime.core, { chat: args.chat, users: args.user });
-// A terminal is a chat only while it is open: this process delivers its own group's due reminders
-// (the server has no way to reach it). Reminders due while no console was open wait in the outbox
-// until one is, and are dropped once their meeting has started.
-const scheduler = args.chat
-  ? startScheduler(runtime.stores, [createConsoleSender((text) => process.stdout.write(text))], {
-      clock: runtime.clock,
-      log,
-      chatId: args.chat,
-    })
-  : null;
+// A terminal is a chat only while it is open: this process delivers its own chat's due messages
+// (reminders, the LPJ's files; the server has no way to reach it). Reminders due while no console was
+// open wait in the outbox until one is, and are dropped once their meeting has started.
+const chatId = chat.chatId;
+const scheduler = startScheduler(runtime.stores, [createConsoleSender((text) => process.stdout.write(text), config.reportDir)], {
+  clock: runtime.clock,
+  log,
+  chatId,
+});
 
 const interactive = process.stdin.isTTY;
 const lines = createInterface({ input: process.stdin, output: interactive ? process.stderr : undefined, terminal: interactive });
@@ -75,6 +74,13 @@ for await (const line of lines) {
   }
   if (interactive) lines.prompt();
 }
-await scheduler?.stop();
+// What the last messages asked for (the LPJ's files) is delivered before the terminal closes.
+const deadline = Date.now() + 120_000;
+for (;;) {
+  const next = await runtime.stores.outbox.nextDue(['console'], runtime.clock.now(), chatId);
+  if (!next || next.getTime() > runtime.clock.now().getTime() + 1_000 || Date.now() > deadline) break;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+await scheduler.stop();
 await runtime.close();
 process.exit(failed ? 1 : 0);

@@ -21,10 +21,14 @@ export function createConsoleChat(core: Core, options: ConsoleChatOptions) {
     return named ? { user: named, text: line.slice(named.length + 1).trim() } : { user: firstUser!, text: line };
   }
 
+  const idOf = (user: string) => user.trim().toLowerCase().replace(/\s+/g, ' ');
+
   return {
+    /** The chat this terminal shows: the group, or the first user's private chat with the bot. */
+    chatId: options.chat ?? `private:${idOf(firstUser)}`,
     async send(line: string): Promise<string[]> {
       const { user, text } = speakerOf(line);
-      const userId = user.trim().toLowerCase().replace(/\s+/g, ' ');
+      const userId = idOf(user);
       const message: Inbound = {
         chat: options.chat
           ? { channel: 'console', id: options.chat, kind: 'group', title: options.chat }

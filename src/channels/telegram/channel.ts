@@ -1,4 +1,4 @@
-import { Api, Bot, GrammyError, HttpError } from 'grammy';
+import { Api, Bot, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
@@ -331,6 +331,10 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     },
     async answerPress(pressId, answer, answerOptions) {
       await bot.api.answerCallbackQuery(pressId, answer.text ? { text: answer.text, show_alert: answer.alert ?? false } : {}, grammySignal(answerOptions?.signal));
+    },
+    async sendDocument(chatId, document, documentOptions) {
+      // grammY streams the file from disk into the multipart upload.
+      await bot.api.sendDocument(telegramChat(chatId), new InputFile(document.path, document.fileName), {}, grammySignal(documentOptions?.signal));
     },
     async stop() {
       polling?.stop.abort();

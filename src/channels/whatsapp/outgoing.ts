@@ -1,7 +1,7 @@
 import { generateMessageIDV2, proto, type AnyMessageContent, type MiscMessageGenerationOptions, type WAMessage } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import { errorType } from '../../log-safe.js';
-import { OutgoingStopped, type WhatsAppStore } from '../../core/index.js';
+import { OutgoingStopped, type OutgoingDocument, type WhatsAppStore } from '../../core/index.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import type { Seal } from './seal.js';
 
@@ -26,6 +26,8 @@ export interface OutgoingOptions {
 export interface SendRequest {
   readonly chatJid: string;
   readonly texts: readonly string[];
+  /** A file sent as a document message after the texts, read from disk by Baileys as it uploads. */
+  readonly document?: OutgoingDocument;
   /** The message being answered; the first reply quotes it. */
   readonly quoted?: WAMessage;
   /** `<chat jid>:<message id>` of the message being answered, stored so it is never answered twice. */
@@ -39,13 +41,24 @@ export interface Outgoing {
    * One try at once, for the outbox's sender, which owns the pace and the retries (a retry loop here
    * could outlast the outbox's lease and let another instance send the message too).
    */
-  sendNow(chatJid: string, text: string): Promise<void>;
+  sendNow(chatJid: string, content: AnyMessageContent): Promise<void>;
   idle(): Promise<void>;
   /** Gives up on what is still waiting (at shutdown); those sends reject. */
   stop(): void;
 }
 
 const RETRY_MAX_MS = 30_000;
+
+/** A document message, read from disk by Baileys as it uploads. */
+export function documentContent(document: OutgoingDocument): AnyMessageContent {
+  return { document: { url: document.path }, fileName: document.fileName, mimetype: document.mimeType };
+}
+
+/** What is kept of a sent message when Baileys did not return it: its text, or a document's name. */
+function fallbackContent(content: AnyMessageContent): proto.IMessage {
+  if ('text' in content) return { conversation: content.text };
+  return { documentMessage: { fileName: 'fileName' in content ? content.fileName : null } };
+}
 
 /** Seals a sent message's content for the table `getMessage` reads. */
 export function sealContent(seal: Seal, id: string, content: proto.IMessage): string {
@@ -85,14 +98,14 @@ export function createOutgoing(options: OutgoingOptions): Outgoing {
     });
   }
 
-  async function sendOne(chatJid: string, text: string, quoted: WAMessage | undefined, replyTo: string | undefined) {
+  async function sendOne(chatJid: string, content: AnyMessageContent, quoted: WAMessage | undefined, replyTo: string | undefined) {
     const since = Date.now() - (lastSent.get(chatJid) ?? 0);
     const wait = options.intervalMs - since + Math.floor(random() * options.jitterMs);
     if (wait > 0) await pause(wait);
     const messageId = generateMessageIDV2();
     for (let attempt = 1; ; attempt++) {
       try {
-        await deliver(chatJid, text, messageId, quoted, replyTo);
+        await deliver(chatJid, content, messageId, quoted, replyTo);
         break;
       } catch (error) {
         const delay = Math.min(RETRY_MAX_MS, 1000 * 2 ** (attempt - 1));
@@ -104,16 +117,16 @@ export function createOutgoing(options: OutgoingOptions): Outgoing {
   }
 
   /** One try: sends, then records what was sent for WhatsApp's retry requests. */
-  async function deliver(chatJid: string, text: string, messageId: string, quoted: WAMessage | undefined, replyTo: string | undefined) {
+  async function deliver(chatJid: string, content: AnyMessageContent, messageId: string, quoted: WAMessage | undefined, replyTo: string | undefined) {
     const socket = options.socket();
     if (!socket) throw new Error('WhatsApp is not connected');
-    const sent = await socket.sendMessage(chatJid, { text }, { messageId, ...(quoted ? { quoted } : {}) });
+    const sent = await socket.sendMessage(chatJid, content, { messageId, ...(quoted ? { quoted } : {}) });
     try {
       await options.store.saveSent({
         id: messageId,
         chatJid,
         replyTo: replyTo ?? null,
-        content: sealContent(options.seal, messageId, sent?.message ?? { conversation: text }),
+        content: sealContent(options.seal, messageId, sent?.message ?? fallbackContent(content)),
       });
     } catch (error) {
       // The message is out; only a retry request for it or a redelivery of its question goes unanswered.
@@ -122,12 +135,13 @@ export function createOutgoing(options: OutgoingOptions): Outgoing {
   }
 
   return {
-    send({ chatJid, texts, quoted, replyTo }) {
+    send({ chatJid, texts, document, quoted, replyTo }) {
       return queue.run(chatJid, async () => {
-        for (const [index, text] of texts.entries()) await sendOne(chatJid, text, index === 0 ? quoted : undefined, replyTo);
+        for (const [index, text] of texts.entries()) await sendOne(chatJid, { text }, index === 0 ? quoted : undefined, replyTo);
+        if (document) await sendOne(chatJid, documentContent(document), undefined, replyTo);
       });
     },
-    sendNow: (chatJid, text) => deliver(chatJid, text, generateMessageIDV2(), undefined, undefined),
+    sendNow: (chatJid, content) => deliver(chatJid, content, generateMessageIDV2(), undefined, undefined),
     idle: () => queue.idle(),
     stop() {
       stopped = true;

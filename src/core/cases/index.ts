@@ -2,6 +2,7 @@
 export { kasusCommand } from './kasus.js';
 export { laporCommand } from './lapor.js';
 export { continueReport } from './report-conversation.js';
+export { ppksLabel } from './ppks.js';
 export { canMove, OPEN_STATUSES, URGENCY_RANK } from './status.js';
 export { casesText } from './text.js';
 export type * from './ports.js';

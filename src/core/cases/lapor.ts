@@ -26,7 +26,7 @@ async function withdraw(ctx: CommandContext, args: string): Promise<readonly Rep
 
 export const laporCommand: AnyCommand = {
   name: 'lapor',
-  aliases: ['report', 'laporan'],
+  aliases: ['report'],
   where: 'any',
   usage: '/lapor [kode WKSBM] · /lapor batal <no>',
   example: '/lapor',

@@ -7,6 +7,7 @@ import type { Clock } from './clock.js';
 import type { MeetingStore } from '../meetings/ports.js';
 import type { Inbound, Reply } from './message.js';
 import type { CommunityStore, Once, PersonInfo, WksbmInfo } from './ports.js';
+import type { ReportStore } from '../report/ports.js';
 import type { Role } from './roles.js';
 
 export interface CoreDeps {
@@ -17,6 +18,7 @@ export interface CoreDeps {
   readonly meetings: MeetingStore;
   readonly arisan: ArisanStore;
   readonly duka: DukaStore;
+  readonly reports: ReportStore;
   readonly iuran: IuranStore;
   readonly clock: Clock;
 }

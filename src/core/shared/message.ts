@@ -92,6 +92,14 @@ export interface SendOptions {
   readonly signal?: AbortSignal;
 }
 
+/** A file the bot sends (an LPJ): written to disk first, so a channel can stream it instead of holding it. */
+export interface OutgoingDocument {
+  /** The name the recipient sees: `LPJ-WKSBM-Sukamaju-2026-11.pdf`. */
+  readonly fileName: string;
+  readonly path: string;
+  readonly mimeType: string;
+}
+
 /**
  * Sends what the outbox holds. Each channel implements it; a send that resolves has been accepted by
  * the platform, one that rejects may be tried again (the outbox does, with backoff). A channel with
@@ -101,6 +109,8 @@ export interface ChannelSender {
   readonly channel: ChannelName;
   send(chatId: string, replies: readonly Reply[], options?: SendOptions): Promise<void>;
   edit?(chatId: string, messageId: string, text: string, options?: SendOptions): Promise<void>;
+  /** Telegram's sendDocument, a WhatsApp document message, a file in the console's folder. */
+  sendDocument(chatId: string, document: OutgoingDocument, options?: SendOptions): Promise<void>;
   answerPress?(pressId: string, answer: { readonly text?: string; readonly alert?: boolean }, options?: SendOptions): Promise<void>;
 }
 

@@ -13,6 +13,27 @@ export interface OutboxPayload {
   readonly [field: string]: unknown;
 }
 
+/** The LPJ's files (issue 11): made at send time from the stored request rather than kept as blobs. */
+export const reportPayload = z.object({
+  kind: z.literal('report'),
+  wksbmId: z.number().int(),
+  variant: z.enum(['grup', 'rahasia']),
+  /** The automatic monthly report: a PDF only, and only while the WKSBM keeps it on. */
+  monthly: z.boolean(),
+  /** When it was asked for (or fell due): the date the report says it was made. */
+  madeAt: z.number().int(),
+  /** The period as resolved when asked: files made later still cover exactly it. */
+  period: z.object({
+    from: z.number().int(),
+    to: z.number().int(),
+    label: z.string(),
+    slug: z.string(),
+    partial: z.boolean(),
+  }),
+});
+export type ReportPayload = z.infer<typeof reportPayload>;
+
+
 export interface NewOutboxMessage {
   readonly dedupeKey: string;
   readonly channel: ChannelName;

@@ -232,6 +232,19 @@ describe('WhatsApp adapter', () => {
     expect(row.id).toBe(fake.sent[0]!.options?.messageId);
   });
 
+  it('sends a document (the LPJ) as a document message read from its file, paced like texts', async () => {
+    adapter.stop();
+    adapter = newAdapter({ intervalMs: 300, jitterMs: 100 });
+    await adapter.sender.send(GROUP, [{ text: 'Laporan bulanan' }]);
+    await adapter.sender.sendDocument(GROUP, { fileName: 'LPJ-WKSBM-Sukamaju-2026-11.pdf', path: '/tmp/lpj.pdf', mimeType: 'application/pdf' });
+    const [text, document] = fake.sent.slice(-2);
+    expect(document).toMatchObject({
+      jid: GROUP,
+      content: { document: { url: '/tmp/lpj.pdf' }, fileName: 'LPJ-WKSBM-Sukamaju-2026-11.pdf', mimetype: 'application/pdf' },
+    });
+    expect(document!.at - text!.at).toBeGreaterThanOrEqual(290);
+  });
+
   it('answers WhatsApp retry requests (getMessage) from the database, also after a restart', async () => {
     await adapter.sender.send(GROUP, [{ text: 'Pengingat: rapat malam ini' }]);
     const [sent] = fake.sent;

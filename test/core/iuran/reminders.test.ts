@@ -16,6 +16,9 @@ const sender: ChannelSender = {
   async send(chatId, replies) {
     for (const reply of replies) sent.push({ chatId, text: reply.text });
   },
+  async sendDocument() {
+    throw new Error('iuran reminders send no documents');
+  },
 };
 
 async function dispatchAll() {
