@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { createCore, systemClock, type Clock, type Core } from './core/index.js';
+import { describeDatabase } from './db-url.js';
 import { openDb, type Db } from './db.js';
 import { createStores, migrate, type Stores } from './store/index.js';
 import type { ChannelNotifier } from './store/notifier.js';
@@ -22,7 +23,7 @@ export interface Runtime {
 export async function openRuntime(databaseUrl: string, log: Logger, clock: Clock = systemClock): Promise<Runtime> {
   const applied = await migrate(databaseUrl);
   const db = await openDb(databaseUrl);
-  if (applied.length) log.info({ migrations: applied, file: db.file }, 'database migrated');
+  if (applied.length) log.info({ migrations: applied, database: describeDatabase(databaseUrl) }, 'database migrated');
   const stores = createStores(db, log);
   return {
     db,

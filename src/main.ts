@@ -4,6 +4,7 @@ import { openRuntime } from './app-context.js';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.js';
 import { createWhatsAppChannel } from './channels/whatsapp/channel.js';
 import { createConfig } from './config.js';
+import { describeDatabase } from './db-url.js';
 import { buildApp } from './http/app.js';
 import { registerTelegramWebhook } from './http/telegram-webhook.js';
 import type { ChannelSender } from './core/index.js';
@@ -92,7 +93,7 @@ if (telegram) {
   if (webhook) await telegram.setWebhook(webhook.url, webhook.secret);
   else telegram.startPolling();
 }
-log.info({ version: VERSION, file: runtime.db.file }, 'wksbm-bot started');
+log.info({ version: VERSION, database: describeDatabase(config.databaseUrl) }, 'wksbm-bot started');
 // Whatever happens to WhatsApp (no network, logged out), the rest of the server keeps running.
 await whatsapp?.start();
 

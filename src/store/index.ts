@@ -7,6 +7,7 @@ import { createLedgerStore } from './ledger.js';
 import { createMeetingStore, type MeetingPlanner } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from './notifier.js';
 import { createOutboxStore, type OutboxStore } from './outbox.js';
+import { dialectFor } from './dialect.js';
 import { createWriter, type Writer } from './writer.js';
 
 export { migrate, pendingMigrations } from './migrate.js';
@@ -22,7 +23,7 @@ export interface Stores extends Omit<CoreDeps, 'clock'> {
 
 /** The core's ports over one database, sharing one writer. */
 export function createStores(db: Db, log: Logger): Stores {
-  const writer = createWriter(db.write, log.child({ module: 'writer' }));
+  const writer = createWriter(db.write, dialectFor(db.engine), log.child({ module: 'writer' }));
   const community = createCommunityStore(db.read, writer);
   const meetings = createMeetingStore(db.read, writer, { wksbmChanged: community.wksbmChanged });
   return {

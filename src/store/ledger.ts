@@ -13,6 +13,7 @@ import type {
   SubmissionView,
 } from '../core/ports.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import type { Dialect, SqlValue } from './dialect.js';
 import { applyOnce, inboundRow, parseStoredReplies } from './once.js';
 import { fundWithAliases, toFundInfo } from './rows.js';
 import { WriteConflict, type Lane, type Tx, type Writer } from './writer.js';
@@ -91,8 +92,10 @@ async function moveAll<V extends bigint | number>(tx: Tx, table: 'Fund' | 'Wksbm
   if (moves.length === 0) return;
   const target = Prisma.raw(`"${column}"`);
   const ids = Prisma.join(moves.map((move) => move.id));
-  const to = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN ${move.to}`), ' ');
-  const from = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN ${move.from}`), ' ');
+  // The CAST tells PostgreSQL the parameters' type, which it cannot infer inside a CASE; SQLite keeps it as is.
+  const type = Prisma.raw(column === 'balance' ? 'BIGINT' : 'INTEGER');
+  const to = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN CAST(${move.to} AS ${type})`), ' ');
+  const from = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN CAST(${move.from} AS ${type})`), ' ');
   // `id IN (…)` lets the primary key find the rows; the CASE after it is the optimistic check.
   const count = await tx.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET ${target} = CASE "id" ${to} END
     WHERE "id" IN (${ids}) AND ${target} = CASE "id" ${from} END`;
@@ -137,11 +140,6 @@ export async function postEntry(tx: Tx, entry: SingleEntry): Promise<SingleEntry
   return { ok: true, id: row.id, number, balanceAfter: after };
 }
 
-/** How the SQLite adapter writes a DateTime, so rows inserted here read back like Prisma's own. */
-const storedTime = (date: Date) => date.toISOString().replace('Z', '+00:00');
-
-type SqlValue = string | number | bigint | null;
-
 /**
  * One INSERT for many rows. Prisma's createMany costs about 0.3 ms a row on this engine, which made it
  * the largest part of a batch; every row must list the same columns in the same order.
@@ -165,7 +163,7 @@ function changed<V>(read: Map<number, V>, now: Map<number, V>): Move<V>[] {
  * whole batch (look up keys, read balances and counters, insert rows, move each touched balance once).
  * Requests are applied in arrival order, so a keluar sees the setor queued before it.
  */
-const postLane: Lane<PostRequest, readonly Reply[]> = {
+const createPostLane = (dialect: Dialect): Lane<PostRequest, readonly Reply[]> => ({
   name: 'post',
   maxBatch: MAX_BATCH,
   async apply(tx, requests) {
@@ -185,7 +183,7 @@ const postLane: Lane<PostRequest, readonly Reply[]> = {
     const nextNumber = new Map(readNumber);
     const fundOwner = new Map(funds.map((fund) => [fund.id, fund.wksbmId]));
 
-    const now = storedTime(new Date());
+    const now = dialect.time(new Date());
     const entries: Record<string, SqlValue>[] = [];
     const submissions: Record<string, SqlValue>[] = [];
     const inbound: Record<string, SqlValue>[] = [];
@@ -239,9 +237,10 @@ const postLane: Lane<PostRequest, readonly Reply[]> = {
     await moveAll(tx, 'Wksbm', 'nextNumber', changed(readNumber, nextNumber));
     return results;
   },
-};
+});
 
 export function createLedgerStore(read: PrismaClient, writer: Writer): LedgerStore {
+  const postLane = createPostLane(writer.dialect);
   return {
     post: (once, posting, render) => writer.submit(postLane, { once, posting, render }),
 

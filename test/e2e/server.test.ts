@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBotApiServer, type BotApiServer } from '../helpers/bot-api-server.js';
-import { ROOT, templateDb, tmpDir } from '../helpers/paths.js';
+import { createTestDatabase, dropTestDatabase } from '../helpers/database.js';
+import { ROOT } from '../helpers/paths.js';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -16,11 +15,11 @@ async function freePort(): Promise<number> {
 
 let child: ChildProcess | undefined;
 let api: BotApiServer | undefined;
-let file: string | undefined;
+let url: string | undefined;
 afterEach(async () => {
   child?.kill('SIGKILL');
   await api?.close();
-  if (file) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  if (url) await dropTestDatabase(url);
 });
 
 describe('npm start', () => {
@@ -28,14 +27,13 @@ describe('npm start', () => {
     api = await startBotApiServer();
     const group = -100900;
     api.setAdmin(group, { id: 5, first_name: 'Bu', last_name: 'Sri' }, 'creator');
-    file = path.join(tmpDir(), `server-${process.pid}.db`);
-    copyFileSync(templateDb(), file);
+    url = await createTestDatabase();
     const port = await freePort();
     child = spawn('npm', ['start', '-s'], {
       cwd: ROOT,
       env: {
         ...process.env,
-        DATABASE_URL: `file:${file}`,
+        DATABASE_URL: url,
         PORT: String(port),
         TELEGRAM_BOT_TOKEN: api.token,
         TELEGRAM_API_ROOT: api.url,

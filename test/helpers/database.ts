@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { Engine } from '../../src/db-url.js';
+import { sqliteFilePath } from '../../src/db-url.js';
+
+/**
+ * Where the suite's databases come from. `npm test` runs on SQLite files; with TEST_POSTGRES_URL (a role
+ * that may create databases, e.g. postgresql://wksbm:wksbm@127.0.0.1:5432/postgres) the same files run on
+ * PostgreSQL, each test database a copy of one migrated template, as each SQLite file is a copy of the
+ * migrated template file.
+ */
+export interface TestDatabases {
+  readonly engine: Engine;
+  /** The migrated template: a file path (SQLite) or a database name (PostgreSQL). */
+  readonly template: string;
+  /** PostgreSQL only: the URL that creates and drops the test databases. */
+  readonly adminUrl: string | null;
+  /** The folder of this run's files (SQLite databases, logs). */
+  readonly tmpDir: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabases: TestDatabases;
+  }
+}
+
+export const testDatabases = (): TestDatabases => inject('testDatabases');
+export const testEngine = (): Engine => testDatabases().engine;
+
+/** A database URL on the given PostgreSQL server with another database name. */
+export function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+let admin: Promise<pg.Client> | undefined;
+function adminClient(url: string): Promise<pg.Client> {
+  admin ??= (async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return client;
+  })();
+  return admin;
+}
+
+/** A new database of its own, migrated unless told otherwise; drop it with `dropTestDatabase`. */
+export async function createTestDatabase({ migrated = true }: { migrated?: boolean } = {}): Promise<string> {
+  const { engine, template, adminUrl, tmpDir } = testDatabases();
+  const id = randomUUID().replaceAll('-', '').slice(0, 16);
+  if (engine === 'sqlite') {
+    const file = path.join(tmpDir, `${id}.db`);
+    if (migrated) copyFileSync(template, file);
+    return `file:${file}`;
+  }
+  const name = `${template}_${id}`;
+  await (await adminClient(adminUrl!)).query(`CREATE DATABASE "${name}"${migrated ? ` TEMPLATE "${template}"` : ''}`);
+  return withDatabase(adminUrl!, name);
+}
+
+export async function dropTestDatabase(url: string): Promise<void> {
+  const { engine, adminUrl } = testDatabases();
+  if (engine === 'sqlite') {
+    const file = sqliteFilePath(url);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    return;
+  }
+  const name = new URL(url).pathname.slice(1);
+  await (await adminClient(adminUrl!)).query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
