@@ -38,15 +38,8 @@ export function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
-let admin: Promise<pg.Client> | undefined;
-function adminClient(url: string): Promise<pg.Client> {
-  admin ??= (async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    return client;
-  })();
-  return admin;
-}
+let admin: pg.Pool | undefined;
+const adminClient = (url: string): pg.Pool => (admin ??= new pg.Pool({ connectionString: url, max: 2 }));
 
 /** A new database of its own, migrated unless told otherwise; drop it with `dropTestDatabase`. */
 export async function createTestDatabase({ migrated = true }: { migrated?: boolean } = {}): Promise<string> {
@@ -58,7 +51,7 @@ export async function createTestDatabase({ migrated = true }: { migrated?: boole
     return `file:${file}`;
   }
   const name = `${template}_${id}`;
-  await (await adminClient(adminUrl!)).query(`CREATE DATABASE "${name}"${migrated ? ` TEMPLATE "${template}"` : ''}`);
+  await adminClient(adminUrl!).query(`CREATE DATABASE "${name}"${migrated ? ` TEMPLATE "${template}"` : ''}`);
   return withDatabase(adminUrl!, name);
 }
 
@@ -70,5 +63,5 @@ export async function dropTestDatabase(url: string): Promise<void> {
     return;
   }
   const name = new URL(url).pathname.slice(1);
-  await (await adminClient(adminUrl!)).query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await adminClient(adminUrl!).query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
