@@ -9,9 +9,11 @@
  * A twin is the PostgreSQL DDL between the schemas before and after its SQLite migration. Those schemas
  * are read back from the SQLite migrations themselves: the chain is applied to a scratch SQLite file and
  * introspected after each step (`prisma db pull`), so a twin depends only on the migrations, not on which
- * commit or branch they came from. Data statements in a SQLite migration (an UPDATE that fills a new
- * column) are not carried over: add them to the twin by hand. test/store/postgresql-migrations.test.ts
- * checks that every SQLite migration has a twin and that the twins build exactly the schema.
+ * commit or branch they came from. The newest migration's twin goes to schema.prisma itself, so what
+ * SQLite's DDL cannot show (a key the schema no longer numbers by itself) still reaches PostgreSQL.
+ * Data statements in a SQLite migration (an UPDATE that fills a new column) are not carried over: add
+ * them to the twin by hand. test/store/postgresql-schema.test.ts checks that every SQLite migration has a
+ * twin, and test/postgresql/migrations.test.ts that the twins build exactly the schema.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,6 +84,13 @@ datasource db {
 }
 `;
 
+/** The datamodel of a SQLite database, as `prisma db pull` reads it. */
+function introspect(bareSchema: string, file: string): string {
+  const printed = prisma(['db', 'pull', '--print', '--schema', bareSchema], { DATABASE_URL: `file:${file}` });
+  // The CLI prints its warnings on stdout too, before the schema.
+  return printed.slice(printed.indexOf('generator client {'));
+}
+
 /** Writes the twins of the SQLite migrations that have none; returns their names. */
 export function writeMissingTwins(): string[] {
   const missing = new Set(missingTwins());
@@ -93,18 +102,16 @@ export function writeMissingTwins(): string[] {
     writeFileSync(bare, BARE_SQLITE_SCHEMA);
     const sqlite = new Database(file);
     let previous: string | null = null;
-    for (const [index, name] of migrationNames(SQLITE_MIGRATIONS).entries()) {
+    const names = migrationNames(SQLITE_MIGRATIONS);
+    for (const [index, name] of names.entries()) {
       sqlite.exec(readFileSync(path.join(SQLITE_MIGRATIONS, name, 'migration.sql'), 'utf8'));
-      const needed = missing.has(name) || missing.has(migrationNames(SQLITE_MIGRATIONS)[index + 1] ?? '');
+      const needed = missing.has(name) || missing.has(names[index + 1] ?? '');
       if (!needed) {
         previous = null;
         continue;
       }
-      const printed = prisma(['db', 'pull', '--print', '--schema', bare], { DATABASE_URL: `file:${file}` });
-      // The CLI prints its warnings on stdout too, before the schema.
-      const introspected = printed.slice(printed.indexOf('generator client {'));
       const current = path.join(scratch, `${index}.prisma`);
-      writeFileSync(current, postgresSchema(introspected));
+      writeFileSync(current, postgresSchema(index === names.length - 1 ? readFileSync(SQLITE_SCHEMA, 'utf8') : introspect(bare, file)));
       if (missing.has(name)) {
         const from = previous === null ? ['--from-empty'] : ['--from-schema-datamodel', previous];
         // The SQLite project config diffs PostgreSQL datamodels without connecting anywhere; the PostgreSQL

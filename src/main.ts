@@ -9,6 +9,7 @@ import { buildApp } from './http/app.js';
 import { registerTelegramWebhook } from './http/telegram-webhook.js';
 import type { ChannelSender } from './core/index.js';
 import { createLogger } from './logger.js';
+import { instanceId, startOwnership, type Ownership } from './ownership.js';
 import { startScheduler } from './scheduler/index.js';
 import { createWhatsAppStore } from './store/whatsapp.js';
 import { VERSION } from './version.js';
@@ -42,11 +43,16 @@ if (config.telegram) {
   }
 }
 if (telegram) runtime.notifier.register(telegram);
-const telegramState = config.telegram
-  ? config.telegram.webhook
-    ? `on: webhook ${config.telegram.webhook.path}`
-    : 'on: long polling'
-  : 'off: TELEGRAM_BOT_TOKEN is not set';
+// Several instances may share the database. Webhook updates reach any of them; long polling and the
+// WhatsApp socket run on one owner at a time, elected through a lease in the database.
+const instance = instanceId();
+const owners: Record<string, Ownership> = {};
+const telegramState = (): string =>
+  config.telegram
+    ? config.telegram.webhook
+      ? `on: webhook ${config.telegram.webhook.path}`
+      : `on: long polling (${owners['telegram-polling']?.role() ?? 'starting'})`
+    : 'off: TELEGRAM_BOT_TOKEN is not set';
 
 const whatsapp = config.whatsappEnabled
   ? createWhatsAppChannel({
@@ -61,12 +67,17 @@ const whatsapp = config.whatsappEnabled
   : null;
 
 if (whatsapp) runtime.notifier.register(whatsapp.sender);
+const whatsappState = (): string => {
+  const role = owners.whatsapp?.role() ?? 'starting';
+  if (role === 'owner') return whatsapp!.status();
+  return role === 'standby' ? 'standby: another instance runs WhatsApp' : 'off: another instance took WhatsApp over; restart to stand by again';
+};
 
 /** Which channels run, and why the others do not: in the log and, live, on /healthz. */
 const channels = (): Record<string, string> => ({
   console: 'on (npm run console)',
-  telegram: telegramState,
-  whatsapp: whatsapp ? whatsapp.status() : 'off: WHATSAPP_ENABLED is not true',
+  telegram: telegramState(),
+  whatsapp: whatsapp ? whatsappState() : 'off: WHATSAPP_ENABLED is not true',
 });
 for (const [channel, state] of Object.entries(channels())) log.info({ channel }, `channel ${channel}: ${state}`);
 
@@ -79,6 +90,7 @@ const app = await buildApp({
   log,
   version: VERSION,
   channels,
+  instance: () => ({ id: instance, roles: Object.fromEntries(Object.entries(owners).map(([job, owner]) => [job, owner.role()])) }),
   checkDatabase: async () => {
     await runtime.db.read.$queryRawUnsafe('SELECT 1');
   },
@@ -90,12 +102,42 @@ if (telegram && webhook) {
 }
 await app.listen({ host: config.host, port: config.port });
 if (telegram) {
-  if (webhook) await telegram.setWebhook(webhook.url, webhook.secret);
-  else telegram.startPolling();
+  if (webhook) {
+    await telegram.setWebhook(webhook.url, webhook.secret);
+  } else {
+    const bot = telegram;
+    owners['telegram-polling'] = startOwnership({
+      leases: runtime.stores.leases,
+      name: 'telegram-polling',
+      holder: instance,
+      log,
+      start: () => bot.startPolling(),
+      stop: () => bot.stopPolling(),
+    });
+  }
 }
-log.info({ version: VERSION, database: describeDatabase(config.databaseUrl) }, 'wksbm-bot started');
-// Whatever happens to WhatsApp (no network, logged out), the rest of the server keeps running.
-await whatsapp?.start();
+log.info({ version: VERSION, instance, database: describeDatabase(config.databaseUrl) }, 'wksbm-bot started');
+if (whatsapp) {
+  const channel = whatsapp;
+  let ran = false;
+  owners.whatsapp = startOwnership({
+    leases: runtime.stores.leases,
+    name: 'whatsapp',
+    holder: instance,
+    log,
+    // Whatever happens to WhatsApp (no network, logged out), the rest of the server keeps running.
+    start: async () => {
+      ran = true;
+      await channel.start();
+    },
+    // The channel cannot start twice in one process: an owner that lost the lease leaves WhatsApp to the
+    // new owner and stops competing (a restart makes it a standby again).
+    stop: async () => {
+      await channel.stop();
+      if (ran) void owners.whatsapp?.close();
+    },
+  });
+}
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
@@ -103,8 +145,9 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   log.info({ signal }, 'stopping');
   try {
-    // Stop taking messages first, then finish what is in flight, then close the database.
-    await whatsapp?.stop();
+    // Stop taking messages first, then finish what is in flight, then close the database. Leases are
+    // given up at once, so another instance takes polling and WhatsApp over without waiting.
+    await Promise.all(Object.values(owners).map((owner) => owner.close()));
     await app.close();
     await telegram?.stop();
     await scheduler.stop();

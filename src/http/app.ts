@@ -8,6 +8,8 @@ export interface AppDeps {
   checkDatabase(): Promise<void>;
   /** Which channels run, and why the others do not. */
   channels(): Record<string, string>;
+  /** This instance and the jobs it owns or stands by for (several instances may share the database). */
+  instance?(): { readonly id: string; readonly roles: Record<string, string> };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -31,6 +33,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       database,
       version: deps.version,
       channels: deps.channels(),
+      ...(deps.instance ? { instance: deps.instance() } : {}),
     });
   });
 

@@ -21,6 +21,11 @@ export interface Dialect {
   isRetryable(error: unknown): boolean;
   /** A DateTime for raw SQL, so rows inserted by hand read back like Prisma's own. */
   time(date: Date): SqlValue;
+  /**
+   * The time every instance agrees on, for leases: the database server's clock on PostgreSQL (instances
+   * on several machines), this machine's on SQLite (every process on the file runs here).
+   */
+  now(tx: Tx): Promise<Date>;
 }
 
 /** P1008: the driver gave up waiting (SQLite busy); P2034: write conflict or deadlock. */
@@ -44,6 +49,7 @@ const sqlite: Dialect = {
   },
   // How the SQLite adapter writes a DateTime.
   time: (date) => date.toISOString().replace('Z', '+00:00'),
+  now: async () => new Date(),
 };
 
 /** The advisory lock every write transaction takes (any constant; "wksb" in ASCII). */
@@ -70,6 +76,10 @@ const postgresql: Dialect = {
     return POSTGRES_RETRYABLE.test(text) || /ECONNRESET|ECONNREFUSED|Connection terminated|Server has closed the connection/i.test(text);
   },
   time: (date) => date,
+  async now(tx) {
+    const [row] = await tx.$queryRawUnsafe<{ now: Date }[]>('SELECT clock_timestamp() AS now');
+    return row!.now;
+  },
 };
 
 export function dialectFor(engine: Engine): Dialect {

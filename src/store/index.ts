@@ -3,6 +3,7 @@ import type { CoreDeps } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createCaseStore } from './cases.js';
 import { createCommunityStore } from './community.js';
+import { createLeaseStore, type LeaseStore } from './leases.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore, type MeetingPlanner } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from './notifier.js';
@@ -19,6 +20,8 @@ export interface Stores extends Omit<CoreDeps, 'clock'> {
   /** The scheduler's ports: series planning and the outbox. */
   readonly planner: MeetingPlanner;
   readonly outbox: OutboxStore;
+  /** Which instance owns the jobs that must run once (long polling, WhatsApp). */
+  readonly leases: LeaseStore;
 }
 
 /** The core's ports over one database, sharing one writer. */
@@ -35,5 +38,6 @@ export function createStores(db: Db, log: Logger): Stores {
     meetings,
     planner: meetings,
     outbox: createOutboxStore(db.read, writer),
+    leases: createLeaseStore(writer),
   };
 }

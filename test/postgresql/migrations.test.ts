@@ -39,7 +39,7 @@ async function catalog(url: string) {
       ORDER BY indexname`),
     query(url, `SELECT c.conname, pg_get_constraintdef(c.oid) AS definition FROM pg_constraint c
       JOIN pg_namespace n ON n.oid = c.connamespace
-      WHERE n.nspname = 'public' AND c.conrelid::regclass::text <> '"${POSTGRES_MIGRATIONS_TABLE}"' ORDER BY c.conname`),
+      WHERE n.nspname = 'public' AND c.conrelid::regclass::text <> '${POSTGRES_MIGRATIONS_TABLE}' ORDER BY c.conname`),
   ]);
   return { columns, indexes, constraints };
 }

@@ -30,6 +30,8 @@ export interface TelegramChannel extends ChannelSender {
   /** getMe and the command menu; fails with a clear message on a bad token or an unreachable API. */
   init(): Promise<void>;
   startPolling(): void;
+  /** Stops long polling and waits until no getUpdates is pending; `startPolling` may follow again. */
+  stopPolling(): Promise<void>;
   setWebhook(url: string, secret: string): Promise<void>;
   handleUpdate(update: Update): Promise<void>;
   /** Stops taking updates, then waits for the ones in flight and their replies. */
@@ -217,6 +219,10 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       runner = run(bot, {
         runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential' },
       });
+    },
+    async stopPolling() {
+      if (runner?.isRunning()) await runner.stop();
+      runner = undefined;
     },
     async setWebhook(url, secret) {
       await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });

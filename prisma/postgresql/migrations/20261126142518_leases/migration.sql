@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "WksbmSettings" ALTER COLUMN "wksbmId" DROP DEFAULT;
+
 -- CreateTable
 CREATE TABLE "Lease" (
     "name" TEXT NOT NULL,
