@@ -3,7 +3,7 @@ import { createCore, systemClock, type Clock, type Core } from './core/index.js'
 import { describeDatabase } from './db-url.js';
 import { openDb, type Db } from './db.js';
 import { createStores, migrate, type Stores } from './store/index.js';
-import type { ChannelNotifier } from './store/notifier.js';
+import type { ChannelNotifier } from './delivery/notifier.js';
 import type { Writer } from './store/writer.js';
 
 /** The database, migrated, with the core over it: what the server and the console both run. */

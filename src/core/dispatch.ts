@@ -1,11 +1,11 @@
-import type { Command, CommandContext, CoreDeps } from './commands/command.js';
-import { refuse, reply } from './commands/command.js';
-import { COMMANDS } from './commands/index.js';
-import { continueReport } from './commands/report-conversation.js';
-import { inboundKey, type Inbound, type Reply } from './message.js';
-import { parseCommandText } from './parse/command.js';
-import type { Role } from './roles.js';
-import { t } from './text/id.js';
+import type { Command, CommandContext, CoreDeps } from './shared/command.js';
+import { refuse, reply } from './shared/command.js';
+import { COMMANDS } from './commands.js';
+import { continueReport } from './cases/report-conversation.js';
+import { inboundKey, type Inbound, type Reply } from './shared/message.js';
+import { parseCommandText } from './shared/words.js';
+import type { Role } from './shared/roles.js';
+import { sharedText } from './shared/text.js';
 
 export interface Core {
   /** Decides what one inbound message means and answers it; a redelivered message changes nothing. */
@@ -42,15 +42,15 @@ export function createCore(deps: CoreDeps): Core {
       return [];
     }
     const command = byWord.get(typed.name);
-    if (!command) return refuse(t.notACommand(typed.name));
+    if (!command) return refuse(sharedText.notACommand(typed.name));
 
     if (command.where === 'any') return command.run(ctx, typed.args);
-    if (chat.kind === 'private') return refuse(t.needsGroup(command.name));
-    if (!wksbm) return refuse(t.notLinked(command.name));
+    if (chat.kind === 'private') return refuse(sharedText.needsGroup(command.name));
+    if (!wksbm) return refuse(sharedText.notLinked(command.name));
     const recorded = await deps.community.roleOf(wksbm.id, person.id);
     const role = effectiveRole(recorded, sender.isChatAdmin);
     if (!command.roles.includes(role)) {
-      return refuse(t.notAllowed(command.name, command.roles, role, recorded !== role ? recorded : null));
+      return refuse(sharedText.notAllowed(command.name, command.roles, role, recorded !== role ? recorded : null));
     }
     return command.run({ ...ctx, wksbm, role }, typed.args);
   }

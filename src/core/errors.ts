@@ -1,11 +1,16 @@
 /**
  * Errors a user cannot cause: a broken invariant or a failing dependency. They are thrown, logged with
  * their code at the boundary and never shown to people in detail. Errors a user can cause are values.
+ * Every error class of the project lives here, each with its `WKS_ERR_*` code, so the HTTP error
+ * handler (src/http/errors.ts) and the logs speak of the same codes.
  */
 export type WksErrorCode =
   | 'WKS_ERR_INVARIANT'
   | 'WKS_ERR_STORE'
-  | 'WKS_ERR_CONFIG';
+  | 'WKS_ERR_CONFIG'
+  | 'WKS_ERR_WRITE_CONFLICT'
+  | 'WKS_ERR_TELEGRAM_START'
+  | 'WKS_ERR_WHATSAPP_STOPPED';
 
 export class WksError extends Error {
   constructor(
@@ -15,5 +20,29 @@ export class WksError extends Error {
   ) {
     super(message, options);
     this.name = 'WksError';
+  }
+}
+
+/** Raised inside a transaction when a row changed under it; the whole transaction is tried again. */
+export class WriteConflict extends WksError {
+  constructor(what: string) {
+    super('WKS_ERR_WRITE_CONFLICT', `concurrent change of ${what}`);
+    this.name = 'WriteConflict';
+  }
+}
+
+/** The Telegram channel cannot start (a refused token, a webhook it cannot set). */
+export class TelegramStartError extends WksError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('WKS_ERR_TELEGRAM_START', message, options);
+    this.name = 'TelegramStartError';
+  }
+}
+
+/** A WhatsApp message still queued when sending stopped (the socket closed for good). */
+export class OutgoingStopped extends WksError {
+  constructor() {
+    super('WKS_ERR_WHATSAPP_STOPPED', 'WhatsApp sending stopped');
+    this.name = 'OutgoingStopped';
   }
 }

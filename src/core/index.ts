@@ -1,7 +1,6 @@
-/** The only import path for channels and the composition root. */
+/** The only import path for channels, the store, the scheduler and the composition root. */
 export { createCore, type Core } from './dispatch.js';
-export type { Command } from './commands/command.js';
-export type { CoreDeps } from './commands/command.js';
+export type { Command, CoreDeps } from './shared/command.js';
 export {
   inboundKey,
   type ChannelName,
@@ -12,12 +11,16 @@ export {
   type Reply,
   type ReplyAction,
   type SenderRef,
-} from './message.js';
-export type * from './ports.js';
-export type * from './meeting-ports.js';
-export { systemClock, type Clock } from './clock.js';
-export { ROLES, TREASURY, PENGURUS, type Role } from './roles.js';
-export { WksError, type WksErrorCode } from './errors.js';
-export type { FundUnit, Quantity, Rupiah } from './quantity.js';
-/** Every sentence the bot says; channels use it for what they say themselves (a server error). */
-export { t } from './text/id.js';
+} from './shared/message.js';
+export type * from './shared/ports.js';
+export { outboxPayload, type ClaimRequest, type NewOutboxMessage, type OutboxMessage, type OutboxPayload, type OutboxStore, type Outcome } from './shared/outbox.js';
+export type { SentWhatsAppMessage, WhatsAppStore } from './shared/whatsapp-store.js';
+export { systemClock, type Clock } from './shared/clock.js';
+export { ROLES, TREASURY, PENGURUS, isRole, type Role } from './shared/roles.js';
+export { OutgoingStopped, TelegramStartError, WksError, WriteConflict, type WksErrorCode } from './errors.js';
+export type { FundUnit, Quantity, Rupiah } from './shared/quantity.js';
+export type * from './ledger/index.js';
+export * from './meetings/index.js';
+export * from './cases/index.js';
+/** Sentences channels say themselves (a server error); the scheduler's come from meetingsText. */
+export { sharedText } from './shared/text.js';

@@ -1,5 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { registerErrorHandler } from './errors.js';
 
 export interface AppDeps {
   readonly log: Logger;
@@ -18,6 +19,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Health probes every few seconds would drown the log.
     logController: new LogController({ disableRequestLogging: (request) => request.url === '/healthz' }),
   });
+
+  registerErrorHandler(app);
 
   app.get('/healthz', async (_request, response) => {
     let database = 'ok';

@@ -1,8 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock.js';
-import type { ChannelSender } from '../core/message.js';
-import type { MeetingPlanner } from '../store/meetings.js';
-import type { OutboxMessage, OutboxStore, Outcome } from '../store/outbox.js';
+import type { ChannelSender, Clock, MeetingPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
 import type { RateLimiter, Take } from './rate-limit.js';
 import { renderPayload } from './render.js';
 

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock.js';
-import type { ChannelSender } from '../core/message.js';
+import type { ChannelSender, Clock } from '../core/index.js';
 import type { Stores } from '../store/index.js';
 import { createDispatcher } from './dispatcher.js';
 import { createRateLimiter, TELEGRAM_LIMITS } from './rate-limit.js';

@@ -1,7 +1,4 @@
-import type { Reply } from '../core/message.js';
-import { rsvpActions, tm } from '../core/text/meetings.js';
-import type { MeetingPlanner } from '../store/meetings.js';
-import type { OutboxPayload } from '../store/outbox.js';
+import { type MeetingPlanner, type OutboxPayload, type Reply, reminderReplies } from '../core/index.js';
 
 export type Rendered = { readonly ok: true; readonly replies: readonly Reply[] } | { readonly ok: false; readonly why: string };
 
@@ -12,11 +9,8 @@ export type Rendered = { readonly ok: true; readonly replies: readonly Reply[] }
 export async function renderPayload(planner: MeetingPlanner, payload: OutboxPayload, now: Date): Promise<Rendered> {
   const facts = await planner.reminderFacts(payload.occurrenceId);
   if (!facts) return { ok: false, why: 'meeting not found' };
-  const { occurrence, pending, timeZone } = facts;
+  const { occurrence } = facts;
   if (occurrence.status === 'batal') return { ok: false, why: 'meeting cancelled' };
   if (occurrence.startsAt.getTime() !== payload.startsAt) return { ok: false, why: 'meeting moved' };
-  return {
-    ok: true,
-    replies: [{ text: tm.reminder(occurrence, pending, now, timeZone), actions: rsvpActions(occurrence.number) }],
-  };
+  return { ok: true, replies: reminderReplies(facts, now) };
 }

@@ -1,7 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock.js';
-import type { MeetingPlanner } from '../store/meetings.js';
-import type { OutboxStore } from '../store/outbox.js';
+import type { Clock, MeetingPlanner, OutboxStore } from '../core/index.js';
 import type { Dispatcher } from './dispatcher.js';
 
 export interface SchedulerDeps {

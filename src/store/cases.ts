@@ -1,44 +1,30 @@
-import { z } from 'zod';
 import {
+  canMove,
   CASE_STATUSES,
-  DRAFT_STEPS,
-  URGENCIES,
+  type CaseMoveOutcome,
   type CaseParties,
   type CaseStatus,
   type CaseStore,
   type CaseSummary,
   type CaseView,
   type DisburseOutcome,
-  type Draft,
   type EraseOutcome,
-  type LinkOutcome,
-  type MoveOutcome,
+  OPEN_STATUSES,
   type SubmitOutcome,
+  URGENCIES,
   type Urgency,
-} from '../core/case-ports.js';
-import { canMove, OPEN_STATUSES, URGENCY_RANK } from '../core/case-status.js';
-import { WksError } from '../core/errors.js';
-import type { ChatKey, WksbmInfo } from '../core/ports.js';
-import { tc } from '../core/text/cases.js';
+  URGENCY_RANK,
+  type WksbmInfo,
+  WksError,
+} from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { postEntry } from './ledger.js';
-import { applyOnce, parseStoredReplies } from './once.js';
-import { fundWithAliases, toFundInfo, toRole, toWksbmInfo } from './rows.js';
+import { applyOnce } from './once.js';
+import { fundWithAliases, toFundInfo, toWksbmInfo } from './rows.js';
+import type { MembershipReads } from './community.js';
+import type { PengurusChatStore } from './pengurus-chats.js';
+import type { ReportDraftStore } from './report-drafts.js';
 import type { Tx, Writer } from './writer.js';
-
-/** Stored JSON is parsed, never trusted. */
-const draftSchema = z.object({
-  step: z.enum(DRAFT_STEPS),
-  data: z.object({
-    wksbmId: z.number().int().optional(),
-    category: z.string().optional(),
-    subject: z.string().optional(),
-    location: z.string().optional(),
-    description: z.string().optional(),
-    urgency: z.enum(URGENCIES).optional(),
-    photoRef: z.string().nullable().optional(),
-  }),
-});
 
 const toStatus = (value: string): CaseStatus => {
   if (!(CASE_STATUSES as readonly string[]).includes(value)) throw new WksError('WKS_ERR_STORE', `unknown case status ${value}`);
@@ -48,8 +34,6 @@ const toUrgency = (value: string): Urgency => {
   if (!(URGENCIES as readonly string[]).includes(value)) throw new WksError('WKS_ERR_STORE', `unknown urgency ${value}`);
   return value as Urgency;
 };
-
-const draftKey = (chat: ChatKey) => ({ channel_chatId: { channel: chat.channel, chatId: chat.id } });
 
 interface CaseRow {
   id: number;
@@ -69,7 +53,10 @@ interface CaseRow {
 const hidesReporter = (row: { anonymous: boolean; erasedAt: Date | null }, event: { fromStatus: string | null; toStatus: string }) =>
   (row.anonymous || row.erasedAt !== null) && (event.fromStatus === null || event.toStatus === 'dibatalkan');
 
-export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
+/** The case rows: reports, their status changes, erasure and the help given from a fund. */
+export type CaseRows = Omit<CaseStore, keyof ReportDraftStore | keyof PengurusChatStore | keyof MembershipReads | 'earlierAnswer'>;
+
+export function createCaseRows(read: PrismaClient, writer: Writer): CaseRows {
   async function wksbmsById(client: PrismaClient | Tx, ids: readonly number[]): Promise<Map<number, WksbmInfo>> {
     const rows = await client.wksbm.findMany({ where: { id: { in: [...new Set(ids)] } } });
     return new Map(rows.map((row) => [row.id, toWksbmInfo(row)]));
@@ -93,7 +80,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
   }
 
   /** Moves a case from what this transaction read, with its event; the status rule is the core's. */
-  async function transition(tx: Tx, row: CaseRow, to: CaseStatus, byId: number, note: string | null): Promise<MoveOutcome> {
+  async function transition(tx: Tx, row: CaseRow, to: CaseStatus, byId: number, note: string | null): Promise<CaseMoveOutcome> {
     const from = toStatus(row.status);
     if (!canMove(from, to)) return { ok: false, reason: 'not-allowed', status: from };
     await tx.case.update({ where: { id: row.id }, data: { status: to } });
@@ -102,36 +89,6 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
   }
 
   return {
-    async earlierAnswer(once) {
-      const row = await read.inboundMessage.findUnique({ where: { key: once.key } });
-      return row ? parseStoredReplies(row.replies) : null;
-    },
-
-    async draftOf(chat) {
-      const row = await read.reportDraft.findUnique({ where: draftKey(chat) });
-      return row ? (draftSchema.parse({ step: row.step, data: JSON.parse(row.draft) }) as Draft) : null;
-    },
-
-    saveDraft(once, { chat, draft }, render) {
-      return applyOnce(
-        writer,
-        once,
-        async (tx) => {
-          if (!draft) {
-            await tx.reportDraft.deleteMany({ where: { channel: chat.channel, chatId: chat.id } });
-            return;
-          }
-          const fields = { personId: once.personId, step: draft.step, draft: JSON.stringify(draft.data) };
-          await tx.reportDraft.upsert({
-            where: draftKey(chat),
-            create: { channel: chat.channel, chatId: chat.id, ...fields },
-            update: fields,
-          });
-        },
-        render,
-      );
-    },
-
     submit(once, { chat, report }, render) {
       return applyOnce<SubmitOutcome>(
         writer,
@@ -141,44 +98,6 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
           await tx.caseEvent.create({ data: { caseId: row.id, fromStatus: null, toStatus: 'baru', byId: once.personId } });
           await tx.reportDraft.deleteMany({ where: { channel: chat.channel, chatId: chat.id } });
           return { ok: true, case: await parties(tx, row), category: row.category, urgency: toUrgency(row.urgency) };
-        },
-        render,
-      );
-    },
-
-    async membershipsOf(personId) {
-      const rows = await read.membership.findMany({ where: { personId }, include: { wksbm: true }, orderBy: { id: 'asc' } });
-      return rows.map((row) => ({ wksbm: toWksbmInfo(row.wksbm), role: toRole(row.role) }));
-    },
-
-    async wksbm(id) {
-      const row = await read.wksbm.findUnique({ where: { id } });
-      return row ? toWksbmInfo(row) : null;
-    },
-
-    async pengurusChatOf(chat) {
-      const row = await read.pengurusChat.findUnique({
-        where: { channel_externalId: { channel: chat.channel, externalId: chat.id } },
-      });
-      if (!row) return null;
-      return toWksbmInfo(await read.wksbm.findUniqueOrThrow({ where: { id: row.wksbmId } }));
-    },
-
-    linkPengurusChat(once, { chat, wksbmId }, render) {
-      return applyOnce<LinkOutcome>(
-        writer,
-        once,
-        async (tx) => {
-          const key = { channel_externalId: { channel: chat.channel, externalId: chat.id } };
-          const members = await tx.chat.findUnique({ where: key, include: { wksbm: true } });
-          if (members) return { ok: false, reason: 'members-group', wksbm: toWksbmInfo(members.wksbm) };
-          const linked = await tx.pengurusChat.findUnique({ where: key });
-          if (linked) {
-            const wksbm = await tx.wksbm.findUniqueOrThrow({ where: { id: linked.wksbmId } });
-            return { ok: false, reason: 'already-linked', wksbm: toWksbmInfo(wksbm) };
-          }
-          await tx.pengurusChat.create({ data: { channel: chat.channel, externalId: chat.id, wksbmId, linkedById: once.personId } });
-          return { ok: true, wksbm: toWksbmInfo(await tx.wksbm.findUniqueOrThrow({ where: { id: wksbmId } })) };
         },
         render,
       );
@@ -241,7 +160,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
     },
 
     move(once, { scope, number, to, note }, render) {
-      return applyOnce<MoveOutcome>(
+      return applyOnce<CaseMoveOutcome>(
         writer,
         once,
         async (tx) => {
@@ -253,7 +172,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
     },
 
     withdraw(once, { number }, render) {
-      return applyOnce<MoveOutcome>(
+      return applyOnce<CaseMoveOutcome>(
         writer,
         once,
         async (tx) => {
@@ -264,7 +183,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
       );
     },
 
-    erase(once, { scope, number }, render) {
+    erase(once, { scope, number, placeholder, note }, render) {
       return applyOnce<EraseOutcome>(
         writer,
         once,
@@ -272,7 +191,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
           const row = await tx.case.findFirst({ where: { id: number, wksbmId: { in: [...scope] } } });
           if (!row) return { ok: false, reason: 'not-found' };
           if (row.erasedAt) return { ok: false, reason: 'already-erased' };
-          const gone = tc.erasedPlaceholder;
+          const gone = placeholder;
           await tx.case.update({
             where: { id: row.id },
             data: { subject: gone, location: gone, description: gone, photoRef: null, reporterId: null, erasedAt: new Date() },
@@ -280,7 +199,7 @@ export function createCaseStore(read: PrismaClient, writer: Writer): CaseStore {
           // Notes may name the person too; who acted and when stay for the accounts.
           await tx.caseEvent.updateMany({ where: { caseId: row.id, note: { not: null } }, data: { note: gone } });
           await tx.caseEvent.create({
-            data: { caseId: row.id, fromStatus: row.status, toStatus: row.status, note: tc.erasedNote, byId: once.personId },
+            data: { caseId: row.id, fromStatus: row.status, toStatus: row.status, note, byId: once.personId },
           });
           return { ok: true, case: { ...(await parties(tx, row)), reporterId: null } };
         },

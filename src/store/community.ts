@@ -1,16 +1,17 @@
-import type { ChannelName } from '../core/message.js';
 import type {
   AddFundOutcome,
+  CaseStore,
+  ChannelName,
   ChatKey,
   CommunityStore,
   FundInfo,
   MemberInfo,
   PersonInfo,
+  Role,
   RoleOutcome,
   StartOutcome,
   WksbmInfo,
-} from '../core/ports.js';
-import type { Role } from '../core/roles.js';
+} from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { createCache } from './cache.js';
 import { applyOnce } from './once.js';
@@ -209,6 +210,23 @@ export function createCommunityStore(read: PrismaClient, writer: Writer): Commun
         },
         render,
       );
+    },
+  };
+}
+
+/** What the report capability reads of the community: a person's memberships and a WKSBM by id. */
+export type MembershipReads = Pick<CaseStore, 'membershipsOf' | 'wksbm'>;
+
+export function createMembershipReads(read: PrismaClient): MembershipReads {
+  return {
+    async membershipsOf(personId) {
+      const rows = await read.membership.findMany({ where: { personId }, include: { wksbm: true }, orderBy: { id: 'asc' } });
+      return rows.map((row) => ({ wksbm: toWksbmInfo(row.wksbm), role: toRole(row.role) }));
+    },
+
+    async wksbm(id) {
+      const row = await read.wksbm.findUnique({ where: { id } });
+      return row ? toWksbmInfo(row) : null;
     },
   };
 }

@@ -1,13 +1,16 @@
 import type { Logger } from 'pino';
-import type { CoreDeps } from '../core/index.js';
+import type { CoreDeps, MeetingPlanner, OutboxStore } from '../core/index.js';
 import type { Db } from '../db.js';
-import { createCaseStore } from './cases.js';
-import { createCommunityStore } from './community.js';
+import { createCaseRows } from './cases.js';
+import { createCommunityStore, createMembershipReads } from './community.js';
 import { createLeaseStore, type LeaseStore } from './leases.js';
 import { createLedgerStore } from './ledger.js';
-import { createMeetingStore, type MeetingPlanner } from './meetings.js';
-import { createNotifier, type ChannelNotifier } from './notifier.js';
-import { createOutboxStore, type OutboxStore } from './outbox.js';
+import { createMeetingStore } from './meetings.js';
+import { createNotifier, type ChannelNotifier } from '../delivery/notifier.js';
+import { createEarlierAnswer } from './once.js';
+import { createOutboxStore } from './outbox.js';
+import { createPengurusChatStore } from './pengurus-chats.js';
+import { createReportDraftStore } from './report-drafts.js';
 import { dialectFor } from './dialect.js';
 import { createWriter, type Writer } from './writer.js';
 
@@ -33,7 +36,14 @@ export function createStores(db: Db, log: Logger): Stores {
     writer,
     community,
     ledger: createLedgerStore(db.read, writer),
-    cases: createCaseStore(db.read, writer),
+    // The report capability's port, from each aggregate's store.
+    cases: {
+      ...createCaseRows(db.read, writer),
+      ...createReportDraftStore(db.read, writer),
+      ...createPengurusChatStore(db.read, writer),
+      ...createMembershipReads(db.read),
+      ...createEarlierAnswer(db.read),
+    },
     notifier: createNotifier(db.read, log.child({ module: 'notifier' })),
     meetings,
     planner: meetings,

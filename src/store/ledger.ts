@@ -1,22 +1,23 @@
-import { WksError } from '../core/errors.js';
-import type { Reply } from '../core/message.js';
-import type {
-  DecideOutcome,
-  EntryView,
-  HistoryItem,
-  LedgerStore,
-  Once,
-  Posting,
-  PostingOutcome,
-  Render,
-  ReverseOutcome,
-  SubmissionView,
-} from '../core/ports.js';
+import {
+  type DecideOutcome,
+  type EntryView,
+  type HistoryItem,
+  type LedgerStore,
+  type Once,
+  type Posting,
+  type PostingOutcome,
+  type Render,
+  type Reply,
+  type ReverseOutcome,
+  type SubmissionView,
+  WksError,
+  WriteConflict,
+} from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { Dialect, SqlValue } from './dialect.js';
 import { applyOnce, inboundRow, parseStoredReplies } from './once.js';
 import { fundWithAliases, toFundInfo } from './rows.js';
-import { WriteConflict, type Lane, type Tx, type Writer } from './writer.js';
+import type { Lane, Tx, Writer } from './writer.js';
 
 interface PostRequest {
   readonly once: Once;

@@ -1,8 +1,15 @@
 import { DateTime } from 'luxon';
-import type { ChannelName } from '../core/message.js';
-import { offsetKey, reminderDue, type ReminderOffset } from '../core/reminders.js';
-import { nextOccurrence, occurrencesBetween, type RutinRule } from '../core/schedule.js';
-import { enqueue, withdraw, type NewOutboxMessage } from './outbox.js';
+import {
+  type ChannelName,
+  type NewOutboxMessage,
+  nextOccurrence,
+  occurrencesBetween,
+  offsetKey,
+  reminderDue,
+  type ReminderOffset,
+  type RutinRule,
+} from '../core/index.js';
+import { enqueue, withdraw } from './outbox.js';
 import { occurrenceInclude, parseRule, remindersOf, type OccurrenceRow } from './meeting-rows.js';
 import type { Tx } from './writer.js';
 

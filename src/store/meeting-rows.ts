@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { WksError } from '../core/errors.js';
-import type { OccurrenceDetail, OccurrenceView, RsvpView } from '../core/meeting-ports.js';
-import { DEFAULT_REMINDERS, type ReminderOffset } from '../core/reminders.js';
-import type { IsoWeekday, RutinRule } from '../core/schedule.js';
+import {
+  DEFAULT_REMINDERS,
+  type IsoWeekday,
+  type OccurrenceDetail,
+  type OccurrenceView,
+  type ReminderOffset,
+  type RsvpView,
+  type RutinRule,
+  WksError,
+} from '../core/index.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { Tx } from './writer.js';
 

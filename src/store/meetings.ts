@@ -3,6 +3,7 @@ import type {
   AnnounceOutcome,
   AttendanceOutcome,
   CancelOutcome,
+  MeetingPlanner,
   MeetingStore,
   MinutesOutcome,
   MoveOutcome,
@@ -11,27 +12,12 @@ import type {
   RemindersOutcome,
   RsvpOutcome,
   ZoneOutcome,
-} from '../core/meeting-ports.js';
+} from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { TOP_UP_BELOW_DAYS, createOccurrences, extendSeries, planContext, replanReminders, topUpSeries, withdrawAll } from './meeting-plan.js';
 import { occurrenceInclude, remindersOf, serializeReminders, toOccurrenceView, withDetails, type OccurrenceRow } from './meeting-rows.js';
 import { applyOnce } from './once.js';
 import type { Tx, Writer } from './writer.js';
-
-/** What a reminder needs when it is sent: the meeting now, and who has not answered now. */
-export interface ReminderFacts {
-  readonly occurrence: OccurrenceDetail;
-  readonly timeZone: string;
-  /** Members without an answer, in the order they joined. */
-  readonly pending: readonly string[];
-}
-
-/** The scheduler's side of meetings: keeping series planned ahead and reading a reminder's facts. */
-export interface MeetingPlanner {
-  /** Tops up the rutin series that need it; returns how many occurrences were created. */
-  topUp(now: Date, limit: number): Promise<number>;
-  reminderFacts(occurrenceId: number): Promise<ReminderFacts | null>;
-}
 
 const zoneOf = async (db: Tx | PrismaClient, wksbmId: number) =>
   (await db.wksbm.findUniqueOrThrow({ where: { id: wksbmId }, select: { timeZone: true } })).timeZone;

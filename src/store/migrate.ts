@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { createClient, databaseEngine, ensureDatabaseFolder } from '../db.js';
+// Straight from errors.ts: the test run's global setup migrates without loading the whole core.
 import { WksError } from '../core/errors.js';
 import { migratePostgres } from './migrate-postgresql.js';
 

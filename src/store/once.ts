@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Once, Render } from '../core/ports.js';
-import type { Reply } from '../core/message.js';
+import type { CaseStore, Once, Render, Reply } from '../core/index.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Tx, Writer } from './writer.js';
 
 const storedReplies = z.array(
@@ -37,4 +37,14 @@ export function applyOnce<O>(
     await tx.inboundMessage.create({ data: inboundRow(once, replies) });
     return replies;
   });
+}
+
+/** The replies an inbound message already got, or null when it changed nothing yet. */
+export function createEarlierAnswer(read: PrismaClient): Pick<CaseStore, 'earlierAnswer'> {
+  return {
+    async earlierAnswer(once) {
+      const row = await read.inboundMessage.findUnique({ where: { key: once.key } });
+      return row ? parseStoredReplies(row.replies) : null;
+    },
+  };
 }

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ChannelName } from '../core/message.js';
+import {
+  type ChannelName,
+  type NewOutboxMessage,
+  type OutboxMessage,
+  outboxPayload,
+  type OutboxStore,
+  type Outcome,
+} from '../core/index.js';
 import type { Lane, Tx, Writer } from './writer.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
@@ -14,41 +21,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
  * platform accepting and that mark (milliseconds) can make another instance send it again once the
  * lease runs out; no channel offers an idempotency key that would close that gap.
  */
-export const outboxPayload = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('reminder'),
-    occurrenceId: z.number().int(),
-    /** The meeting start the reminder was planned for; a moved meeting makes it stale. */
-    startsAt: z.number().int(),
-  }),
-]);
-export type OutboxPayload = z.infer<typeof outboxPayload>;
-
 const CHANNELS = ['console', 'telegram', 'whatsapp'] as const satisfies readonly ChannelName[];
-
-export interface NewOutboxMessage {
-  readonly dedupeKey: string;
-  readonly channel: ChannelName;
-  readonly chatId: string;
-  /** What it is about ("occurrence:12"), to withdraw it when that changes. */
-  readonly subject: string;
-  readonly payload: OutboxPayload;
-  readonly dueAt: Date;
-  readonly notAfter: Date | null;
-}
-
-export interface OutboxMessage {
-  readonly id: number;
-  readonly dedupeKey: string;
-  readonly channel: ChannelName;
-  readonly chatId: string;
-  readonly payload: OutboxPayload;
-  readonly dueAt: Date;
-  readonly notAfter: Date | null;
-  readonly attempts: number;
-  /** Proves this instance still holds the claim when it reports the outcome. */
-  readonly claimToken: string;
-}
 
 /** Inside a transaction: adds the messages whose dedupe key is new; returns how many were added. */
 export async function enqueue(tx: Tx, messages: readonly NewOutboxMessage[]): Promise<number> {
@@ -80,33 +53,6 @@ export async function withdraw(tx: Tx, subjects: readonly string[], now: Date): 
       OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
     },
   });
-}
-
-export interface ClaimRequest {
-  readonly channels: readonly ChannelName[];
-  /** Only this chat's messages (the console delivers its own chat's). */
-  readonly chatId?: string;
-  readonly now: Date;
-  readonly limit: number;
-  readonly leaseMs: number;
-}
-
-export type Outcome =
-  | { readonly kind: 'sent'; readonly at: Date }
-  /** Not sent and never will be (the meeting started, was cancelled or moved). */
-  | { readonly kind: 'dropped'; readonly why: string }
-  /** Try again at `at`; `attempt` says whether this counts as a failed attempt or only a deferral. */
-  | { readonly kind: 'retry'; readonly at: Date; readonly attempt: boolean; readonly error: string }
-  | { readonly kind: 'failed'; readonly error: string };
-
-export interface OutboxStore {
-  claim(request: ClaimRequest): Promise<readonly OutboxMessage[]>;
-  /** Records the outcome if the claim is still this instance's; false when it was lost. */
-  settle(message: Pick<OutboxMessage, 'id' | 'claimToken'>, outcome: Outcome): Promise<boolean>;
-  /** Deletes messages that were settled (sent, dropped, given up) and were due before `before`. */
-  prune(before: Date): Promise<number>;
-  /** When the next message of these channels that nobody holds at `now` falls due, or null when none waits. */
-  nextDue(channels: readonly ChannelName[], now: Date, chatId?: string): Promise<Date | null>;
 }
 
 interface Settlement {

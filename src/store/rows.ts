@@ -1,7 +1,4 @@
-import { WksError } from '../core/errors.js';
-import type { FundInfo, WksbmInfo } from '../core/ports.js';
-import type { FundUnit } from '../core/quantity.js';
-import { isRole, type Role } from '../core/roles.js';
+import { type FundInfo, type FundUnit, isRole, type Role, type WksbmInfo, WksError } from '../core/index.js';
 
 /** Includes that give a fund row everything `toFundInfo` needs. */
 export const fundWithAliases = { aliases: { select: { alias: true }, orderBy: { id: 'asc' } } } as const;

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { Dialect } from './dialect.js';
+import { WriteConflict } from '../core/index.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -13,14 +14,6 @@ export interface Lane<I, O> {
   readonly name: string;
   readonly maxBatch: number;
   apply(tx: Tx, inputs: readonly I[]): Promise<O[]>;
-}
-
-/** Raised inside a transaction when a row changed under it; the whole transaction is tried again. */
-export class WriteConflict extends Error {
-  constructor(what: string) {
-    super(`concurrent change of ${what}`);
-    this.name = 'WriteConflict';
-  }
 }
 
 export interface Writer {

@@ -98,7 +98,8 @@ describe('npm run console', () => {
     }
     const saldo = await runConsole(['--chat', 'rt05', '--user', 'Bu Sri'], '/saldo jimpitan\n', { DATABASE_URL: url });
     expect(saldo.stdout).toContain('• Jimpitan: Rp300.000');
-  });
+    // Four processes each start tsx: on a loaded machine that alone can pass the default 30 s.
+  }, 120_000);
 
   it('stops with a usage message and status 2 without --user', async () => {
     const run = await runConsole(['--chat', 'rt05'], '', { DATABASE_URL: await database({ migrated: true }) });

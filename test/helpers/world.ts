@@ -3,7 +3,7 @@ import { pino, type Logger } from 'pino';
 import { createCore, type ChannelSender, type Clock, type Core, type Inbound } from '../../src/core/index.js';
 import { openDb, type Db } from '../../src/db.js';
 import { createStores, type Stores } from '../../src/store/index.js';
-import type { ChannelNotifier } from '../../src/store/notifier.js';
+import type { ChannelNotifier } from '../../src/delivery/notifier.js';
 import type { Writer } from '../../src/store/writer.js';
 import { createTestDatabase, dropTestDatabase } from './database.js';
 

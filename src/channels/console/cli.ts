@@ -9,11 +9,11 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { openRuntime } from '../../app-context.js';
 import { createConfig } from '../../config.js';
-import { t } from '../../core/index.js';
 import { createLogger } from '../../logger.js';
 import { startScheduler } from '../../scheduler/index.js';
 import { createConsoleChat } from './console-chat.js';
 import { createConsoleSender } from './console-sender.js';
+import { sharedText } from '../../core/index.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -70,7 +70,7 @@ for await (const line of lines) {
     } catch (error) {
       failed = true;
       log.error({ err: error }, 'message failed');
-      process.stdout.write(`${t.serverError()}\n`);
+      process.stdout.write(`${sharedText.serverError()}\n`);
     }
   }
   if (interactive) lines.prompt();

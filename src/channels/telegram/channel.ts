@@ -5,7 +5,7 @@ import { Api, Bot, GrammyError, HttpError, type Context } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { t, type ChannelSender, type ChatRef, type Core, type Inbound, type Reply } from '../../core/index.js';
+import { sharedText, TelegramStartError, type ChannelSender, type ChatRef, type Core, type Inbound, type Reply } from '../../core/index.js';
 import { createAdminCache } from './admins.js';
 import { escapeHtml, keyboardFor, MESSAGE_LIMIT, readPress, splitForTelegram } from './format.js';
 import { commandMenus } from './menu.js';
@@ -42,10 +42,6 @@ const ALLOWED_UPDATES = ['message', 'callback_query', 'chat_member', 'my_chat_me
 /** Telegram's limit for the text of an answerCallbackQuery alert. */
 const ALERT_LIMIT = 200;
 const SEEN_UPDATES = 10_000;
-
-export class TelegramStartError extends Error {
-  override name = 'TelegramStartError';
-}
 
 /** A `t.me/<bot>?start=lapor_<code>` link arrives as `/start lapor_<code>`: it means `/lapor <code>`. */
 const fromDeepLink = (text: string) => text.replace(/^\/start\s+lapor_(\w+)$/, '/lapor $1');
@@ -173,7 +169,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed');
     const chatId = error.ctx.chat?.id;
     if (chatId !== undefined) {
-      track(send(chatId, [{ text: t.serverError() }]), 'error notice');
+      track(send(chatId, [{ text: sharedText.serverError() }]), 'error notice');
     }
   });
 

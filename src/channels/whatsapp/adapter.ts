@@ -1,12 +1,13 @@
 import type { BaileysEventEmitter, BaileysEventMap, GroupMetadata, WAMessage, WAMessageKey, proto } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
-import { t, type ChannelSender, type Core } from '../../core/index.js';
-import type { WhatsAppStore } from '../../store/whatsapp.js';
+import { type ChannelSender, type Core } from '../../core/index.js';
+import type { WhatsAppStore } from '../../core/index.js';
 import { createGroupCache } from './group-cache.js';
 import { toInbound } from './inbound.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createOutgoing, openContent, type SendingSocket } from './outgoing.js';
 import type { Seal } from './seal.js';
+import { sharedText } from '../../core/index.js';
 
 /** The part of a Baileys socket the adapter uses; `WASocket` has it, and so do the tests' fakes. */
 export interface AdapterSocket extends SendingSocket {
@@ -87,7 +88,7 @@ export function createWhatsAppAdapter(deps: WhatsAppAdapterDeps): WhatsAppAdapte
       texts = (await deps.core.handle(inbound)).map((reply) => reply.text);
     } catch (error) {
       log.error({ chat: inbound.chat.id, messageId: inbound.messageId, err: error }, 'WhatsApp message failed');
-      texts = [t.serverError()];
+      texts = [sharedText.serverError()];
       // Nothing was recorded, so a redelivery of this message may be tried again.
       replyTo = undefined;
     }

@@ -6,7 +6,7 @@ import {
   type AuthenticationState,
   type SignalDataTypeMap,
 } from '@whiskeysockets/baileys';
-import type { WhatsAppStore } from '../../store/whatsapp.js';
+import type { WhatsAppStore } from '../../core/index.js';
 import type { Seal } from './seal.js';
 
 const CREDS = 'creds';

@@ -9,7 +9,7 @@ import {
 import type { Logger } from 'pino';
 import qrcode from 'qrcode-terminal';
 import type { ChannelSender, Core } from '../../core/index.js';
-import type { WhatsAppStore } from '../../store/whatsapp.js';
+import type { WhatsAppStore } from '../../core/index.js';
 import { createWhatsAppAdapter, type AdapterSocket } from './adapter.js';
 import { openDatabaseAuthState, type DatabaseAuthState } from './auth-state.js';
 import { createSeal } from './seal.js';

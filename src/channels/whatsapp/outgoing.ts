@@ -1,6 +1,6 @@
 import { generateMessageIDV2, proto, type AnyMessageContent, type MiscMessageGenerationOptions, type WAMessage } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
-import type { WhatsAppStore } from '../../store/whatsapp.js';
+import { OutgoingStopped, type WhatsAppStore } from '../../core/index.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import type { Seal } from './seal.js';
 
@@ -40,13 +40,6 @@ export interface Outgoing {
 }
 
 const RETRY_MAX_MS = 30_000;
-
-class OutgoingStopped extends Error {
-  constructor() {
-    super('WhatsApp sending stopped');
-    this.name = 'OutgoingStopped';
-  }
-}
 
 /** Seals a sent message's content for the table `getMessage` reads. */
 export function sealContent(seal: Seal, id: string, content: proto.IMessage): string {

@@ -1,0 +1,50 @@
+import { kasusCommand, laporCommand } from './cases/index.js';
+import {
+  danaCommand,
+  keluarCommand,
+  koreksiCommand,
+  riwayatCommand,
+  sahkanCommand,
+  saldoCommand,
+  setorCommand,
+  tolakCommand,
+} from './ledger/index.js';
+import {
+  absenCommand,
+  hadirCommand,
+  izinCommand,
+  jadwalCommand,
+  notulenCommand,
+  pengingatCommand,
+  rapatCommand,
+  zonaCommand,
+} from './meetings/index.js';
+import { anggotaCommand, mulaiCommand, peranCommand } from './members/index.js';
+import type { Command } from './shared/command.js';
+import { createHelpCommand } from './shared/help.js';
+
+/** Every command, in the order `/bantuan` lists them. A new capability adds its commands here. */
+export const COMMANDS: readonly Command[] = [
+  mulaiCommand,
+  setorCommand,
+  keluarCommand,
+  koreksiCommand,
+  sahkanCommand,
+  tolakCommand,
+  saldoCommand,
+  riwayatCommand,
+  danaCommand,
+  anggotaCommand,
+  peranCommand,
+  rapatCommand,
+  jadwalCommand,
+  hadirCommand,
+  izinCommand,
+  absenCommand,
+  notulenCommand,
+  zonaCommand,
+  pengingatCommand,
+  laporCommand,
+  kasusCommand,
+  createHelpCommand(() => COMMANDS),
+];

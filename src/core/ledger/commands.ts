@@ -1,0 +1,242 @@
+import { WksError } from '../errors.js';
+import { parseAmount } from '../shared/amount.js';
+import { firstWord, readNumberAndReason } from '../shared/words.js';
+import { splitContributor } from './contributor.js';
+import { findFund } from './fund.js';
+import type { FundInfo } from '../shared/ports.js';
+import type { Posting, PostingOutcome } from './ports.js';
+import type { Quantity } from '../shared/quantity.js';
+import { EVERYONE, TREASURY } from '../shared/roles.js';
+import { formatQuantity } from '../shared/format.js';
+import { exampleAmount } from './text.js';
+import { refuse, reply, type GroupCommand, type GroupContext } from '../shared/command.js';
+import { mentionTokens, taggedPerson } from '../shared/mentions.js';
+import { casesText } from '../cases/text.js';
+import { ledgerText } from './text.js';
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; replies: readonly { text: string }[] };
+
+/** `<jumlah> <dana> …`: the amount, the fund it goes to, and what follows. */
+async function readAmountAndFund(
+  ctx: GroupContext,
+  args: string,
+  command: { name: string; usage: string; example: string },
+): Promise<Parsed<{ quantity: Quantity; fund: FundInfo; rest: string }>> {
+  const amount = parseAmount(args);
+  if (!amount.ok) return { ok: false, replies: refuse(ledgerText.amountRefused(amount.raw, amount.problem, command.usage, command.example)) };
+  const funds = await ctx.deps.community.funds(ctx.wksbm.id);
+  const [word, rest] = firstWord(amount.rest);
+  if (!word) return { ok: false, replies: refuse(ledgerText.fundMissing(formatQuantity(amount.quantity), funds, command.example)) };
+  const fund = findFund(funds, word);
+  if (!fund) return { ok: false, replies: refuse(ledgerText.fundUnknown(word, funds, command.example)) };
+  if (fund.unit !== amount.quantity.unit) {
+    return { ok: false, replies: refuse(ledgerText.unitMismatch(fund, amount.quantity, `/${command.name} ${exampleAmount(fund)} ${fund.name}`)) };
+  }
+  return { ok: true, value: { quantity: amount.quantity, fund, rest } };
+}
+
+export const setorCommand: GroupCommand = {
+  name: 'setor',
+  aliases: ['deposit', 'masuk', 'bayar'],
+  where: 'wksbm',
+  roles: EVERYONE,
+  usage: '/setor <jumlah> <dana> [dari <nama>] [catatan]',
+  example: '/setor 5000 jimpitan dari Pak Budi',
+  summary: 'mencatat setoran (dari anggota: menunggu pengesahan)',
+  async run(ctx, args) {
+    const read = await readAmountAndFund(ctx, args, this);
+    if (!read.ok) return read.replies;
+    const { quantity, fund, rest } = read.value;
+    const members = rest ? await ctx.deps.community.members(ctx.wksbm.id) : [];
+    const { contributor, note } = splitContributor(rest, [
+      ...members.map((member) => member.person.name),
+      ...mentionTokens(ctx),
+    ]);
+    const tagged = contributor ? await taggedPerson(ctx, contributor) : null;
+    const known = tagged
+      ? { person: tagged }
+      : contributor
+        ? members.find((member) => member.person.name.toLowerCase() === contributor.toLowerCase())
+        : undefined;
+    const from = known?.person.name ?? contributor ?? ctx.person.name;
+    const pending = !TREASURY.includes(ctx.role);
+    return ctx.deps.ledger.post(
+      ctx.once,
+      {
+        wksbmId: ctx.wksbm.id,
+        fundId: fund.id,
+        kind: 'setor',
+        amount: quantity.value,
+        pending,
+        contributorName: from,
+        contributorId: known ? known.person.id : contributor ? null : ctx.person.id,
+        note,
+      },
+      (outcome) => {
+        if (!outcome.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
+        if (outcome.status === 'pending') {
+          return [
+            {
+              text: ledgerText.pending(outcome.number, fund, quantity.value, from),
+              actions: [
+                { label: '✅ Sahkan', command: `/sahkan ${outcome.number}`, settles: true },
+                { label: '🚫 Tolak', command: `/tolak ${outcome.number} ${ledgerText.refusedByButton}`, settles: true },
+              ],
+            },
+          ];
+        }
+        return reply(ledgerText.posted(outcome.number, fund, quantity.value, from, outcome.balanceAfter, note));
+      },
+    );
+  },
+};
+
+export const keluarCommand: GroupCommand = {
+  name: 'keluar',
+  aliases: ['withdraw', 'bayarkan', 'pengeluaran'],
+  where: 'wksbm',
+  roles: TREASURY,
+  usage: '/keluar <jumlah> <dana> <keperluan> [kasus <no>]',
+  example: '/keluar 500rb kematian santunan keluarga almarhum Pak Karto',
+  summary: 'mencatat pengeluaran (ditolak bila saldo kurang); "kasus 7" di akhir mencatatnya sebagai bantuan kasus #7',
+  async run(ctx, args) {
+    const read = await readAmountAndFund(ctx, args, this);
+    if (!read.ok) return read.replies;
+    const { quantity, fund } = read.value;
+    const { purpose, caseNumber } = splitCase(read.value.rest);
+    if (!purpose) return refuse(ledgerText.purposeMissing(fund, quantity.value, this.example));
+    const posting: Posting = {
+      wksbmId: ctx.wksbm.id,
+      fundId: fund.id,
+      kind: 'keluar',
+      amount: quantity.value,
+      pending: false,
+      contributorName: null,
+      contributorId: null,
+      note: purpose,
+    };
+    const render = (outcome: PostingOutcome) => {
+      if (!outcome.ok) return refuse(ledgerText.insufficient(fund, quantity.value, outcome.balance));
+      if (outcome.status !== 'posted') throw new WksError('WKS_ERR_INVARIANT', 'a keluar was left pending');
+      const spent = ledgerText.spent(outcome.number, fund, quantity.value, purpose, outcome.balanceAfter);
+      return reply(caseNumber === null ? spent : `${spent}\n${casesText.disbursed(caseNumber)}`);
+    };
+    if (caseNumber === null) return ctx.deps.ledger.post(ctx.once, posting, render);
+    return ctx.deps.cases.disburse(ctx.once, { caseNumber, posting }, (outcome) =>
+      !outcome.ok && outcome.reason === 'case-not-found' ? refuse(casesText.caseNotFound(caseNumber)) : render(outcome),
+    );
+  },
+};
+
+/** A keluar ending in `kasus 7` is help given for case #7; the rest is its purpose. */
+function splitCase(rest: string): { purpose: string; caseNumber: number | null } {
+  const match = /^([\s\S]*?)\s*\bkasus\s+#?(\d{1,9})$/i.exec(rest);
+  return match ? { purpose: match[1]!, caseNumber: Number(match[2]) } : { purpose: rest, caseNumber: null };
+}
+
+export const koreksiCommand: GroupCommand = {
+  name: 'koreksi',
+  aliases: ['correct', 'reverse'],
+  where: 'wksbm',
+  roles: TREASURY,
+  usage: '/koreksi <no> <alasan>',
+  example: '/koreksi 12 salah ketik, seharusnya 50rb',
+  summary: 'membatalkan catatan dengan catatan balik (tidak pernah mengubah yang lama)',
+  async run(ctx, args) {
+    const { number, reason } = readNumberAndReason(args);
+    if (number === null) return refuse(ledgerText.numberMissing(this.usage, this.example));
+    if (!reason) return refuse(ledgerText.reasonMissing(this.usage, this.example));
+    return ctx.deps.ledger.reverse(ctx.once, { wksbmId: ctx.wksbm.id, number, reason }, (outcome) => {
+      if (outcome.ok) return reply(ledgerText.reversed(outcome.number, outcome.original, outcome.balanceAfter, reason));
+      switch (outcome.reason) {
+        case 'not-found':
+          return refuse(ledgerText.entryNotFound(number));
+        case 'pending':
+          return refuse(ledgerText.reversePending(number));
+        case 'is-correction':
+          return refuse(ledgerText.reverseCorrection(number));
+        case 'already-reversed':
+          return refuse(ledgerText.alreadyReversed(number, outcome.by));
+        case 'insufficient':
+          return refuse(ledgerText.reverseInsufficient(outcome.original, outcome.balance));
+      }
+    });
+  },
+};
+
+function decisionCommand(approve: boolean): GroupCommand {
+  return {
+    name: approve ? 'sahkan' : 'tolak',
+    aliases: approve ? ['approve', 'konfirmasi'] : ['reject'],
+    where: 'wksbm',
+    roles: TREASURY,
+    usage: approve ? '/sahkan <no>' : '/tolak <no> <alasan>',
+    example: approve ? '/sahkan 13' : '/tolak 13 uangnya belum diterima',
+    summary: approve ? 'mengesahkan setoran anggota yang menunggu' : 'menolak setoran anggota yang menunggu',
+    async run(ctx, args) {
+      const { number, reason } = readNumberAndReason(args);
+      if (number === null) return refuse(ledgerText.numberMissing(this.usage, this.example));
+      if (!approve && !reason) return refuse(ledgerText.reasonMissing(this.usage, this.example));
+      return ctx.deps.ledger.decide(
+        ctx.once,
+        { wksbmId: ctx.wksbm.id, number, approve, reason: reason || null },
+        (outcome) => {
+          if (!outcome.ok) {
+            if (outcome.reason === 'decided') return refuse(ledgerText.alreadyDecided(outcome.submission));
+            return refuse(outcome.reason === 'is-entry' ? ledgerText.isEntry(number) : ledgerText.entryNotFound(number));
+          }
+          return approve
+            ? reply(ledgerText.approved(outcome.submission, outcome.balanceAfter ?? 0n, ctx.person.name))
+            : reply(ledgerText.refused(outcome.submission, ctx.person.name, reason));
+        },
+      );
+    },
+  };
+}
+
+export const sahkanCommand = decisionCommand(true);
+export const tolakCommand = decisionCommand(false);
+
+export const saldoCommand: GroupCommand = {
+  name: 'saldo',
+  aliases: ['balance', 'kas'],
+  where: 'wksbm',
+  roles: EVERYONE,
+  usage: '/saldo [dana]',
+  example: '/saldo jimpitan',
+  summary: 'saldo semua dana atau satu dana',
+  async run(ctx, args) {
+    const balances = await ctx.deps.community.balances(ctx.wksbm.id);
+    const [word] = firstWord(args);
+    if (!word) return reply(ledgerText.balances(ctx.wksbm.name, balances));
+    const fund = findFund(balances, word);
+    if (!fund) return refuse(ledgerText.fundUnknown(word, balances, this.example));
+    return reply(ledgerText.balances(ctx.wksbm.name, balances.filter((balance) => balance.id === fund.id)));
+  },
+};
+
+export const riwayatCommand: GroupCommand = {
+  name: 'riwayat',
+  aliases: ['history', 'mutasi'],
+  where: 'wksbm',
+  roles: EVERYONE,
+  usage: '/riwayat [dana] [jumlah]',
+  example: '/riwayat jimpitan 20',
+  summary: 'catatan terakhir, terbaru di atas',
+  async run(ctx, args) {
+    const funds = await ctx.deps.community.funds(ctx.wksbm.id);
+    let fund: FundInfo | undefined;
+    let limit = 10;
+    for (const word of args.split(/\s+/).filter(Boolean)) {
+      if (/^\d+$/.test(word)) {
+        limit = Number(word);
+        if (limit < 1 || limit > 50) return refuse(ledgerText.historyArgs());
+      } else {
+        fund = findFund(funds, word);
+        if (!fund) return refuse(ledgerText.fundUnknown(word, funds, this.example));
+      }
+    }
+    const items = await ctx.deps.ledger.history(ctx.wksbm.id, { fundId: fund?.id, limit });
+    return reply(ledgerText.history(ledgerText.historyTitle(fund, items.length), items, ctx.wksbm.timeZone));
+  },
+};

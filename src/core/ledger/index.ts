@@ -1,0 +1,4 @@
+/** The ledger: funds, setor/keluar, corrections, confirmations, balances and history. */
+export { keluarCommand, koreksiCommand, riwayatCommand, sahkanCommand, saldoCommand, setorCommand, tolakCommand } from './commands.js';
+export { danaCommand } from './funds.js';
+export type * from './ports.js';

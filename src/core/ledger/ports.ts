@@ -1,0 +1,81 @@
+import type { Reply } from '../shared/message.js';
+import type { FundInfo, Once, Render } from '../shared/ports.js';
+
+/** The ledger's port: append-only entries and the contributions waiting for a ketua/bendahara. */
+/** Money or goods moving into or out of a fund, as the core asks for it. */
+export interface Posting {
+  readonly wksbmId: number;
+  readonly fundId: number;
+  readonly kind: 'setor' | 'keluar';
+  /** Positive, in the fund's unit. */
+  readonly amount: bigint;
+  /** An anggota's setor waits for a ketua/bendahara; nothing moves until then. */
+  readonly pending: boolean;
+  readonly contributorName: string | null;
+  readonly contributorId: number | null;
+  readonly note: string | null;
+}
+
+export type PostingOutcome =
+  | { readonly ok: true; readonly status: 'posted'; readonly number: number; readonly balanceAfter: bigint }
+  | { readonly ok: true; readonly status: 'pending'; readonly number: number }
+  | { readonly ok: false; readonly reason: 'insufficient'; readonly balance: bigint };
+
+export interface EntryView {
+  readonly number: number;
+  readonly kind: 'setor' | 'keluar' | 'koreksi';
+  /** Signed effect on the fund. */
+  readonly amount: bigint;
+  readonly fund: FundInfo;
+  readonly contributorName: string | null;
+  readonly recordedBy: string;
+  readonly note: string | null;
+  readonly createdAt: Date;
+  /** koreksi: the number it reverses. */
+  readonly reverses: number | null;
+  /** setor/keluar: the number of the koreksi that reversed it. */
+  readonly reversedBy: number | null;
+}
+
+export interface SubmissionView {
+  readonly number: number;
+  readonly amount: bigint;
+  readonly fund: FundInfo;
+  readonly contributorName: string | null;
+  readonly submittedBy: string;
+  readonly note: string | null;
+  readonly status: 'menunggu' | 'disahkan' | 'ditolak';
+  readonly reason: string | null;
+  readonly createdAt: Date;
+}
+
+export type HistoryItem =
+  | ({ readonly type: 'entry' } & EntryView)
+  | ({ readonly type: 'submission' } & SubmissionView);
+
+export type ReverseOutcome =
+  | { readonly ok: true; readonly number: number; readonly original: EntryView; readonly balanceAfter: bigint }
+  | { readonly ok: false; readonly reason: 'not-found' | 'pending' | 'is-correction' }
+  | { readonly ok: false; readonly reason: 'already-reversed'; readonly by: number }
+  | { readonly ok: false; readonly reason: 'insufficient'; readonly original: EntryView; readonly balance: bigint };
+
+export type DecideOutcome =
+  | { readonly ok: true; readonly submission: SubmissionView; readonly balanceAfter: bigint | null }
+  | { readonly ok: false; readonly reason: 'not-found' | 'is-entry' }
+  | { readonly ok: false; readonly reason: 'decided'; readonly submission: SubmissionView };
+
+export interface LedgerStore {
+  post(once: Once, posting: Posting, render: Render<PostingOutcome>): Promise<readonly Reply[]>;
+  reverse(
+    once: Once,
+    input: { wksbmId: number; number: number; reason: string },
+    render: Render<ReverseOutcome>,
+  ): Promise<readonly Reply[]>;
+  decide(
+    once: Once,
+    input: { wksbmId: number; number: number; approve: boolean; reason: string | null },
+    render: Render<DecideOutcome>,
+  ): Promise<readonly Reply[]>;
+  /** Newest first; entries and the contributions still waiting or refused. */
+  history(wksbmId: number, options: { fundId?: number; limit: number }): Promise<readonly HistoryItem[]>;
+}

@@ -1,0 +1,59 @@
+import type { CaseStore, Notifier } from '../cases/ports.js';
+import type { LedgerStore } from '../ledger/ports.js';
+import type { Clock } from './clock.js';
+import type { MeetingStore } from '../meetings/ports.js';
+import type { Inbound, Reply } from './message.js';
+import type { CommunityStore, Once, PersonInfo, WksbmInfo } from './ports.js';
+import type { Role } from './roles.js';
+
+export interface CoreDeps {
+  readonly community: CommunityStore;
+  readonly ledger: LedgerStore;
+  readonly cases: CaseStore;
+  readonly notifier: Notifier;
+  readonly meetings: MeetingStore;
+  readonly clock: Clock;
+}
+
+/** What a command knows when it runs: who asked, where, and as what. */
+export interface CommandContext {
+  readonly inbound: Inbound;
+  readonly once: Once;
+  readonly person: PersonInfo;
+  readonly deps: CoreDeps;
+}
+
+/** A command inside a chat linked to a WKSBM, with the caller's role there. */
+export interface GroupContext extends CommandContext {
+  readonly wksbm: WksbmInfo;
+  readonly role: Role;
+}
+
+interface CommandBase {
+  readonly name: string;
+  /** Other words for it: English, and what people type by habit. */
+  readonly aliases: readonly string[];
+  readonly usage: string;
+  readonly example: string;
+  readonly summary: string;
+}
+
+/** Runs in a group linked to a WKSBM, for the roles listed. */
+export interface GroupCommand extends CommandBase {
+  readonly where: 'wksbm';
+  readonly roles: readonly Role[];
+  run(ctx: GroupContext, args: string): Promise<readonly Reply[]>;
+}
+
+/** Runs anywhere: decides for itself what the chat allows. */
+export interface AnyCommand extends CommandBase {
+  readonly where: 'any';
+  run(ctx: CommandContext, args: string): Promise<readonly Reply[]>;
+}
+
+export type Command = GroupCommand | AnyCommand;
+
+export const reply = (...texts: string[]): readonly Reply[] => texts.map((text) => ({ text }));
+
+/** An answer to a message that changed nothing. */
+export const refuse = (text: string): readonly Reply[] => [{ text, refused: true }];
