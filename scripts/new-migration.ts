@@ -10,25 +10,40 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generate, writeMissingTwins } from './postgresql.js';
 
+const SCHEMA = 'prisma/schema.prisma';
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error('Usage: npm run db:new-migration -- <name in snake_case>');
   process.exit(2);
 }
 
-function committedSchema(): string | null {
+/** Runs git; any failure stops the script with git's own message, never a guess. */
+function git(args: readonly string[]): string {
   try {
-    return execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return null;
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    console.error(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : `: ${(error as Error).message}`}`);
+    console.error('No migration written: the committed schema (git HEAD) is needed to know what changed.');
+    process.exit(1);
   }
+}
+
+/**
+ * The schema as committed at HEAD, or null only when HEAD has no prisma/schema.prisma (the first
+ * migration). A missing git, a folder outside a repository or a repository without commits stop the
+ * script: diffing from an empty database there would write a migration that recreates every table.
+ */
+function committedSchema(): string | null {
+  const listed = git(['ls-tree', '--name-only', 'HEAD', '--', SCHEMA]);
+  return listed.trim() === '' ? null : git(['show', `HEAD:./${SCHEMA}`]);
 }
 
 const previous = committedSchema();
 const from = previous === null ? ['--from-empty'] : ['--from-schema-datamodel', writeTemp(previous)];
 const sql = execFileSync(
   'npx',
-  ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+  ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', SCHEMA, '--script'],
   { encoding: 'utf8' },
 );
 if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {

@@ -23,7 +23,9 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-const log = createLogger(config.logLevel);
+const log = createLogger(config.logLevel, undefined, {
+  secrets: [config.telegram?.token, config.telegram?.webhook?.secret, process.env.WHATSAPP_AUTH_KEY],
+});
 const runtime = await openRuntime(config.databaseUrl, log);
 
 let telegram: TelegramChannel | undefined;

@@ -3,14 +3,30 @@ import { refuse, reply } from './shared/command.js';
 import { COMMANDS } from './commands.js';
 import { continueReport } from './cases/report-conversation.js';
 import { inboundKey, type Inbound, type Reply } from './shared/message.js';
-import { parseCommandText } from './shared/words.js';
+import { charCount, MAX_COMMAND_LENGTH } from './shared/bounds.js';
+import { parseCommandText, type CommandText } from './shared/words.js';
 import type { Role } from './shared/roles.js';
 import { sharedText } from './shared/text.js';
 
 export interface Core {
   /** Decides what one inbound message means and answers it; a redelivered message changes nothing. */
   handle(message: Inbound): Promise<readonly Reply[]>;
+  /**
+   * How the core will read a message's text, for a channel deciding before `handle` whether to look up
+   * the sender's admin status. `botUsername` is the bot's own name where commands can name one.
+   */
+  read(text: string, botUsername?: string): MessageReading;
   readonly commands: readonly Command[];
+}
+
+/** One reading of a message, the same in the core and in every channel. */
+export interface MessageReading {
+  /** The command, when the message is one for this bot; null for chat and for another bot's command. */
+  readonly command: CommandText | null;
+  /** `/setor@other_bot`: a command for another bot, which this bot ignores entirely. */
+  readonly forOtherBot: boolean;
+  /** The answer depends on whether the sender is an admin of the group (`isChatAdmin` must be known). */
+  readonly needsChatAdmin: boolean;
 }
 
 /**
@@ -27,9 +43,25 @@ export function createCore(deps: CoreDeps): Core {
     for (const word of [command.name, ...command.aliases]) byWord.set(word, command);
   }
 
+  function read(text: string, botUsername?: string): MessageReading {
+    const typed = parseCommandText(text);
+    if (typed?.addressee && botUsername && typed.addressee !== botUsername.toLowerCase()) {
+      return { command: null, forOtherBot: true, needsChatAdmin: false };
+    }
+    const command = typed ? byWord.get(typed.name) : undefined;
+    const needsChatAdmin = command !== undefined && (command.where === 'wksbm' || command.asksChatAdmin === true);
+    return { command: typed, forOtherBot: false, needsChatAdmin };
+  }
+
   async function handle(message: Inbound): Promise<readonly Reply[]> {
     const { chat, sender } = message;
-    const typed = parseCommandText(message.text);
+    const reading = read(message.text, message.botUsername);
+    if (reading.forOtherBot) return [];
+    const typed = reading.command;
+    // No command works on an unbounded text: a 200.000-character note is refused before anything is read.
+    if (typed && message.text.length > MAX_COMMAND_LENGTH && charCount(message.text) > MAX_COMMAND_LENGTH) {
+      return refuse(sharedText.messageTooLong(charCount(message.text), MAX_COMMAND_LENGTH));
+    }
     const wksbm = chat.kind === 'group' ? await deps.community.wksbmOfChat(chat) : null;
     const person = await deps.community.personOf(chat.channel, sender.id, sender.name);
 
@@ -55,5 +87,5 @@ export function createCore(deps: CoreDeps): Core {
     return command.run({ ...ctx, wksbm, role }, typed.args);
   }
 
-  return { handle, commands: COMMANDS };
+  return { handle, read, commands: COMMANDS };
 }

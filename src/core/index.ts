@@ -1,5 +1,6 @@
 /** The only import path for channels, the store, the scheduler and the composition root. */
-export { createCore, type Core } from './dispatch.js';
+export { createCore, type Core, type MessageReading } from './dispatch.js';
+export { withoutInvisibleEdges } from './shared/words.js';
 export type { Command, CoreDeps } from './shared/command.js';
 export {
   inboundKey,

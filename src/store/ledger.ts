@@ -324,22 +324,24 @@ export function createLedgerStore(read: PrismaClient, writer: Writer): LedgerSto
       );
     },
 
-    async history(wksbmId, { fundId, limit }) {
+    async history(wksbmId, { fundId, limit, offset = 0 }) {
       const where = { wksbmId, ...(fundId === undefined ? {} : { fundId }) };
+      // Entries and open submissions share one numbering: the first offset + limit of each hold the page.
+      const take = offset + limit;
       const [entries, submissions] = await Promise.all([
-        read.ledgerEntry.findMany({ where, include: entryInclude, orderBy: { number: 'desc' }, take: limit }),
+        read.ledgerEntry.findMany({ where, include: entryInclude, orderBy: { number: 'desc' }, take }),
         read.submission.findMany({
           where: { ...where, status: { not: 'disahkan' } },
           include: submissionInclude,
           orderBy: { number: 'desc' },
-          take: limit,
+          take,
         }),
       ]);
       const items: HistoryItem[] = [
         ...entries.map((row) => ({ type: 'entry' as const, ...toEntryView(row) })),
         ...submissions.map((row) => ({ type: 'submission' as const, ...toSubmissionView(row) })),
       ];
-      return items.sort((a, b) => b.number - a.number).slice(0, limit);
+      return items.sort((a, b) => b.number - a.number).slice(offset, offset + limit);
     },
   };
 }

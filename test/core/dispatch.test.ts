@@ -341,29 +341,26 @@ describe('/saldo and /riwayat', () => {
   it('lists the records newest first with their numbers', async () => {
     const answer = await world.say('Pak Budi', '/riwayat');
     const lines = answer.split('\n');
-    expect(lines[0]).toBe('📒 4 catatan terakhir (terbaru di atas):');
+    expect(lines[0]).toBe('📒 Catatan terbaru, halaman 1 (terbaru di atas):');
     expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(['#4', '#3', '#2', '#1']);
     expect(lines[1]).toMatch(/Jimpitan \+Rp3\.000 Bu Sri \(setor\)$/);
     expect(lines[2]).toMatch(/Kas −Rp20\.000 Bu Sri \(keluar: beli sapu\)$/);
     expect(lines[3]).toMatch(/Jimpitan \+Rp5\.000 Pak Budi \(setor\)$/);
   });
 
-  it('limits and filters the history by fund', async () => {
-    const answer = await world.say('Pak Budi', '/riwayat jimpitan 2');
+  it('filters the history by fund', async () => {
+    const answer = await world.say('Pak Budi', '/riwayat jimpitan');
     const lines = answer.split('\n');
-    expect(lines[0]).toBe('📒 2 catatan terakhir dana Jimpitan (terbaru di atas):');
+    expect(lines[0]).toBe('📒 Catatan terbaru dana Jimpitan, halaman 1 (terbaru di atas):');
     expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(['#4', '#2']);
     expect(answer).not.toContain('Kas');
-
-    const one = await world.say('Pak Budi', '/riwayat 1');
-    expect(one.split('\n')).toHaveLength(2);
-    expect(one).toContain('#4 ');
+    expect(await world.say('Pak Budi', '/riwayat jimpitan 2')).toContain('Tidak ada catatan di halaman 2.');
   });
 
-  it.each(['/riwayat 0', '/riwayat 51', '/riwayat jimpitan 100'])('refuses "%s" and says the allowed range', async (text) => {
+  it.each(['/riwayat 0', '/riwayat 101', '/riwayat jimpitan 1000'])('refuses "%s" and says the pages allowed', async (text) => {
     const answer = await world.say('Pak Budi', text);
-    expect(answer).toContain('jumlah 1–50');
-    expect(answer).toContain('Contoh: /riwayat jimpitan 20');
+    expect(answer).toContain('halaman 1–100');
+    expect(answer).toContain('Contoh: /riwayat jimpitan 2');
     expect(answer).not.toContain('📒');
   });
 
@@ -408,8 +405,36 @@ describe('amounts and funds that cannot be recorded', () => {
     expect(await balance('jimpitan')).toBe(0n);
   });
 
+  it.each([
+    ['/setor 2,500k kas', '"2,500k" bisa dibaca dua arti: 2,5k (Rp2.500) atau 2.500k (Rp2.500.000)', '/setor Rp2.500.000 kas'],
+    ['/setor 1,250rb jimpitan iuran', '"1,250rb" bisa dibaca dua arti: 1,25rb (Rp1.250) atau 1.250rb (Rp1.250.000)', '/setor Rp1.250.000 jimpitan'],
+    ['/setor 1.500rb kas', '"1.500rb" bisa dibaca dua arti: 1,5rb (Rp1.500) atau 1.500rb (Rp1.500.000)', '/setor Rp1.500.000 kas'],
+    ['/setor 1,500 kas', '"1,500" bisa dibaca dua arti: 1,5 atau 1.500 (Rp1.500)', '/setor Rp1.500 kas'],
+    ['/keluar 2,500k kas beli sapu', '"2,500k" bisa dibaca dua arti: 2,5k (Rp2.500) atau 2.500k (Rp2.500.000)', '/keluar Rp2.500.000 kas'],
+  ])('shows both readings of "%s" and one example, and records nothing', async (text, readings, example) => {
+    const before = await recorded();
+    const answer = await world.say('Bu Sri', text);
+    expect(answer).toContain(`❌ Jumlah ${readings}. Tidak ada yang dicatat.`);
+    expect(answer).toContain(`\nContoh: ${example}`);
+    expect(await recorded()).toEqual(before);
+    expect(await balance('kas')).toBe(100_000n);
+  });
+
+  it('refuses 0.559,347jt instead of reading Rp559.347.000', async () => {
+    const before = await recorded();
+    expect(await world.say('Bu Sri', '/setor 0.559,347jt kas')).toContain('❌ Jumlah "0.559,347jt" tidak bisa dicatat: itu bukan angka');
+    expect(await recorded()).toEqual(before);
+  });
+
+  it('keeps reading Indonesian thousands dots without a multiplier', async () => {
+    expect(await world.say('Bu Sri', '/setor 12.500 kas')).toMatch(/^✅ #2 Setoran Rp12\.500/);
+    expect(await world.say('Bu Sri', '/setor Rp1.250.000 kas')).toMatch(/^✅ #3 Setoran Rp1\.250\.000/);
+    expect(await world.say('Bu Sri', '/setor 2,5k kas')).toMatch(/^✅ #4 Setoran Rp2\.500/);
+  });
+
   it('quotes the amount it could not read', async () => {
-    expect(await world.say('Bu Sri', '/setor 5,000 jimpitan')).toContain('Jumlah "5,000" tidak bisa dicatat');
+    expect(await world.say('Bu Sri', '/setor 5,000 jimpitan')).toContain('Jumlah "5,000" bisa dibaca dua arti');
+    expect(await world.say('Bu Sri', '/setor 5rb. jimpitan')).toContain('Jumlah "5rb." tidak bisa dicatat');
     expect(await world.say('Bu Sri', '/setor 99999999999 kas')).toContain('Jumlah "99999999999" tidak bisa dicatat');
   });
 });

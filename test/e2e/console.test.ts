@@ -68,7 +68,7 @@ describe('npm run console', () => {
     expect(ketua.stderr).not.toContain(canary);
 
     // The same file is shared: a second run (another person) sees what the first recorded.
-    const anggota = await runConsole(['--chat', 'rt05', '--user', 'Mbak Rini'], '/saldo jimpitan\n/riwayat 2\n', {
+    const anggota = await runConsole(['--chat', 'rt05', '--user', 'Mbak Rini'], '/saldo jimpitan\n/riwayat\n', {
       DATABASE_URL: url,
     });
     expect(anggota.code).toBe(0);

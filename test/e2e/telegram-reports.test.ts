@@ -33,14 +33,7 @@ afterEach(async () => {
 
 const sent = () => api.sent('sendMessage');
 
-/** A user types in a chat; resolves with the bot's next message to that chat. */
-async function say(from: TestUser, text: string, chat: number) {
-  const before = sent().length;
-  api.push(api.message(chat, from, text));
-  const answer = () => sent().slice(before).find((message) => Number(message.chat_id) === chat);
-  await api.waitFor(() => answer() !== undefined);
-  return String(answer()!.text);
-}
+const say = (from: TestUser, text: string, chat: number) => api.say(from, text, chat);
 
 it('offers /lapor and /kasus in the private chats\' command menu', () => {
   const personal = api.sent('setMyCommands')[1]!.commands as { command: string }[];

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramChannel, type TelegramChannel, type TelegramOptions } from '../../src/channels/telegram/channel.js';
 import { buildApp } from '../../src/http/app.js';
 import { registerTelegramWebhook } from '../../src/http/telegram-webhook.js';
+import { INVISIBLE } from '../helpers/invisible.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { createWorld, type World } from '../helpers/world.js';
 
@@ -206,6 +207,28 @@ describe('Telegram group administrators', () => {
       },
     });
     expect(String((await say(sri, '/keluar 1000 kas sapu')).text)).toContain('tercatat sebagai ketua');
+  });
+});
+
+describe('Telegram, invisible characters before a command', () => {
+  it('reads each as the command, so none skips the admin check or another bot’s name', async () => {
+    await startChannel({ adminTtlMs: 0 });
+    channel.startPolling();
+    const text = async (from: TestUser, typed: string) => String((await say(from, typed)).text);
+    for (const mark of Object.values(INVISIBLE)) expect(await text(joko, `${mark}/mulai WKSBM Liar`)).toContain('Hanya admin grup');
+    expect(await world.db.read.wksbm.count()).toBe(0);
+
+    expect(await text(sri, '/mulai WKSBM Kenanga')).toContain('Bu Sri tercatat sebagai ketua');
+    expect(await text(sri, '/setor 50rb kas')).toMatch(/^✅ #1/);
+    api.setAdmin(GROUP, sri, null);
+    for (const mark of Object.values(INVISIBLE)) {
+      expect(await text(sri, `${mark}/keluar 1000 kas`)).toContain('tercatat sebagai ketua');
+      api.push(api.message(GROUP, budi, `${mark}/setor@other_bot 5000 kas`));
+    }
+    // Updates of one chat are handled in order: had another bot's command been answered, this would not be next.
+    expect(await text(joko, '/saldo')).toContain('• Kas: Rp50.000');
+    expect(await world.db.read.ledgerEntry.count()).toBe(1);
+    expect(await world.db.read.submission.count()).toBe(0);
   });
 });
 

@@ -42,6 +42,8 @@ export interface BotApiServer {
   polls(): { readonly open: number; readonly maxOpen: number };
   /** Resolves when `predicate` holds for the recorded calls, or rejects after `timeoutMs`. */
   waitFor(predicate: (calls: Call[]) => boolean, timeoutMs?: number): Promise<void>;
+  /** A user types in a chat; resolves with the text of the bot's next message to that chat. */
+  say(from: TestUser, text: string, chat: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -212,6 +214,13 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
           setTimeout(resolve, 50);
         });
       }
+    },
+    async say(from, text, chat) {
+      const before = api.sent('sendMessage').length;
+      api.push(api.message(chat, from, text));
+      const answer = () => api.sent('sendMessage').slice(before).find((message) => Number(message.chat_id) === chat);
+      await api.waitFor(() => answer() !== undefined);
+      return String(answer()!.text);
     },
     async close() {
       closed = true;

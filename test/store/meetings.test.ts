@@ -57,6 +57,18 @@ describe('/rapat', () => {
     expect(await saved()).toEqual({ meetings: 0, occurrences: 0, outbox: 0 });
   });
 
+  it('reads times as people say them, and asks for a clock time instead of a prayer time', async () => {
+    const answer = await world.say('Bu Sri', '/rapat insidental 3 desember jam 8 pagi Masjid | Kerja bakti');
+    expect(answer).toContain('Rapat insidental #1 dicatat: Kamis, 3 Desember 2026 pukul 08.00 WIB');
+    expect(await world.say('Bu Sri', '/rapat ubah 1 jam 7 malam')).toContain('Kamis, 3 Desember 2026 pukul 19.00 WIB');
+    const before = await saved();
+    const prayer = await world.say('Bu Sri', "/rapat insidental 4 desember ba'da isya Masjid | Yasinan");
+    expect(prayer).toContain("❌ Rapat tidak disimpan: waktu salat (misalnya ba'da isya) berbeda menurut tempat dan hari");
+    expect(prayer).toContain('tulis jamnya, misalnya jam 19.30 atau jam 7 malam');
+    expect(await world.say('Bu Sri', "/rapat ubah 1 ba'da isya")).toContain('❌ Rapat tidak diubah: waktu salat');
+    expect(await saved()).toEqual(before);
+  });
+
   it('lets only a ketua or sekretaris announce, move or cancel', async () => {
     const answer = await world.say('Pak Budi', '/rapat insidental besok 19.00 Rumah Pak RT');
     expect(answer).toContain('hanya untuk ketua atau sekretaris');

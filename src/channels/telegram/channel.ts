@@ -5,7 +5,7 @@ import { Api, Bot, GrammyError, HttpError, type Context } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { sharedText, TelegramStartError, type ChannelSender, type ChatRef, type Core, type Inbound, type Reply } from '../../core/index.js';
+import { sharedText, TelegramStartError, withoutInvisibleEdges, type ChannelSender, type ChatRef, type Core, type Inbound, type Reply } from '../../core/index.js';
 import { createAdminCache } from './admins.js';
 import { escapeHtml, keyboardFor, MESSAGE_LIMIT, readPress, splitForTelegram } from './format.js';
 import { commandMenus } from './menu.js';
@@ -44,7 +44,7 @@ const ALERT_LIMIT = 200;
 const SEEN_UPDATES = 10_000;
 
 /** A `t.me/<bot>?start=lapor_<code>` link arrives as `/start lapor_<code>`: it means `/lapor <code>`. */
-const fromDeepLink = (text: string) => text.replace(/^\/start\s+lapor_(\w+)$/, '/lapor $1');
+const fromDeepLink = (text: string) => withoutInvisibleEdges(text).replace(/^\/start\s+lapor_(\w+)$/, '/lapor $1');
 
 const personName = (user: User) => [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id);
 const shorten = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
@@ -99,6 +99,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       messageId,
       text,
       privateStartLink: `https://t.me/${bot.botInfo.username}?start=`,
+      botUsername: bot.botInfo.username,
     };
   }
 
@@ -121,11 +122,11 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     const message = ctx.message;
     const chat = chatRef(message.chat);
     if (!chat || message.from.is_bot) return;
-    const addressedTo = /^\/\w+@(\w+)/.exec(message.text)?.[1];
-    if (addressedTo && addressedTo.toLowerCase() !== ctx.me.username.toLowerCase()) return;
-    const isCommand = message.text.startsWith('/');
+    // The core's own reading decides whether the admin list matters, whatever invisible characters lead.
+    const reading = core.read(message.text, ctx.me.username);
+    if (reading.forOtherBot) return;
     const text = chat.kind === 'private' ? fromDeepLink(message.text) : message.text;
-    const replies = await core.handle(await inbound(chat, message.from, String(message.message_id), text, isCommand));
+    const replies = await core.handle(await inbound(chat, message.from, String(message.message_id), text, reading.needsChatAdmin));
     if (replies.length) track(send(message.chat.id, replies, message.message_id), 'reply');
   });
 

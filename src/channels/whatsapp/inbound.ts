@@ -11,7 +11,7 @@ import {
   type GroupParticipant,
   type WAMessage,
 } from '@whiskeysockets/baileys';
-import type { Inbound, Mention } from '../../core/index.js';
+import { withoutInvisibleEdges, type Inbound, type Mention } from '../../core/index.js';
 
 /** What the mapping may ask about the people in a message. */
 export interface PeopleLookup {
@@ -22,7 +22,7 @@ export interface PeopleLookup {
 
 /** `.setor 5000 kas` and `!saldo` are how WhatsApp users type commands; the core reads `/`. */
 export function commandText(text: string): string {
-  const trimmed = text.trim();
+  const trimmed = withoutInvisibleEdges(text);
   return /^[.!][a-z]/i.test(trimmed) ? `/${trimmed.slice(1)}` : trimmed;
 }
 

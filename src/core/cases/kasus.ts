@@ -4,6 +4,8 @@ import { pengurusScope } from './scope.js';
 import { refuse, reply, type AnyCommand } from '../shared/command.js';
 import { withNotices } from '../shared/notices.js';
 import { casesText } from './text.js';
+import { tooLong } from '../shared/bounds.js';
+import { sharedText } from '../shared/text.js';
 
 const ACTIONS: Readonly<Record<string, CaseStatus>> = {
   verifikasi: 'diverifikasi',
@@ -57,6 +59,8 @@ export const kasusCommand: AnyCommand = {
     const to = ACTIONS[action.toLowerCase()];
     if (!to) return refuse(casesText.kasusUsage());
     if (to === 'ditolak' && !note) return refuse(casesText.rejectNeedsNote());
+    const long = tooLong('caseNote', note);
+    if (long) return refuse(sharedText.tooLong(long));
     return withNotices<CaseMoveOutcome>(
       (render) => ctx.deps.cases.move(ctx.once, { scope: ids, number, to, note: note || null }, render),
       (outcome, notify) => {

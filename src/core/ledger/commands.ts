@@ -13,6 +13,8 @@ import { refuse, reply, type GroupCommand, type GroupContext } from '../shared/c
 import { mentionTokens, taggedPerson } from '../shared/mentions.js';
 import { casesText } from '../cases/text.js';
 import { ledgerText } from './text.js';
+import { firstTooLong, tooLong } from '../shared/bounds.js';
+import { sharedText } from '../shared/text.js';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; replies: readonly { text: string }[] };
 
@@ -23,7 +25,16 @@ async function readAmountAndFund(
   command: { name: string; usage: string; example: string },
 ): Promise<Parsed<{ quantity: Quantity; fund: FundInfo; rest: string }>> {
   const amount = parseAmount(args);
-  if (!amount.ok) return { ok: false, replies: refuse(ledgerText.amountRefused(amount.raw, amount.problem, command.usage, command.example)) };
+  if (!amount.ok) {
+    const { readings } = amount;
+    const meant = readings?.grouped.quantity ?? readings?.decimal.quantity;
+    if (readings && meant) {
+      // The example keeps the fund they named, so it can be copied as it is.
+      const fund = firstWord(args.trim().slice(amount.raw.length))[0] || 'kas';
+      return { ok: false, replies: refuse(ledgerText.amountTwoWays(amount.raw, readings, `/${command.name} ${formatQuantity(meant)} ${fund}`)) };
+    }
+    return { ok: false, replies: refuse(ledgerText.amountRefused(amount.raw, amount.problem, command.usage, command.example)) };
+  }
   const funds = await ctx.deps.community.funds(ctx.wksbm.id);
   const [word, rest] = firstWord(amount.rest);
   if (!word) return { ok: false, replies: refuse(ledgerText.fundMissing(formatQuantity(amount.quantity), funds, command.example)) };
@@ -52,6 +63,8 @@ export const setorCommand: GroupCommand = {
       ...members.map((member) => member.person.name),
       ...mentionTokens(ctx),
     ]);
+    const long = firstTooLong(['personName', contributor], ['note', note]);
+    if (long) return refuse(sharedText.tooLong(long));
     const tagged = contributor ? await taggedPerson(ctx, contributor) : null;
     const known = tagged
       ? { person: tagged }
@@ -105,6 +118,8 @@ export const keluarCommand: GroupCommand = {
     const { quantity, fund } = read.value;
     const { purpose, caseNumber } = splitCase(read.value.rest);
     if (!purpose) return refuse(ledgerText.purposeMissing(fund, quantity.value, this.example));
+    const long = tooLong('purpose', purpose);
+    if (long) return refuse(sharedText.tooLong(long));
     const posting: Posting = {
       wksbmId: ctx.wksbm.id,
       fundId: fund.id,
@@ -146,6 +161,8 @@ export const koreksiCommand: GroupCommand = {
     const { number, reason } = readNumberAndReason(args);
     if (number === null) return refuse(ledgerText.numberMissing(this.usage, this.example));
     if (!reason) return refuse(ledgerText.reasonMissing(this.usage, this.example));
+    const long = tooLong('reason', reason);
+    if (long) return refuse(sharedText.tooLong(long));
     return ctx.deps.ledger.reverse(ctx.once, { wksbmId: ctx.wksbm.id, number, reason }, (outcome) => {
       if (outcome.ok) return reply(ledgerText.reversed(outcome.number, outcome.original, outcome.balanceAfter, reason));
       switch (outcome.reason) {
@@ -177,6 +194,8 @@ function decisionCommand(approve: boolean): GroupCommand {
       const { number, reason } = readNumberAndReason(args);
       if (number === null) return refuse(ledgerText.numberMissing(this.usage, this.example));
       if (!approve && !reason) return refuse(ledgerText.reasonMissing(this.usage, this.example));
+      const long = tooLong('reason', reason);
+      if (long) return refuse(sharedText.tooLong(long));
       return ctx.deps.ledger.decide(
         ctx.once,
         { wksbmId: ctx.wksbm.id, number, approve, reason: reason || null },
@@ -215,28 +234,38 @@ export const saldoCommand: GroupCommand = {
   },
 };
 
+/** A /riwayat page is one message: ten lines, and at most a hundred pages back. */
+const HISTORY_PAGE = 10;
+const HISTORY_PAGES = 100;
+
 export const riwayatCommand: GroupCommand = {
   name: 'riwayat',
   aliases: ['history', 'mutasi'],
   where: 'wksbm',
   roles: EVERYONE,
-  usage: '/riwayat [dana] [jumlah]',
-  example: '/riwayat jimpitan 20',
-  summary: 'catatan terakhir, terbaru di atas',
+  usage: '/riwayat [dana] [halaman]',
+  example: '/riwayat jimpitan 2',
+  summary: 'catatan terbaru, sepuluh per halaman, terbaru di atas',
   async run(ctx, args) {
     const funds = await ctx.deps.community.funds(ctx.wksbm.id);
     let fund: FundInfo | undefined;
-    let limit = 10;
+    let page = 1;
     for (const word of args.split(/\s+/).filter(Boolean)) {
       if (/^\d+$/.test(word)) {
-        limit = Number(word);
-        if (limit < 1 || limit > 50) return refuse(ledgerText.historyArgs());
+        page = Number(word);
+        if (page < 1 || page > HISTORY_PAGES) return refuse(ledgerText.historyArgs(HISTORY_PAGES));
       } else {
         fund = findFund(funds, word);
         if (!fund) return refuse(ledgerText.fundUnknown(word, funds, this.example));
       }
     }
-    const items = await ctx.deps.ledger.history(ctx.wksbm.id, { fundId: fund?.id, limit });
-    return reply(ledgerText.history(ledgerText.historyTitle(fund, items.length), items, ctx.wksbm.timeZone));
+    // One more than a page tells whether there is a next one.
+    const found = await ctx.deps.ledger.history(ctx.wksbm.id, {
+      fundId: fund?.id,
+      limit: HISTORY_PAGE + 1,
+      offset: (page - 1) * HISTORY_PAGE,
+    });
+    const more = found.length > HISTORY_PAGE && page < HISTORY_PAGES ? `/riwayat ${fund ? `${fund.name} ` : ''}${page + 1}` : null;
+    return reply(ledgerText.history(fund, page, found.slice(0, HISTORY_PAGE), more, ctx.wksbm.timeZone));
   },
 };

@@ -5,6 +5,7 @@ import { EVERYONE, TREASURY } from '../shared/roles.js';
 import { refuse, reply, type GroupCommand } from '../shared/command.js';
 import { ledgerText } from './text.js';
 import { sharedText } from '../shared/text.js';
+import { firstTooLong } from '../shared/bounds.js';
 
 const UNIT_WORDS = new Map<string, FundUnit>([
   ['uang', 'IDR'],
@@ -32,6 +33,8 @@ export const danaCommand: GroupCommand = {
     if (!name) return refuse(sharedText.usage(this.usage, this.example));
     const unit = others[0] !== undefined ? UNIT_WORDS.get(others[0]) : undefined;
     const aliases = unit ? others.slice(1) : others;
+    const long = firstTooLong(...[name, ...aliases].map((word) => ['fundName', word] as const));
+    if (long) return refuse(sharedText.tooLong(long));
     const invalid = [name, ...aliases].find((word) => !FUND_WORD.test(word) || UNIT_WORDS.has(word));
     if (invalid) return refuse(ledgerText.fundWordInvalid(invalid));
     if (new Set([name, ...aliases]).size !== aliases.length + 1) return refuse(ledgerText.fundTaken(name));

@@ -77,5 +77,6 @@ export interface LedgerStore {
     render: Render<DecideOutcome>,
   ): Promise<readonly Reply[]>;
   /** Newest first; entries and the contributions still waiting or refused. */
-  history(wksbmId: number, options: { fundId?: number; limit: number }): Promise<readonly HistoryItem[]>;
+  /** Newest first; `offset` items are skipped (a later page of /riwayat). */
+  history(wksbmId: number, options: { fundId?: number; limit: number; offset?: number }): Promise<readonly HistoryItem[]>;
 }

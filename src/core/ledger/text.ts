@@ -2,11 +2,12 @@
  * The ledger's sentences, in Bahasa Indonesia. Commands pass facts; each sentence is a named function so
  * the wording stays consistent, can be reviewed in one place and translated later.
  */
-import type { AmountProblem } from '../shared/amount.js';
+import type { AmountProblem, AmountReading, AmountReadings } from '../shared/amount.js';
 import type { FundBalance, FundInfo } from '../shared/ports.js';
 import type { EntryView, HistoryItem, SubmissionView } from './ports.js';
 import type { Quantity } from '../shared/quantity.js';
 import { formatShortDateTime } from '../shared/date.js';
+import { shorten } from '../shared/bounds.js';
 import { formatQuantity, unitLabel } from '../shared/format.js';
 import { sharedText } from '../shared/text.js';
 
@@ -30,12 +31,25 @@ const PROBLEM: Record<AmountProblem, string> = {
   'too-large': 'jumlahnya terlalu besar untuk satu catatan',
 };
 
+/** A reading of an ambiguous amount as people write it: "2,5k (Rp2.500)", "1.500 (Rp1.500)", "1,5". */
+function readingText(reading: AmountReading): string {
+  const whole = reading.whole.replace(/^0+(?=[0-9])/, '').replace(/\B(?=(?:[0-9]{3})+$)/g, '.');
+  const fraction = reading.fraction.replace(/0+$/, '');
+  const word = reading.word === null ? '' : `${reading.word.length > 2 ? ' ' : ''}${reading.word}`;
+  const written = `${whole}${fraction ? `,${fraction}` : ''}${word}`;
+  return reading.quantity ? `${written} (${formatQuantity(reading.quantity)})` : written;
+}
+
 /** What the ledger says: setor, keluar, koreksi, pengesahan, saldo, riwayat and funds. */
 export const ledgerText = {
   amountRefused: (raw: string, problem: AmountProblem, usage: string, example: string) =>
     `❌ Jumlah ${raw ? `"${raw}"` : ''} tidak bisa dicatat: ${PROBLEM[problem]}. Tidak ada yang dicatat.\n` +
     'Tulis misalnya 5000, 5.000, Rp5.000, 5rb, 1,5jt atau 2kg.\n' +
     sharedText.usage(usage, example),
+  /** `example` is a whole command with the amount written so that it reads one way only. */
+  amountTwoWays: (raw: string, readings: AmountReadings, example: string) =>
+    `❌ Jumlah "${raw}" bisa dibaca dua arti: ${readingText(readings.decimal)} atau ${readingText(readings.grouped)}. ` +
+    `Tidak ada yang dicatat.\nTulis jumlah yang dimaksud secara lengkap.\nContoh: ${example}`,
   fundMissing: (understood: string, funds: readonly FundInfo[], example: string) =>
     `❌ Terbaca ${understood}, tapi dananya belum ditulis. Tidak ada yang dicatat.\n` +
     `Dana yang ada: ${funds.map((fund) => fund.name).join(', ')}.\nContoh: ${example}`,
@@ -91,14 +105,17 @@ export const ledgerText = {
   isEntry: (number: number) => `❌ #${number} sudah sah (bukan setoran yang menunggu). Untuk membatalkannya: /koreksi ${number} <alasan>`,
   balances: (wksbm: string, funds: readonly FundBalance[]) =>
     `💰 Saldo ${wksbm}\n` + funds.map((fund) => `• ${fundLabel(fund)}: ${amountOf(fund, fund.balance)}`).join('\n'),
-  history: (title: string, items: readonly HistoryItem[], timeZone: string) =>
-    items.length === 0
-      ? `${title}\nBelum ada catatan.`
-      : `${title}\n` + items.map((item) => historyLine(item, timeZone)).join('\n'),
-  historyTitle: (fund: FundInfo | undefined, count: number) =>
-    `📒 ${count} catatan terakhir${fund ? ` dana ${fundLabel(fund)}` : ''} (terbaru di atas):`,
-  historyArgs: () =>
-    '❌ Tidak terbaca. Format: /riwayat [dana] [jumlah], jumlah 1–50.\nContoh: /riwayat jimpitan 20',
+  /** One page of /riwayat; `more` is the command for the next page when there is one. */
+  history: (fund: FundInfo | undefined, page: number, items: readonly HistoryItem[], more: string | null, timeZone: string) =>
+    `📒 Catatan terbaru${fund ? ` dana ${fundLabel(fund)}` : ''}, halaman ${page} (terbaru di atas):\n` +
+    (items.length === 0
+      ? page === 1
+        ? 'Belum ada catatan.'
+        : `Tidak ada catatan di halaman ${page}.`
+      : items.map((item) => historyLine(item, timeZone)).join('\n')) +
+    (more ? `\nLihat lebih banyak: ${more}` : ''),
+  historyArgs: (maxPage: number) =>
+    `❌ Tidak terbaca. Format: /riwayat [dana] [halaman], halaman 1–${maxPage}.\nContoh: /riwayat jimpitan 2`,
 
   // funds
   funds: (funds: readonly FundInfo[]) =>
@@ -129,21 +146,25 @@ function describeEntry(entry: EntryView): string {
   return `Koreksi ${amount} ${fundLabel(entry.fund)}`;
 }
 
+/** How much of a name or a note a /riwayat line quotes, so ten lines always fit one message. */
+const LINE_NAME = 30;
+const LINE_NOTE = 60;
+
 function historyLine(item: HistoryItem, timeZone: string): string {
   const when = formatShortDateTime(item.createdAt, timeZone);
   if (item.type === 'submission') {
-    const who = item.contributorName ?? item.submittedBy;
-    const status = item.status === 'ditolak' ? `ditolak${item.reason ? `: ${item.reason}` : ''}` : 'menunggu pengesahan';
+    const who = shorten(item.contributorName ?? item.submittedBy, LINE_NAME);
+    const status = item.status === 'ditolak' ? `ditolak${item.reason ? `: ${shorten(item.reason, LINE_NOTE)}` : ''}` : 'menunggu pengesahan';
     return `#${item.number} ${when} ${fundLabel(item.fund)} +${amountOf(item.fund, item.amount)} ${who} — ${status}`;
   }
   const sign = item.amount < 0n ? '−' : '+';
   const amount = amountOf(item.fund, item.amount < 0n ? -item.amount : item.amount);
-  const who = item.kind === 'setor' ? (item.contributorName ?? item.recordedBy) : item.recordedBy;
+  const who = shorten(item.kind === 'setor' ? (item.contributorName ?? item.recordedBy) : item.recordedBy, LINE_NAME);
   const what =
     item.kind === 'koreksi'
       ? `koreksi #${item.reverses}`
       : item.kind === 'keluar'
-        ? `keluar${item.note ? `: ${item.note}` : ''}`
+        ? `keluar${item.note ? `: ${shorten(item.note, LINE_NOTE)}` : ''}`
         : 'setor';
   const status = item.reversedBy ? ` — dikoreksi #${item.reversedBy}` : '';
   return `#${item.number} ${when} ${fundLabel(item.fund)} ${sign}${amount} ${who} (${what})${status}`;

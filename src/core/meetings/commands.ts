@@ -7,6 +7,7 @@ import { refusalText, rsvpActions } from './text.js';
 import { refuse, reply, type GroupCommand, type GroupContext } from '../shared/command.js';
 import { meetingsText } from './text.js';
 import { sharedText } from '../shared/text.js';
+import { tooLong } from '../shared/bounds.js';
 
 /** Who announces, moves and cancels meetings, and keeps their records. */
 export const PLANNERS: readonly Role[] = ['ketua', 'sekretaris'];
@@ -20,7 +21,7 @@ async function announce(ctx: GroupContext, args: string): Promise<readonly Reply
   const now = ctx.deps.clock.now();
   const timeZone = await ctx.deps.meetings.timeZone(ctx.wksbm.id);
   const parsed = parseMeeting(args, timeZone, now);
-  if (!parsed.ok) return reply(meetingsText.refused(parsed.problem, timeZone));
+  if (!parsed.ok) return 'tooLong' in parsed ? refuse(sharedText.tooLong(parsed.tooLong)) : reply(meetingsText.refused(parsed.problem, timeZone));
   return ctx.deps.meetings.announce(ctx.once, { wksbmId: ctx.wksbm.id, meeting: parsed.value, now }, (outcome) => [
     { text: meetingsText.announced(outcome.first, outcome.reminders, outcome.timeZone), actions: rsvpActions(outcome.first.number) },
   ]);
@@ -32,6 +33,8 @@ async function cancel(ctx: GroupContext, args: string): Promise<readonly Reply[]
   const [word, afterWord] = firstWord(rest);
   const series = SERIES_WORD.test(word);
   const reason = (series ? afterWord : rest) || null;
+  const long = reason === null ? null : tooLong('reason', reason);
+  if (long) return refuse(sharedText.tooLong(long));
   return ctx.deps.meetings.cancel(
     ctx.once,
     { wksbmId: ctx.wksbm.id, number, series, reason, now: ctx.deps.clock.now() },
@@ -46,7 +49,9 @@ async function move(ctx: GroupContext, args: string): Promise<readonly Reply[]> 
   if (!found) return reply(meetingsText.notFound(number));
   const now = ctx.deps.clock.now();
   const parsed = parseMove(rest, found.occurrence.startsAt, found.timeZone, now);
-  if (!parsed.ok) return reply(meetingsText.moveRefused(parsed.problem, found.timeZone));
+  if (!parsed.ok) {
+    return 'tooLong' in parsed ? refuse(sharedText.tooLong(parsed.tooLong)) : reply(meetingsText.moveRefused(parsed.problem, found.timeZone));
+  }
   return ctx.deps.meetings.move(ctx.once, { wksbmId: ctx.wksbm.id, number, ...parsed.value, now }, (outcome) =>
     outcome.ok
       ? [{ text: meetingsText.moved(outcome.before, outcome.after, outcome.timeZone), actions: rsvpActions(number) }]

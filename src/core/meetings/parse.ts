@@ -8,8 +8,9 @@ import {
   type TimeOfDay,
 } from './schedule.js';
 import { ZONES, type ZoneLabel } from './time-zone.js';
+import { firstTooLong, type TooLong } from '../shared/bounds.js';
 import { firstWord } from '../shared/words.js';
-import { readTime } from './time.js';
+import { readPrayerTime, readTime } from './time.js';
 
 /**
  * Meetings as people announce them in a WhatsApp group, e.g.
@@ -24,10 +25,10 @@ export type MeetingProblem =
   | 'no-such-date'
   | 'weekday-mismatch'
   | 'time'
+  | 'prayer-time'
   | 'zone'
   | 'past'
-  | 'place'
-  | 'too-long';
+  | 'place';
 
 export type MeetingWhen =
   | { readonly kind: 'rutin'; readonly rule: RutinRule }
@@ -39,7 +40,10 @@ export interface ParsedMeeting {
   readonly agenda: string | null;
 }
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: MeetingProblem };
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problem: MeetingProblem }
+  | { readonly ok: false; readonly problem: 'too-long'; readonly tooLong: TooLong };
 
 const WEEKDAYS: Record<string, IsoWeekday> = {
   senin: 1,
@@ -184,13 +188,10 @@ function resolveDate(phrase: DatePhrase, time: TimeOfDay, zone: string, now: Dat
 
 function readTimeIn(text: string, zone: string): Parsed<{ time: TimeOfDay; rest: string }> {
   const read = readTime(text);
-  if (!read) return { ok: false, problem: 'time' };
+  if (!read) return { ok: false, problem: readPrayerTime(text) ? 'prayer-time' : 'time' };
   if (read.zone !== null && ZONES[read.zone as ZoneLabel] !== zone) return { ok: false, problem: 'zone' };
   return { ok: true, value: { time: read.time, rest: read.rest } };
 }
-
-const MAX_PLACE = 100;
-const MAX_AGENDA = 300;
 
 /** `Balai RW 05 | Arisan dan laporan kas`: the place, then the agenda after `|`. */
 export function splitPlace(text: string): Parsed<{ place: string; agenda: string | null }> {
@@ -198,7 +199,8 @@ export function splitPlace(text: string): Parsed<{ place: string; agenda: string
   const place = (bar < 0 ? text : text.slice(0, bar)).replace(/\s+/g, ' ').trim();
   const agenda = bar < 0 ? '' : text.slice(bar + 1).replace(/\s+/g, ' ').trim();
   if (!place) return { ok: false, problem: 'place' };
-  if (place.length > MAX_PLACE || agenda.length > MAX_AGENDA) return { ok: false, problem: 'too-long' };
+  const long = firstTooLong(['place', place], ['agenda', agenda]);
+  if (long) return { ok: false, problem: 'too-long', tooLong: long };
   return { ok: true, value: { place, agenda: agenda || null } };
 }
 
@@ -245,7 +247,7 @@ export interface ParsedMove {
 export function parseMove(text: string, current: Date, zone: string, now: Date): Parsed<ParsedMove> {
   const date = readDate(text);
   const afterDate = date ? date.rest : text;
-  const time = readTime(afterDate) ? readTimeIn(afterDate, zone) : null;
+  const time = readTime(afterDate) || readPrayerTime(afterDate) ? readTimeIn(afterDate, zone) : null;
   if (time && !time.ok) return time;
   if (!date && !time) return { ok: false, problem: 'date' };
   const { year, month, day, hour, minute } = DateTime.fromJSDate(current, { zone });

@@ -2,10 +2,10 @@ import type { RsvpAnswer } from './ports.js';
 import { readNumberAndReason } from '../shared/words.js';
 import { EVERYONE } from '../shared/roles.js';
 import { refusalText } from './text.js';
-import { reply, type GroupCommand } from '../shared/command.js';
+import { refuse, reply, type GroupCommand } from '../shared/command.js';
+import { tooLong } from '../shared/bounds.js';
+import { sharedText } from '../shared/text.js';
 import { meetingsText } from './text.js';
-
-const MAX_REASON = 200;
 
 /** `/hadir [no]` and `/izin [no] [alasan]`: a member's answer; a later answer replaces the earlier one. */
 function rsvpCommand(answer: RsvpAnswer): GroupCommand {
@@ -20,7 +20,9 @@ function rsvpCommand(answer: RsvpAnswer): GroupCommand {
     summary: hadir ? 'akan hadir di rapat (tanpa nomor: rapat berikutnya)' : 'tidak bisa hadir di rapat, dengan alasan',
     async run(ctx, args) {
       const { number, reason } = readNumberAndReason(args);
-      const text = (number === null ? args : reason).replace(/\s+/g, ' ').trim().slice(0, MAX_REASON);
+      const text = (number === null ? args : reason).replace(/\s+/g, ' ').trim();
+      const long = hadir ? null : tooLong('reason', text);
+      if (long) return refuse(sharedText.tooLong(long));
       return ctx.deps.meetings.rsvp(
         ctx.once,
         { wksbmId: ctx.wksbm.id, number, answer, reason: hadir ? null : text || null, now: ctx.deps.clock.now() },

@@ -37,11 +37,13 @@ const PROBLEM: Record<MeetingProblem, (zone: string) => string> = {
   date: () => 'tanggalnya tidak terbaca; tulis misalnya "besok", "lusa", "sabtu", "12/12" atau "12 Desember"',
   'no-such-date': () => 'tanggal itu tidak ada di kalender',
   'weekday-mismatch': () => 'nama hari dan tanggalnya tidak cocok; periksa kalender, lalu tulis lagi',
-  time: () => 'jamnya tidak terbaca; tulis misalnya 19.30 atau 19:00',
+  time: () => 'jamnya tidak terbaca; tulis misalnya 19.30, jam 7 malam, jam 8 pagi atau pukul 16.00',
+  'prayer-time': () =>
+    'waktu salat (misalnya ba\'da isya) berbeda menurut tempat dan hari, jadi bot tidak menebak jamnya; ' +
+    'tulis jamnya, misalnya jam 19.30 atau jam 7 malam',
   zone: (zone) => `zona waktu yang ditulis bukan zona WKSBM ini (${zoneLabel(zone)}); ubah zona dengan /zona bila perlu`,
   past: () => 'waktu itu sudah lewat',
   place: () => 'tempatnya belum ditulis (acara ditulis sesudah tanda |)',
-  'too-long': () => 'tempat (paling panjang 100 huruf) atau acara (300 huruf) terlalu panjang',
 };
 
 export function describeRule(rule: RutinRule, timeZone: string): string {

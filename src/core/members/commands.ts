@@ -2,6 +2,7 @@ import type { MemberInfo } from '../shared/ports.js';
 import { EVERYONE, isRole } from '../shared/roles.js';
 import { refuse, reply, type AnyCommand, type GroupCommand } from '../shared/command.js';
 import { taggedPerson } from '../shared/mentions.js';
+import { tooLong } from '../shared/bounds.js';
 import { linkPengurusChat } from './pengurus-chat.js';
 import { casesText } from '../cases/text.js';
 import { membersText } from './text.js';
@@ -18,6 +19,7 @@ export const mulaiCommand: AnyCommand = {
   name: 'mulai',
   aliases: ['setup', 'daftar'],
   where: 'any',
+  asksChatAdmin: true,
   usage: '/mulai <nama WKSBM> · /mulai pengurus [kode]',
   example: '/mulai WKSBM Sukamaju RW 05',
   summary: 'mendaftarkan grup ini sebagai WKSBM; yang mendaftar menjadi ketua',
@@ -32,9 +34,11 @@ export const mulaiCommand: AnyCommand = {
     if (ctx.inbound.sender.isChatAdmin === false) return refuse(membersText.startNeedsAdmin());
     const name = args.replace(/\s+/g, ' ').trim();
     if (!name) return refuse(membersText.startNeedsName());
+    const long = tooLong('wksbmName', name);
+    if (long) return refuse(sharedText.tooLong(long));
     return ctx.deps.community.startWksbm(
       ctx.once,
-      { chat: { channel: chat.channel, id: chat.id, title: chat.title }, name: name.slice(0, 100), funds: DEFAULT_FUNDS },
+      { chat: { channel: chat.channel, id: chat.id, title: chat.title }, name, funds: DEFAULT_FUNDS },
       (outcome) =>
         outcome.ok ? reply(membersText.started(outcome.wksbm.name, ctx.person.name, outcome.funds)) : refuse(membersText.alreadyLinked(outcome.wksbm.name)),
     );

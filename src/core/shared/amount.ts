@@ -2,7 +2,27 @@ import type { FundUnit, Quantity } from './quantity.js';
 
 export type AmountParse =
   | { ok: true; quantity: Quantity; rest: string; raw: string }
-  | { ok: false; problem: AmountProblem; raw: string };
+  | { ok: false; problem: AmountProblem; raw: string; readings?: AmountReadings };
+
+/**
+ * The two ways an amount like `2,500k` or `1,500` can be read: the separator as a decimal comma or point
+ * (2,5k = Rp2.500) or as a thousands separator (2.500k = Rp2.500.000). Both are shown to the person.
+ */
+export interface AmountReadings {
+  readonly decimal: AmountReading;
+  readonly grouped: AmountReading;
+}
+
+/** One reading: the number as digits, the word written after it, and what it is worth if it can be recorded. */
+export interface AmountReading {
+  readonly whole: string;
+  /** Digits after the decimal comma; '' for none. */
+  readonly fraction: string;
+  /** The multiplier or unit as written (`k`, `rb`, `jt`), lower-cased; null for none. */
+  readonly word: string | null;
+  /** Null when this reading is no recordable amount (Rp1,5). */
+  readonly quantity: Quantity | null;
+}
 export type AmountProblem = 'missing' | 'not-a-number' | 'zero' | 'negative' | 'fraction' | 'ambiguous' | 'too-large';
 export const MAX_RUPIAH = 1_000_000_000n; // largest single entry accepted (Rp1 miliar)
 export const MAX_GOODS = 100_000_000n;      // 100 ton / 100.000 liter in thousandths
@@ -37,13 +57,14 @@ const SIGN = /([-−+]|minus(?![a-z]))\s*/iy;
 const PREFIX = /(?:rp\.?|idr)(?![a-z])\s*/iy;
 const NUMBER = /[0-9][0-9.,]*/y;
 const WORD = /[a-z]+/iy;
-const INDONESIAN_GROUPS = /^[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?$/;
-const ENGLISH_GROUPS = /^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/;
+// A first group of only zeros ("0.559,347") groups no thousands: it is no number in either convention.
+const INDONESIAN_GROUPS = /^(?!0+\.)[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?$/;
+const ENGLISH_GROUPS = /^(?!0+,)[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/;
 
 /** How far the amount reaches into the text; `end` also bounds `raw` when the amount is refused. */
 type Scan =
   | { ok: true; quantity: Quantity; end: number }
-  | { ok: false; problem: AmountProblem; end: number };
+  | { ok: false; problem: AmountProblem; end: number; readings?: AmountReadings };
 type Failure = Extract<Scan, { ok: false }>;
 
 /** One number with its unit words, as written; `digits` still holds the separators. */
@@ -51,6 +72,8 @@ interface Part {
   readonly ok: true;
   readonly digits: string;
   readonly suffix: Suffix | undefined;
+  /** The suffix as written, lower-cased. */
+  readonly suffixWord: string | null;
   readonly currencyWord: boolean;
   readonly end: number;
 }
@@ -65,9 +88,8 @@ export function parseAmount(text: string): AmountParse {
   if (s === '') return { ok: false, problem: 'missing', raw: '' };
   const scan = readSigned(s);
   const raw = s.slice(0, scan.end).trimEnd();
-  return scan.ok
-    ? { ok: true, quantity: scan.quantity, rest: s.slice(scan.end).trim(), raw }
-    : { ok: false, problem: scan.problem, raw };
+  if (scan.ok) return { ok: true, quantity: scan.quantity, rest: s.slice(scan.end).trim(), raw };
+  return scan.readings ? { ok: false, problem: scan.problem, raw, readings: scan.readings } : { ok: false, problem: scan.problem, raw };
 }
 
 function readSigned(s: string): Scan {
@@ -91,7 +113,7 @@ function readAmount(s: string, start: number, prefixed: boolean): Scan {
   const first = readPart(s, start);
   if (!first.ok) return first;
   const firstValue = valueOf(first);
-  if (typeof firstValue === 'string') return { ok: false, problem: firstValue, end: first.end };
+  if (typeof firstValue !== 'bigint') return { ok: false, ...firstValue, end: first.end };
   const unit = first.suffix?.unit ?? 'IDR';
   if (prefixed && unit !== 'IDR') return { ok: false, problem: 'ambiguous', end: first.end };
 
@@ -105,7 +127,7 @@ function readAmount(s: string, start: number, prefixed: boolean): Scan {
     // A number without a word of the same unit ("50rb 3 bulan") belongs to the rest of the message.
     if (!next.ok || next.suffix === undefined || next.suffix.unit !== unit) break;
     const value = valueOf(next);
-    if (typeof value === 'string') return { ok: false, problem: value, end: next.end };
+    if (typeof value !== 'bigint') return { ok: false, ...value, end: next.end };
     if (next.suffix.exponent >= last.suffix.exponent || value >= 10n ** BigInt(last.suffix.exponent)) {
       return { ok: false, problem: 'ambiguous', end: next.end };
     }
@@ -126,13 +148,14 @@ function readPart(s: string, start: number): Part | Failure {
   if (/[.,]$/.test(digits) && s.charAt(end) === '-') {
     digits = digits.slice(0, -1);
     end += 1;
-    return atBoundary(s, end) ? { ok: true, digits, suffix: undefined, currencyWord: false, end } : notANumber(s, start);
+    return atBoundary(s, end) ? { ok: true, digits, suffix: undefined, suffixWord: null, currencyWord: false, end } : notANumber(s, start);
   }
   const attached = wordAt(s, end);
   if (!attached && !atBoundary(s, end)) return notANumber(s, start);
 
   let word = attached ?? wordAt(s, skipSpace(s, end));
   const suffix = word && SUFFIXES.get(word.word);
+  const suffixWord = word && suffix ? word.word : null;
   if (word && suffix) {
     // "5 rb," is refused rather than read as 5 rupiah followed by "rb,"
     if (!word.whole) return notANumber(s, word.start);
@@ -146,44 +169,70 @@ function readPart(s: string, start: number): Part | Failure {
   } else if (word && word === attached) {
     return notANumber(s, start); // "5000abc"
   }
-  return { ok: true, digits, suffix, currencyWord, end };
+  return { ok: true, digits, suffix, suffixWord, currencyWord, end };
 }
 
+type Split = { readonly whole: string; readonly fraction: string };
+/** Why a part has no value; an ambiguous one with its two readings where there are exactly two. */
+type Refusal = { readonly problem: AmountProblem; readonly readings?: AmountReadings };
+
 /** The part's value in its unit's smallest step, or why it has none. */
-function valueOf(part: Part): bigint | AmountProblem {
-  if (part.digits.length > MAX_NUMBER_CHARS) return 'too-large';
-  const split = splitDigits(part.digits, part.suffix !== undefined);
-  if (typeof split === 'string') return split;
-  const exponent = part.suffix?.exponent ?? 0;
+function valueOf(part: Part): bigint | Refusal {
+  if (part.digits.length > MAX_NUMBER_CHARS) return { problem: 'too-large' };
+  const split = splitDigits(part.digits, part.suffix);
+  if ('problem' in split) return split;
+  if ('decimal' in split) {
+    const reading = (digits: Split): AmountReading => {
+      const value = scaledValue(digits, part.suffix);
+      const unit = part.suffix?.unit ?? 'IDR';
+      const recordable = typeof value === 'bigint' && value > 0n && value <= (unit === 'IDR' ? MAX_RUPIAH : MAX_GOODS);
+      return { ...digits, word: part.suffixWord, quantity: recordable ? { unit, value } : null };
+    };
+    return { problem: 'ambiguous', readings: { decimal: reading(split.decimal), grouped: reading(split.grouped) } };
+  }
+  return scaledValue(split, part.suffix);
+}
+
+function scaledValue(split: Split, suffix: Suffix | undefined): bigint | Refusal {
+  const exponent = suffix?.exponent ?? 0;
   const fraction = split.fraction.replace(/0+$/, '');
-  if (fraction.length > exponent) return 'fraction';
+  if (fraction.length > exponent) return { problem: 'fraction' };
   return BigInt(split.whole) * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, '0') || '0');
 }
 
 /**
  * Splits written digits into whole and fraction digit strings. Indonesians group thousands with "." and
- * write decimals with ",", but English habits ("1,250,000", "1.5") are common too, so any reading
- * that the two conventions disagree on is 'ambiguous'. After a unit or multiplier ("1.5jt", "1,25 kg")
- * a lone separator is a decimal point, except "." before exactly three digits ("1.250rb").
+ * write decimals with ",", but English habits ("1,250,000", "2,500k", "1.5jt") are common too, so any
+ * reading that the two conventions disagree on is ambiguous:
+ * - without a word after it, "." before exactly three digits groups thousands ("5.000"), "," before
+ *   exactly three digits could do either ("1,500");
+ * - before a money multiplier ("2,500k", "1,250rb", "1.500rb") either separator before exactly three
+ *   digits could do either; otherwise it is a decimal point ("1,5jt", "1.5jt", "1,25 jt");
+ * - before a unit of goods the bot writes quantities with a decimal comma ("1,125 kg"), so only "."
+ *   before exactly three digits is ambiguous ("1.500 kg").
+ * A zero before the separator cannot start a thousands group: "0,250 kg", "0.5rb".
  */
-function splitDigits(digits: string, scaled: boolean): { whole: string; fraction: string } | AmountProblem {
+function splitDigits(digits: string, suffix: Suffix | undefined): Split | Refusal | { decimal: Split; grouped: Split } {
   if (/^[0-9]+$/.test(digits)) return { whole: digits, fraction: '' };
   const single = /^([0-9]+)([.,])([0-9]+)$/.exec(digits);
   if (single) {
     const [, whole = '', separator, fraction = ''] = single;
-    // A zero before the separator cannot start a thousands group: "0,250 kg", "0.5rb"
     if (/^0+$/.test(whole)) return { whole, fraction };
-    if (scaled) return separator === '.' && fraction.length === 3 ? 'ambiguous' : { whole, fraction };
-    if (separator === '.') {
-      return fraction.length === 3 && whole.length <= 3 ? { whole: whole + fraction, fraction: '' } : 'ambiguous';
+    const twoWays = { decimal: { whole, fraction }, grouped: { whole: whole + fraction, fraction: '' } };
+    if (suffix) {
+      const groupsLikeThousands = fraction.length === 3 && (separator === '.' || suffix.unit === 'IDR');
+      return groupsLikeThousands ? twoWays : { whole, fraction };
     }
-    return fraction.length === 3 ? 'ambiguous' : { whole, fraction };
+    if (separator === '.') {
+      return fraction.length === 3 && whole.length <= 3 ? { whole: whole + fraction, fraction: '' } : { problem: 'ambiguous' };
+    }
+    return fraction.length === 3 ? twoWays : { whole, fraction };
   }
   if (INDONESIAN_GROUPS.test(digits)) {
     const [whole = '', fraction = ''] = digits.split(',');
     return { whole: whole.replaceAll('.', ''), fraction };
   }
-  return ENGLISH_GROUPS.test(digits) ? 'ambiguous' : 'not-a-number';
+  return { problem: ENGLISH_GROUPS.test(digits) ? 'ambiguous' : 'not-a-number' };
 }
 
 /** The letters at `at`, lower-cased; `whole` when whitespace or the end follows them. */

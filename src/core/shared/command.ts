@@ -48,6 +48,8 @@ export interface GroupCommand extends CommandBase {
 /** Runs anywhere: decides for itself what the chat allows. */
 export interface AnyCommand extends CommandBase {
   readonly where: 'any';
+  /** It checks `isChatAdmin` itself (/mulai), so channels must look the sender's admin status up. */
+  readonly asksChatAdmin?: true;
   run(ctx: CommandContext, args: string): Promise<readonly Reply[]>;
 }
 

@@ -1,10 +1,12 @@
 import type { FundUnit, Quantity } from './quantity.js';
 
+/** A whole number with thousands dots, as Indonesians write it: 200.016. */
+export const formatCount = (n: number | bigint): string => n.toString().replace(/\B(?=(?:[0-9]{3})+$)/g, '.');
+
 /** Rupiah as Indonesians write them: "Rp1.250.000", with the minus before the currency. */
 export function formatRupiah(n: bigint): string {
   const sign = n < 0n ? '-' : '';
-  const digits = (n < 0n ? -n : n).toString();
-  return `${sign}Rp${digits.replace(/\B(?=(?:[0-9]{3})+$)/g, '.')}`;
+  return `${sign}Rp${formatCount(n < 0n ? -n : n)}`;
 }
 
 /**

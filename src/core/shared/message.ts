@@ -45,6 +45,11 @@ export interface Inbound {
    * start payload goes (Telegram: `https://t.me/<bot>?start=`).
    */
   readonly privateStartLink?: string;
+  /**
+   * The bot's own name where a command can name the bot it is for (Telegram's `/setor@wksbm_bot`):
+   * a command naming another bot is not for this one and is ignored.
+   */
+  readonly botUsername?: string;
 }
 
 /** A choice offered under a message; choosing it is the same as sending `command` (e.g. `/sahkan 13`). */

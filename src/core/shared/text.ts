@@ -3,6 +3,8 @@
  * may be used, usage lines, help and the server error. Each is a named function, like every capability's
  * `text.ts`, so a translation can follow later without an i18n library now.
  */
+import type { BoundedField, TooLong } from './bounds.js';
+import { formatCount } from './format.js';
 import type { Role } from './roles.js';
 
 const ROLE_LABEL: Record<Role, string> = {
@@ -15,6 +17,20 @@ const ROLE_LABEL: Record<Role, string> = {
 export const roleList = (roles: readonly Role[]): string => {
   const labels = roles.map((role) => ROLE_LABEL[role]);
   return labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} atau ${labels.at(-1)}`;
+};
+
+/** What each bounded field is called in a refusal. */
+const FIELD_LABEL: Record<BoundedField, string> = {
+  wksbmName: 'Nama WKSBM',
+  personName: 'Nama',
+  fundName: 'Nama dana',
+  note: 'Catatan',
+  purpose: 'Keperluan',
+  reason: 'Alasan',
+  place: 'Tempat',
+  agenda: 'Acara',
+  minutes: 'Notulen',
+  caseNote: 'Catatan',
 };
 
 export const sharedText = {
@@ -30,6 +46,12 @@ export const sharedText = {
       ? ` Anda tercatat sebagai ${ROLE_LABEL[recordedButNotAdmin]}, tetapi hak pengurus hanya berlaku bagi admin grup ini.`
       : ''),
   usage: (usage: string, example: string) => `Format: ${usage}\nContoh: ${example}`,
+  tooLong: (problem: TooLong) =>
+    `❌ ${FIELD_LABEL[problem.field]} terlalu panjang: ${formatCount(problem.length)} huruf, paling banyak ` +
+    `${formatCount(problem.limit)}. Tidak ada yang dicatat. Tulis lebih singkat, lalu kirim lagi.`,
+  messageTooLong: (length: number, limit: number) =>
+    `❌ Pesan terlalu panjang: ${formatCount(length)} huruf, paling banyak ${formatCount(limit)}. ` +
+    'Tidak ada yang dicatat. Tulis lebih singkat, lalu kirim lagi.',
 
   // channels
   serverError: () => '⚠️ Maaf, terjadi kesalahan di server. Tidak ada yang dicatat; coba lagi.',

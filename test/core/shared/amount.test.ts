@@ -35,7 +35,13 @@ const rupiahInputs: Accepted[] = [
   ['1,5jt', 'IDR', 1_500_000n],
   ['1.5jt', 'IDR', 1_500_000n],
   ['1,25 jt', 'IDR', 1_250_000n],
-  ['1,250 jt', 'IDR', 1_250_000n],
+  ['1,25jt', 'IDR', 1_250_000n],
+  ['2,5k', 'IDR', 2500n],
+  ['1,2jt', 'IDR', 1_200_000n],
+  ['12.500', 'IDR', 12_500n],
+  ['Rp1.250.000', 'IDR', 1_250_000n],
+  ['1.250.000,-', 'IDR', 1_250_000n],
+  ['0,250jt', 'IDR', 250_000n],
   ['2 juta', 'IDR', 2_000_000n],
   ['2 JUTA', 'IDR', 2_000_000n],
   ['2jt', 'IDR', 2_000_000n],
@@ -43,7 +49,7 @@ const rupiahInputs: Accepted[] = [
   ['Rp 1.250.000', 'IDR', 1_250_000n],
   ['0,5rb', 'IDR', 500n],
   ['0.5rb', 'IDR', 500n],
-  ['1,250rb', 'IDR', 1250n],
+  ['1250rb', 'IDR', 1_250_000n],
   ['1 miliar', 'IDR', 1_000_000_000n],
   ['1.000.000.000', 'IDR', MAX_RUPIAH],
   ['Rp 5 juta', 'IDR', 5_000_000n],
@@ -184,6 +190,19 @@ describe('parseAmount: refused amounts', () => {
     ['5rb 10rb', 'ambiguous', '5rb 10rb'],
     ['1 jt 0,5 jt', 'ambiguous', '1 jt 0,5 jt'],
     ['1 juta 1.500 ribu', 'ambiguous', '1 juta 1.500 ribu'],
+    ['2,500k', 'ambiguous', '2,500k'],
+    ['2,500K kas', 'ambiguous', '2,500K'],
+    ['1,250rb', 'ambiguous', '1,250rb'],
+    ['1,250 jt', 'ambiguous', '1,250 jt'],
+    ['1.500rb', 'ambiguous', '1.500rb'],
+    ['1,500 ribu', 'ambiguous', '1,500 ribu'],
+    ['Rp 1,500', 'ambiguous', 'Rp 1,500'],
+    ['1,500', 'ambiguous', '1,500'],
+    ['1 juta 1,500 ribu', 'ambiguous', '1 juta 1,500 ribu'],
+    ['0.559,347jt', 'not-a-number', '0.559,347jt'],
+    ['0.559,347', 'not-a-number', '0.559,347'],
+    ['00.500', 'fraction', '00.500'],
+    ['0,559.347jt', 'not-a-number', '0,559.347jt'],
     ['1000000001', 'too-large', '1000000001'],
     ['Rp 1.000.000.001', 'too-large', 'Rp 1.000.000.001'],
     ['1,1 miliar', 'too-large', '1,1 miliar'],
@@ -195,7 +214,24 @@ describe('parseAmount: refused amounts', () => {
   ];
 
   it.each(refused)('%j → %s', (input, problem, raw) => {
-    expect(parseAmount(input)).toEqual({ ok: false, problem, raw });
+    expect(parseAmount(input)).toMatchObject({ ok: false, problem, raw });
+  });
+});
+
+describe('parseAmount: the two readings of an ambiguous amount', () => {
+  it.each([
+    ['2,500k', { whole: '2', fraction: '500', word: 'k', quantity: { unit: 'IDR', value: 2500n } }, { whole: '2500', fraction: '', word: 'k', quantity: { unit: 'IDR', value: 2_500_000n } }],
+    ['1,250rb', { whole: '1', fraction: '250', word: 'rb', quantity: { unit: 'IDR', value: 1250n } }, { whole: '1250', fraction: '', word: 'rb', quantity: { unit: 'IDR', value: 1_250_000n } }],
+    ['1.500RB', { whole: '1', fraction: '500', word: 'rb', quantity: { unit: 'IDR', value: 1500n } }, { whole: '1500', fraction: '', word: 'rb', quantity: { unit: 'IDR', value: 1_500_000n } }],
+    ['1,500', { whole: '1', fraction: '500', word: null, quantity: null }, { whole: '1500', fraction: '', word: null, quantity: { unit: 'IDR', value: 1500n } }],
+    ['1,250 jt', { whole: '1', fraction: '250', word: 'jt', quantity: { unit: 'IDR', value: 1_250_000n } }, { whole: '1250', fraction: '', word: 'jt', quantity: null }],
+    ['1.500 kg', { whole: '1', fraction: '500', word: 'kg', quantity: { unit: 'kg', value: 1500n } }, { whole: '1500', fraction: '', word: 'kg', quantity: { unit: 'kg', value: 1_500_000n } }],
+  ] as const)('%s has two readings', (input, decimal, grouped) => {
+    expect(parseAmount(input)).toMatchObject({ ok: false, problem: 'ambiguous', readings: { decimal, grouped } });
+  });
+
+  it('gives no readings where the amount is no number in either convention', () => {
+    for (const input of ['1,250,000', '5.00', '1.5', '0.559,347jt']) expect(parseAmount(input)).not.toHaveProperty('readings');
   });
 });
 

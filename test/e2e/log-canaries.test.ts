@@ -1,0 +1,213 @@
+import { Boom } from '@hapi/boom';
+import type { GroupMetadata } from '@whiskeysockets/baileys';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWhatsAppAdapter, type AdapterSocket } from '../../src/channels/whatsapp/adapter.js';
+import { createSeal } from '../../src/channels/whatsapp/seal.js';
+import { createWhatsAppStore } from '../../src/store/whatsapp.js';
+import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
+import { TelegramStartError } from '../../src/core/index.js';
+import { buildApp } from '../../src/http/app.js';
+import { registerTelegramWebhook } from '../../src/http/telegram-webhook.js';
+import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
+import { createMemoryLog } from '../helpers/memory-log.js';
+import { createFakeSocket, waMessage } from '../helpers/whatsapp-socket.js';
+import { createWorld, type World } from '../helpers/world.js';
+
+/**
+ * Every free-text field people type, each with its own canary, pushed through the real grammY bot, the
+ * core and the store at log level trace, then through every failure we can provoke. No canary and no
+ * token may appear in any line written.
+ */
+const GROUP = -100800;
+const sri: TestUser = { id: 31, first_name: 'Bu', last_name: 'Sri' };
+const ani: TestUser = { id: 32, first_name: 'CANARY-NAME-Ani', last_name: 'Rahayu' };
+const CANARY = {
+  wksbm: 'CANARY-WKSBM-1a2b',
+  chat: 'CANARY-CHAT-3c4d',
+  note: 'CANARY-NOTE-5e6f',
+  purpose: 'CANARY-PURPOSE-7a8b',
+  reason: 'CANARY-REASON-9c0d',
+  place: 'CANARY-PLACE-1e2f',
+  agenda: 'CANARY-AGENDA-3a4b',
+  subject: 'CANARY-SUBJECT-5c6d',
+  address: 'CANARY-ADDRESS-7e8f',
+  story: 'CANARY-STORY-9a0b',
+  failedSend: 'CANARY-FAILED-SEND-1c2d',
+  failedUpdate: 'CANARY-FAILED-UPDATE-3e4f',
+  database: 'CANARY-DATABASE-5a6b',
+  webhook: 'CANARY-WEBHOOK-7c8d',
+  name: 'CANARY-NAME-Ani',
+} as const;
+
+let api: BotApiServer;
+let world: World;
+let channel: TelegramChannel;
+let lines: string[];
+let log: ReturnType<typeof createMemoryLog>['log'];
+
+beforeEach(async () => {
+  api = await startBotApiServer();
+  ({ log, lines } = createMemoryLog());
+  world = await createWorld({ log });
+  api.setAdmin(GROUP, sri, 'creator');
+});
+afterEach(async () => {
+  await channel?.stop();
+  await api.close();
+  await world.close();
+});
+
+const sent = () => api.sent('sendMessage');
+const written = () => lines.join('');
+
+const say = (from: TestUser, text: string, chat: number) => api.say(from, text, chat);
+
+function expectNoCanary() {
+  const all = written();
+  for (const canary of Object.values(CANARY)) expect(all, canary).not.toContain(canary);
+  expect(all).not.toContain(api.token);
+  expect(all).not.toContain('TEST-token');
+}
+
+describe('logs at level trace, through every flow and failure', () => {
+  it('hold no text people typed, no reply, no update and no token', async () => {
+    channel = createTelegramChannel({ token: api.token, apiRoot: api.url, core: world.core, log, throttle: false, retry: { maxRetryAttempts: 0 }, adminTtlMs: 0 });
+    await channel.init();
+    world.notifier.register(channel);
+    channel.startPolling();
+
+    // 1. every flow, with a canary in each free-text field
+    await say(sri, `/mulai ${CANARY.wksbm}`, GROUP);
+    api.push(api.message(GROUP, ani, `Assalamualaikum ${CANARY.chat}`));
+    await say(sri, `/setor 50rb kas dari ${CANARY.name} ${CANARY.note}`, GROUP);
+    await say(sri, `/keluar 1000 kas ${CANARY.purpose}`, GROUP);
+    await say(sri, `/koreksi 2 ${CANARY.reason}`, GROUP);
+    await say(sri, `/rapat insidental besok 19.00 ${CANARY.place} | ${CANARY.agenda}`, GROUP);
+    await say(ani, `/setor 5000 kas ${CANARY.note}`, GROUP);
+    const id = (await world.db.read.wksbm.findFirstOrThrow()).id;
+    await say(ani, `/start lapor_${id}`, ani.id);
+    for (const answer of ['9', CANARY.subject, CANARY.address, CANARY.story, '2', 'lewati', '2']) await say(ani, answer, ani.id);
+    expect(await world.db.read.case.count()).toBe(1);
+
+    // 2. a reply that cannot be sent (the Bot API is down for it)
+    api.outage('sendMessage', 1);
+    api.push(api.message(GROUP, sri, `/setor 2000 kas ${CANARY.failedSend}`));
+    await waitForLine('telegram send failed');
+
+    // 3. an update whose handling fails (the admin list cannot be fetched)
+    api.outage('getChatAdministrators', 1);
+    await say(sri, `/setor 3000 kas ${CANARY.failedUpdate}`, GROUP);
+    await waitForLine('telegram update failed');
+
+    // 4. a database error whose message quotes the values it was writing
+    await world.db.write.$executeRawUnsafe(
+      "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
+    );
+    const before = lines.length;
+    await say(sri, `/setor 4000 kas ${CANARY.database}`, GROUP);
+    expect(lines.slice(before).join('')).toContain('database error');
+    await channel.stop();
+
+    // 5. a webhook update that fails, through Fastify
+    const hooked = createTelegramChannel({ token: api.token, apiRoot: api.url, core: world.core, log, throttle: false, retry: { maxRetryAttempts: 0 }, adminTtlMs: 0 });
+    await hooked.init();
+    const app = await buildApp({ log, version: 'test', checkDatabase: async () => {}, channels: () => ({}) });
+    const secret = 'rahasia-webhook-0123456789';
+    registerTelegramWebhook(app, { path: '/telegram', secret, handleUpdate: (update) => hooked.handleUpdate(update as never) });
+    api.outage('getChatAdministrators', 1);
+    const response = await app.inject({
+      method: 'POST',
+      url: `/telegram?token=${api.token}`,
+      headers: { 'x-telegram-bot-api-secret-token': secret },
+      payload: { update_id: 900, ...api.message(GROUP, sri, `/setor 5000 kas ${CANARY.webhook}`) },
+    });
+    expect(response.statusCode).toBe(500);
+    await hooked.stop();
+    await app.close();
+
+    // 6. start-up failing: an unreachable API and a refused token
+    for (const options of [{ apiRoot: 'http://127.0.0.1:9' }, { apiRoot: api.url, token: '999999:WRONG-token-abcdef' }]) {
+      const failing = createTelegramChannel({ token: api.token, core: world.core, log, startAttempts: 1, ...options });
+      const error = await failing.init().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(TelegramStartError);
+      log.fatal({ err: error }, `telegram: ${(error as Error).message}`);
+    }
+
+    expect(log.level).toBe('trace');
+    expectNoCanary();
+    expect(written()).not.toContain('WRONG-token');
+  });
+});
+
+async function waitForLine(text: string) {
+  const deadline = Date.now() + 10_000;
+  while (!written().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`no log line "${text}"`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('WhatsApp logs at level trace, through its flows and failures', () => {
+  const GROUP_JID = '120363041234567890@g.us';
+  const SRI_JID = { lid: '111111111111111@lid', pn: '6281111111111@s.whatsapp.net' };
+
+  it('hold no text people typed, no reply and no Baileys error data', async () => {
+    const fake = createFakeSocket();
+    fake.groups.set(GROUP_JID, {
+      id: GROUP_JID,
+      subject: 'RT 05',
+      owner: undefined,
+      addressingMode: 'lid' as GroupMetadata['addressingMode'],
+      participants: [{ id: SRI_JID.lid, phoneNumber: SRI_JID.pn, admin: 'admin' }],
+    });
+    // A send that fails as Baileys fails: a Boom whose data holds what was being sent.
+    let failing = 0;
+    const socket: AdapterSocket = {
+      ...fake.socket,
+      async sendMessage(jid, content, options) {
+        if (failing > 0) {
+          failing--;
+          throw new Boom('Connection Closed', { statusCode: 428, data: { jid, content } });
+        }
+        return fake.socket.sendMessage(jid, content, options);
+      },
+    };
+    const adapter = createWhatsAppAdapter({
+      core: world.core,
+      store: createWhatsAppStore(world.db.read, world.writer),
+      seal: createSeal(undefined),
+      log,
+      sendIntervalMs: 0,
+      sendJitterMs: 0,
+      random: () => 1,
+    });
+    adapter.attach(socket);
+    let counter = 0;
+    const inGroup = (text: string) =>
+      waMessage({ id: `WA${++counter}`, chat: GROUP_JID, participant: SRI_JID.lid, participantAlt: SRI_JID.pn, pushName: 'Bu Sri', text });
+    const deliver = async (text: string) => {
+      fake.upsert([inGroup(text)]);
+      await adapter.idle();
+    };
+    try {
+      // 1. the flows, with canaries
+      await deliver(`/mulai ${CANARY.wksbm}`);
+      await deliver(`.setor 50rb kas ${CANARY.note}`);
+      await deliver(`!keluar 1000 kas ${CANARY.purpose}`);
+      // 2. a reply that fails once to send, carrying the canary in the error's data
+      failing = 1;
+      await deliver(`.setor 2000 kas ${CANARY.failedSend}`);
+      expect(written()).toContain('WhatsApp send failed, trying again');
+      // 3. a database error while handling a message
+      await world.db.write.$executeRawUnsafe(
+        "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
+      );
+      await deliver(`.setor 3000 kas ${CANARY.database}`);
+      expect(written()).toContain('WhatsApp message failed');
+      expect(fake.sent.some((sent) => sent.text.includes(CANARY.failedSend))).toBe(true);
+    } finally {
+      adapter.stop();
+    }
+    expectNoCanary();
+  });
+});
