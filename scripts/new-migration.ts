@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generate, writeMissingTwins } from './postgresql.js';
+import { writeMissingTwins } from './postgresql.js';
 
 const SCHEMA = 'prisma/schema.prisma';
 const name = process.argv[2];
@@ -57,7 +57,7 @@ writeFileSync(path.join(dir, 'migration.sql'), sql);
 writeFileSync(path.join('prisma', 'migrations', 'migration_lock.toml'), 'provider = "sqlite"\n');
 console.log(`Wrote ${dir}/migration.sql`);
 for (const twin of writeMissingTwins()) console.log(`Wrote prisma/postgresql/migrations/${twin}/migration.sql`);
-generate();
+console.log('Run npm run db:generate to refresh both Prisma clients (SQLite and PostgreSQL).');
 
 function writeTemp(schema: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'wksbm-schema-')), 'schema.prisma');

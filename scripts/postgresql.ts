@@ -3,7 +3,7 @@
  * SQLite migrations so that nothing is written twice by hand.
  *
  *   tsx scripts/postgresql.ts generate   writes prisma/postgresql/schema.prisma and generates its client
- *                                        (src/generated/prisma-pg); run by `npm install` (postinstall)
+ *                                        (src/generated/prisma-pg); `npm run db:generate` and `npm install` run it
  *   npm run db:pg-migrations             writes the PostgreSQL twin of every SQLite migration that has none
  *
  * A twin is the PostgreSQL DDL between the schemas before and after its SQLite migration. Those schemas
@@ -22,7 +22,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// The project the command runs in, as for new-migration.ts (the tests run it in scratch projects).
+const ROOT = process.cwd();
 const SQLITE_SCHEMA = path.join(ROOT, 'prisma', 'schema.prisma');
 const SQLITE_MIGRATIONS = path.join(ROOT, 'prisma', 'migrations');
 export const POSTGRES_SCHEMA = path.join(ROOT, 'prisma', 'postgresql', 'schema.prisma');

@@ -9,7 +9,7 @@ describe('the PostgreSQL variant of the schema', () => {
     expect(missingTwins()).toEqual([]);
   });
 
-  it('is derived from the current schema.prisma (npm install or tsx scripts/postgresql.ts generate refreshes it)', () => {
+  it('is derived from the current schema.prisma (npm run db:generate refreshes it)', () => {
     const derived = postgresSchema(readFileSync(path.join(ROOT, 'prisma', 'schema.prisma'), 'utf8'));
     expect(readFileSync(POSTGRES_SCHEMA, 'utf8')).toContain(derived);
   });
