@@ -63,5 +63,15 @@ export async function dropTestDatabase(url: string): Promise<void> {
     return;
   }
   const name = new URL(url).pathname.slice(1);
-  await adminClient(adminUrl!).query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  // FORCE ends this test's leftover connections, but not an autovacuum worker (a superuser's process)
+  // that happens to be in the database: that one finishes within moments, so the drop is tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminClient(adminUrl!).query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
