@@ -8,6 +8,7 @@ import { createTelegramChannel, type TelegramChannel } from '../../src/channels/
 import { TelegramStartError } from '../../src/core/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { registerTelegramWebhook } from '../../src/http/telegram-webhook.js';
+import { refuseLedgerEntries } from '../helpers/database.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { createMemoryLog } from '../helpers/memory-log.js';
 import { createFakeSocket, waMessage } from '../helpers/whatsapp-socket.js';
@@ -100,9 +101,7 @@ describe('logs at level trace, through every flow and failure', () => {
     await waitForLine('telegram update failed');
 
     // 4. a database error whose message quotes the values it was writing
-    await world.db.write.$executeRawUnsafe(
-      "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
-    );
+    await refuseLedgerEntries(world.db);
     const before = lines.length;
     await say(sri, `/setor 4000 kas ${CANARY.database}`, GROUP);
     expect(lines.slice(before).join('')).toContain('database error');
@@ -199,9 +198,7 @@ describe('WhatsApp logs at level trace, through its flows and failures', () => {
       await deliver(`.setor 2000 kas ${CANARY.failedSend}`);
       expect(written()).toContain('WhatsApp send failed, trying again');
       // 3. a database error while handling a message
-      await world.db.write.$executeRawUnsafe(
-        "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
-      );
+      await refuseLedgerEntries(world.db);
       await deliver(`.setor 3000 kas ${CANARY.database}`);
       expect(written()).toContain('WhatsApp message failed');
       expect(fake.sent.some((sent) => sent.text.includes(CANARY.failedSend))).toBe(true);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { Engine } from '../../src/db-url.js';
+import type { Db } from '../../src/db.js';
 import { sqliteFilePath } from '../../src/db-url.js';
 
 /**
@@ -74,4 +75,21 @@ export async function dropTestDatabase(url: string): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+/**
+ * Makes the database refuse every new ledger entry with an error that quotes the entry's note, as a
+ * failing database would (for tests that check such errors never reach the log with people's data).
+ */
+export async function refuseLedgerEntries(db: Db): Promise<void> {
+  if (db.engine === 'sqlite') {
+    await db.write.$executeRawUnsafe(
+      "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
+    );
+    return;
+  }
+  await db.write.$executeRawUnsafe(
+    `CREATE FUNCTION refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused: %', NEW."note"; END $$`,
+  );
+  await db.write.$executeRawUnsafe('CREATE TRIGGER refuse_entry BEFORE INSERT ON "LedgerEntry" FOR EACH ROW EXECUTE FUNCTION refuse_entry()');
 }
