@@ -19,6 +19,7 @@ import {
   rapatCommand,
   zonaCommand,
 } from './meetings/index.js';
+import { iuranCommand, jimpitanCommand, kkCommand, tunggakanCommand } from './iuran/index.js';
 import { anggotaCommand, mulaiCommand, peranCommand } from './members/index.js';
 import type { Command } from './shared/command.js';
 import { createHelpCommand } from './shared/help.js';
@@ -34,6 +35,10 @@ export const COMMANDS: readonly Command[] = [
   saldoCommand,
   riwayatCommand,
   danaCommand,
+  kkCommand,
+  iuranCommand,
+  jimpitanCommand,
+  tunggakanCommand,
   anggotaCommand,
   peranCommand,
   rapatCommand,

@@ -77,7 +77,7 @@ export function createCore(deps: CoreDeps): Core {
     if (!command) return refuse(sharedText.notACommand(typed.name));
 
     if (command.where === 'any') return command.run(ctx, typed.args);
-    if (chat.kind === 'private') return refuse(sharedText.needsGroup(command.name));
+    if (chat.kind === 'private') return command.inPrivate ? command.inPrivate(ctx, typed.args) : refuse(sharedText.needsGroup(command.name));
     if (!wksbm) return refuse(sharedText.notLinked(command.name));
     const recorded = await deps.community.roleOf(wksbm.id, person.id);
     const role = effectiveRole(recorded, sender.isChatAdmin);

@@ -4,6 +4,7 @@ export { withoutInvisibleEdges } from './shared/words.js';
 export type { Command, CoreDeps } from './shared/command.js';
 export {
   inboundKey,
+  PRIVATE_CHAT,
   type ChannelName,
   type ChannelSender,
   type ChatRef,
@@ -23,5 +24,10 @@ export type { FundUnit, Quantity, Rupiah } from './shared/quantity.js';
 export type * from './ledger/index.js';
 export * from './meetings/index.js';
 export * from './cases/index.js';
+export * from './iuran/index.js';
+import type { IuranReminderPlanner } from './iuran/ports.js';
+import type { MeetingPlanner } from './meetings/index.js';
+/** What the scheduler plans and renders: meeting series and reminders, iuran reminders. */
+export type SchedulerPlanner = MeetingPlanner & IuranReminderPlanner;
 /** Sentences channels say themselves (a server error); the scheduler's come from meetingsText. */
 export { sharedText } from './shared/text.js';

@@ -1,21 +1,11 @@
 import type { Logger } from 'pino';
-import { type ChannelName, type ChannelSender, type Notifier, PENGURUS, type Reply } from '../core/index.js';
+import { type ChannelName, type ChannelSender, type Notifier, PENGURUS, PRIVATE_CHAT, type Reply } from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 export interface ChannelNotifier extends Notifier {
   /** Channels are created after the core; each registers its sender when it exists. */
   register(sender: ChannelSender): void;
 }
-
-/**
- * A person's private chat with the bot, from their identity on a channel: a Telegram private chat's id
- * is the user's id, a WhatsApp chat is the person's JID, and the console names private chats so.
- */
-const PRIVATE_CHAT: Record<ChannelName, (externalId: string) => string> = {
-  telegram: (id) => id,
-  whatsapp: (id) => id,
-  console: (id) => `private:${id}`,
-};
 
 /**
  * Sends notices through the channels' senders. A person is reached on every channel they are known on.

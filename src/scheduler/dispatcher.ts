@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ChannelSender, Clock, MeetingPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
+import type { ChannelSender, Clock, SchedulerPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
 import type { RateLimiter, Take } from './rate-limit.js';
 import { renderPayload } from './render.js';
 
@@ -28,7 +28,7 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
 
 export interface DispatcherDeps {
   readonly outbox: OutboxStore;
-  readonly planner: MeetingPlanner;
+  readonly planner: SchedulerPlanner;
   readonly senders: readonly ChannelSender[];
   readonly limiter: RateLimiter;
   readonly clock: Clock;

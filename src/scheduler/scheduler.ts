@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { Clock, MeetingPlanner, OutboxStore } from '../core/index.js';
+import type { Clock, SchedulerPlanner, OutboxStore } from '../core/index.js';
 import type { Dispatcher } from './dispatcher.js';
 
 export interface SchedulerDeps {
   readonly dispatcher: Dispatcher;
-  readonly planner: MeetingPlanner;
+  readonly planner: SchedulerPlanner;
   readonly outbox: Pick<OutboxStore, 'prune'>;
   readonly clock: Clock;
   readonly log: Logger;
@@ -72,6 +72,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const upkeep = async () => {
     const now = deps.clock.now();
     await deps.planner.topUp(now, SERIES_PER_TOP_UP);
+    await deps.planner.planReminders(now);
     await deps.outbox.prune(new Date(now.getTime() - KEEP_SETTLED_MS));
     return upkeepEveryMs;
   };

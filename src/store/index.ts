@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
-import type { CoreDeps, MeetingPlanner, OutboxStore } from '../core/index.js';
+import type { CoreDeps, OutboxStore, SchedulerPlanner } from '../core/index.js';
 import type { Db } from '../db.js';
 import { createCaseRows } from './cases.js';
 import { createCommunityStore, createMembershipReads } from './community.js';
 import { createLeaseStore, type LeaseStore } from './leases.js';
+import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
+import { createIuranReminderPlanner } from './iuran-reminders.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from '../delivery/notifier.js';
@@ -20,8 +22,8 @@ export interface Stores extends Omit<CoreDeps, 'clock'> {
   readonly writer: Writer;
   /** Channels register their senders here once they exist, so notices reach people's private chats. */
   readonly notifier: ChannelNotifier;
-  /** The scheduler's ports: series planning and the outbox. */
-  readonly planner: MeetingPlanner;
+  /** The scheduler's ports: series and iuran reminder planning, and the outbox. */
+  readonly planner: SchedulerPlanner;
   readonly outbox: OutboxStore;
   /** Which instance owns the jobs that must run once (long polling, WhatsApp). */
   readonly leases: LeaseStore;
@@ -35,7 +37,8 @@ export function createStores(db: Db, log: Logger): Stores {
   return {
     writer,
     community,
-    ledger: createLedgerStore(db.read, writer),
+    ledger: createLedgerStore(db.read, writer, { reversed: reverseIuranPayments, confirmed: confirmPending, decided: notifyDecided }),
+    iuran: createIuranStore(db.read, writer),
     // The report capability's port, from each aggregate's store.
     cases: {
       ...createCaseRows(db.read, writer),
@@ -46,7 +49,11 @@ export function createStores(db: Db, log: Logger): Stores {
     },
     notifier: createNotifier(db.read, log.child({ module: 'notifier' })),
     meetings,
-    planner: meetings,
+    planner: {
+      topUp: (now, limit) => meetings.topUp(now, limit),
+      reminderFacts: (occurrenceId) => meetings.reminderFacts(occurrenceId),
+      ...createIuranReminderPlanner(db.read, writer),
+    },
     outbox: createOutboxStore(db.read, writer),
     leases: createLeaseStore(writer),
   };

@@ -3,6 +3,7 @@ import {
   type EntryView,
   type HistoryItem,
   type LedgerStore,
+  type PaymentEffect,
   type Once,
   type Posting,
   type PostingOutcome,
@@ -106,7 +107,8 @@ async function moveAll<V extends bigint | number>(tx: Tx, table: 'Fund' | 'Wksbm
 /** Moves a fund's balance from what this transaction read; fails if anyone changed it meanwhile. */
 const setBalance = (tx: Tx, id: number, from: bigint, to: bigint) => moveAll(tx, 'Fund', 'balance', [{ id, from, to }]);
 
-async function takeNumber(tx: Tx, wksbmId: number): Promise<number> {
+/** The WKSBM's next number (#12), taken inside the caller's transaction. */
+export async function takeNumber(tx: Tx, wksbmId: number): Promise<number> {
   const { nextNumber } = await tx.wksbm.findUniqueOrThrow({ where: { id: wksbmId }, select: { nextNumber: true } });
   await moveAll(tx, 'Wksbm', 'nextNumber', [{ id: wksbmId, from: nextNumber, to: nextNumber + 1 }]);
   return nextNumber;
@@ -115,12 +117,14 @@ async function takeNumber(tx: Tx, wksbmId: number): Promise<number> {
 export interface SingleEntry {
   readonly wksbmId: number;
   readonly fundId: number;
-  readonly kind: 'keluar' | 'koreksi';
+  readonly kind: 'setor' | 'keluar' | 'koreksi';
   /** Signed effect on the fund. */
   readonly amount: bigint;
   readonly recordedById: number;
   readonly note: string | null;
   readonly reversesId?: number;
+  readonly contributorName?: string | null;
+  readonly contributorId?: number | null;
 }
 
 export type SingleEntryOutcome =
@@ -240,7 +244,20 @@ const createPostLane = (dialect: Dialect): Lane<PostRequest, readonly Reply[]> =
   },
 });
 
-export function createLedgerStore(read: PrismaClient, writer: Writer): LedgerStore {
+/**
+ * What other capabilities do inside the ledger's own transactions: iuran allocations follow their
+ * entry when it is reversed or confirmed, and a perantau hears of their setoran's fate.
+ */
+export interface LedgerHooks {
+  reversed(tx: Tx, input: { entryId: number; reversalEntryId: number; at: Date }): Promise<number>;
+  confirmed(
+    tx: Tx,
+    input: { submissionId: number; entryId: number; wksbmId: number; fundId: number; amount: bigint; at: Date },
+  ): Promise<PaymentEffect | null>;
+  decided(tx: Tx, input: { submissionId: number; at: Date }): Promise<void>;
+}
+
+export function createLedgerStore(read: PrismaClient, writer: Writer, hooks: LedgerHooks): LedgerStore {
   const postLane = createPostLane(writer.dialect);
   return {
     post: (once, posting, render) => writer.submit(postLane, { once, posting, render }),
@@ -269,7 +286,8 @@ export function createLedgerStore(read: PrismaClient, writer: Writer): LedgerSto
             reversesId: row.id,
           });
           if (!posted.ok) return { ok: false, reason: 'insufficient', original, balance: posted.balance };
-          return { ok: true, number: posted.number, original, balanceAfter: posted.balanceAfter };
+          const households = await hooks.reversed(tx, { entryId: row.id, reversalEntryId: posted.id, at: input.at });
+          return { ok: true, number: posted.number, original, balanceAfter: posted.balanceAfter, households };
         },
         render,
       );
@@ -294,7 +312,8 @@ export function createLedgerStore(read: PrismaClient, writer: Writer): LedgerSto
               data: { ...decided, status: 'ditolak' },
               include: submissionInclude,
             });
-            return { ok: true, submission: toSubmissionView(updated), balanceAfter: null };
+            await hooks.decided(tx, { submissionId: row.id, at: input.at });
+            return { ok: true, submission: toSubmissionView(updated), balanceAfter: null, iuran: null };
           }
           const { balance } = await tx.fund.findUniqueOrThrow({ where: { id: row.fundId }, select: { balance: true } });
           const after = balance + row.amount;
@@ -318,7 +337,16 @@ export function createLedgerStore(read: PrismaClient, writer: Writer): LedgerSto
             data: { ...decided, status: 'disahkan', entryId: entry.id },
             include: submissionInclude,
           });
-          return { ok: true, submission: toSubmissionView(updated), balanceAfter: after };
+          const iuran = await hooks.confirmed(tx, {
+            submissionId: row.id,
+            entryId: entry.id,
+            wksbmId: row.wksbmId,
+            fundId: row.fundId,
+            amount: row.amount,
+            at: input.at,
+          });
+          await hooks.decided(tx, { submissionId: row.id, at: input.at });
+          return { ok: true, submission: toSubmissionView(updated), balanceAfter: after, iuran };
         },
         render,
       );

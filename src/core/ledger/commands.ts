@@ -1,57 +1,30 @@
 import { WksError } from '../errors.js';
-import { parseAmount } from '../shared/amount.js';
+import { casesText } from '../cases/text.js';
+import { householdOfSetor } from '../iuran/household-of.js';
+import { perantauSetor } from '../iuran/perantau.js';
+import type { PaymentEffect } from '../iuran/ports.js';
+import { iuranText } from '../iuran/text.js';
+import { refuse, reply, type GroupCommand } from '../shared/command.js';
+import { mentionTokens, taggedPerson } from '../shared/mentions.js';
+import type { Reply } from '../shared/message.js';
+import type { FundInfo } from '../shared/ports.js';
+import { EVERYONE, TREASURY } from '../shared/roles.js';
 import { firstWord, readNumberAndReason } from '../shared/words.js';
+import { decisionActions } from './actions.js';
+import { readAmountAndFund } from './amount-and-fund.js';
 import { splitContributor } from './contributor.js';
 import { findFund } from './fund.js';
-import type { FundInfo } from '../shared/ports.js';
 import type { Posting, PostingOutcome } from './ports.js';
-import type { Quantity } from '../shared/quantity.js';
-import { EVERYONE, TREASURY } from '../shared/roles.js';
-import { formatQuantity } from '../shared/format.js';
-import { exampleAmount } from './text.js';
-import { refuse, reply, type GroupCommand, type GroupContext } from '../shared/command.js';
-import { mentionTokens, taggedPerson } from '../shared/mentions.js';
-import { casesText } from '../cases/text.js';
 import { ledgerText } from './text.js';
 import { firstTooLong, tooLong } from '../shared/bounds.js';
 import { sharedText } from '../shared/text.js';
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; replies: readonly { text: string }[] };
-
-/** `<jumlah> <dana> …`: the amount, the fund it goes to, and what follows. */
-async function readAmountAndFund(
-  ctx: GroupContext,
-  args: string,
-  command: { name: string; usage: string; example: string },
-): Promise<Parsed<{ quantity: Quantity; fund: FundInfo; rest: string }>> {
-  const amount = parseAmount(args);
-  if (!amount.ok) {
-    const { readings } = amount;
-    const meant = readings?.grouped.quantity ?? readings?.decimal.quantity;
-    if (readings && meant) {
-      // The example keeps the fund they named, so it can be copied as it is.
-      const fund = firstWord(args.trim().slice(amount.raw.length))[0] || 'kas';
-      return { ok: false, replies: refuse(ledgerText.amountTwoWays(amount.raw, readings, `/${command.name} ${formatQuantity(meant)} ${fund}`)) };
-    }
-    return { ok: false, replies: refuse(ledgerText.amountRefused(amount.raw, amount.problem, command.usage, command.example)) };
-  }
-  const funds = await ctx.deps.community.funds(ctx.wksbm.id);
-  const [word, rest] = firstWord(amount.rest);
-  if (!word) return { ok: false, replies: refuse(ledgerText.fundMissing(formatQuantity(amount.quantity), funds, command.example)) };
-  const fund = findFund(funds, word);
-  if (!fund) return { ok: false, replies: refuse(ledgerText.fundUnknown(word, funds, command.example)) };
-  if (fund.unit !== amount.quantity.unit) {
-    return { ok: false, replies: refuse(ledgerText.unitMismatch(fund, amount.quantity, `/${command.name} ${exampleAmount(fund)} ${fund.name}`)) };
-  }
-  return { ok: true, value: { quantity: amount.quantity, fund, rest } };
-}
 
 export const setorCommand: GroupCommand = {
   name: 'setor',
   aliases: ['deposit', 'masuk', 'bayar'],
   where: 'wksbm',
   roles: EVERYONE,
-  usage: '/setor <jumlah> <dana> [dari <nama>] [catatan]',
+  usage: '/setor <jumlah> <dana> [dari <nama> | dari KK <nama>] [catatan]',
   example: '/setor 5000 jimpitan dari Pak Budi',
   summary: 'mencatat setoran (dari anggota: menunggu pengesahan)',
   async run(ctx, args) {
@@ -71,38 +44,42 @@ export const setorCommand: GroupCommand = {
       : contributor
         ? members.find((member) => member.person.name.toLowerCase() === contributor.toLowerCase())
         : undefined;
-    const from = known?.person.name ?? contributor ?? ctx.person.name;
-    const pending = !TREASURY.includes(ctx.role);
-    return ctx.deps.ledger.post(
+    const personId = known ? known.person.id : contributor ? null : ctx.person.id;
+    const picked = await householdOfSetor(ctx, ctx.wksbm.id, fund, { typed: known ? null : contributor, personId });
+    if (!picked.ok) return picked.replies;
+    const household = picked.value;
+    const from = household && contributor && /^kk\s/i.test(contributor) ? `KK ${household.household.name}` : (known?.person.name ?? contributor ?? ctx.person.name);
+    const posting: Posting = {
+      wksbmId: ctx.wksbm.id,
+      fundId: fund.id,
+      kind: 'setor',
+      amount: quantity.value,
+      pending: !TREASURY.includes(ctx.role),
+      contributorName: from,
+      contributorId: personId,
+      note,
+    };
+    const render = (outcome: PostingOutcome, effect: PaymentEffect | null) => {
+      if (!outcome.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
+      if (outcome.status === 'pending') return pendingReplies(outcome.number, fund, quantity.value, from);
+      const posted = ledgerText.posted(outcome.number, fund, quantity.value, from, outcome.balanceAfter, note);
+      return reply(effect ? `${posted}\n${iuranText.paid(effect)}` : posted);
+    };
+    if (!household) return ctx.deps.ledger.post(ctx.once, posting, (outcome) => render(outcome, null));
+    return ctx.deps.iuran.pay(
       ctx.once,
-      {
-        wksbmId: ctx.wksbm.id,
-        fundId: fund.id,
-        kind: 'setor',
-        amount: quantity.value,
-        pending,
-        contributorName: from,
-        contributorId: known ? known.person.id : contributor ? null : ctx.person.id,
-        note,
-      },
-      (outcome) => {
-        if (!outcome.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
-        if (outcome.status === 'pending') {
-          return [
-            {
-              text: ledgerText.pending(outcome.number, fund, quantity.value, from),
-              actions: [
-                { label: '✅ Sahkan', command: `/sahkan ${outcome.number}`, settles: true },
-                { label: '🚫 Tolak', command: `/tolak ${outcome.number} ${ledgerText.refusedByButton}`, settles: true },
-              ],
-            },
-          ];
-        }
-        return reply(ledgerText.posted(outcome.number, fund, quantity.value, from, outcome.balanceAfter, note));
-      },
+      { posting, household: { householdId: household.household.id, iuranId: household.iuran.id }, at: ctx.deps.clock.now(), notifyChat: null },
+      (outcome) => render(outcome, outcome.status === 'posted' ? outcome.effect : null),
     );
   },
+  inPrivate: perantauSetor,
 };
+
+/** An anggota's setoran waits for a ketua or bendahara, who can settle it with a button. */
+export function pendingReplies(number: number, fund: FundInfo, amount: bigint, from: string): readonly Reply[] {
+  return [{ text: ledgerText.pending(number, fund, amount, from), actions: decisionActions(number) }];
+}
+
 
 export const keluarCommand: GroupCommand = {
   name: 'keluar',
@@ -163,8 +140,11 @@ export const koreksiCommand: GroupCommand = {
     if (!reason) return refuse(ledgerText.reasonMissing(this.usage, this.example));
     const long = tooLong('reason', reason);
     if (long) return refuse(sharedText.tooLong(long));
-    return ctx.deps.ledger.reverse(ctx.once, { wksbmId: ctx.wksbm.id, number, reason }, (outcome) => {
-      if (outcome.ok) return reply(ledgerText.reversed(outcome.number, outcome.original, outcome.balanceAfter, reason));
+    return ctx.deps.ledger.reverse(ctx.once, { wksbmId: ctx.wksbm.id, number, reason, at: ctx.deps.clock.now() }, (outcome) => {
+      if (outcome.ok) {
+        const reversed = ledgerText.reversed(outcome.number, outcome.original, outcome.balanceAfter, reason);
+        return reply(outcome.households > 0 ? `${reversed}\n${iuranText.reversedHouseholds(outcome.households)}` : reversed);
+      }
       switch (outcome.reason) {
         case 'not-found':
           return refuse(ledgerText.entryNotFound(number));
@@ -198,15 +178,15 @@ function decisionCommand(approve: boolean): GroupCommand {
       if (long) return refuse(sharedText.tooLong(long));
       return ctx.deps.ledger.decide(
         ctx.once,
-        { wksbmId: ctx.wksbm.id, number, approve, reason: reason || null },
+        { wksbmId: ctx.wksbm.id, number, approve, reason: reason || null, at: ctx.deps.clock.now() },
         (outcome) => {
           if (!outcome.ok) {
             if (outcome.reason === 'decided') return refuse(ledgerText.alreadyDecided(outcome.submission));
             return refuse(outcome.reason === 'is-entry' ? ledgerText.isEntry(number) : ledgerText.entryNotFound(number));
           }
-          return approve
-            ? reply(ledgerText.approved(outcome.submission, outcome.balanceAfter ?? 0n, ctx.person.name))
-            : reply(ledgerText.refused(outcome.submission, ctx.person.name, reason));
+          if (!approve) return reply(ledgerText.refused(outcome.submission, ctx.person.name, reason));
+          const approved = ledgerText.approved(outcome.submission, outcome.balanceAfter ?? 0n, ctx.person.name);
+          return reply(outcome.iuran ? `${approved}\n${iuranText.paid(outcome.iuran)}` : approved);
         },
       );
     },

@@ -1,3 +1,4 @@
+import type { PaymentEffect } from '../iuran/ports.js';
 import type { Reply } from '../shared/message.js';
 import type { FundInfo, Once, Render } from '../shared/ports.js';
 
@@ -54,13 +55,26 @@ export type HistoryItem =
   | ({ readonly type: 'submission' } & SubmissionView);
 
 export type ReverseOutcome =
-  | { readonly ok: true; readonly number: number; readonly original: EntryView; readonly balanceAfter: bigint }
+  | {
+      readonly ok: true;
+      readonly number: number;
+      readonly original: EntryView;
+      readonly balanceAfter: bigint;
+      /** Households whose iuran payment by the original entry was reversed with it. */
+      readonly households: number;
+    }
   | { readonly ok: false; readonly reason: 'not-found' | 'pending' | 'is-correction' }
   | { readonly ok: false; readonly reason: 'already-reversed'; readonly by: number }
   | { readonly ok: false; readonly reason: 'insufficient'; readonly original: EntryView; readonly balance: bigint };
 
 export type DecideOutcome =
-  | { readonly ok: true; readonly submission: SubmissionView; readonly balanceAfter: bigint | null }
+  | {
+      readonly ok: true;
+      readonly submission: SubmissionView;
+      readonly balanceAfter: bigint | null;
+      /** A confirmed setoran for a household's iuran: what it paid. */
+      readonly iuran: PaymentEffect | null;
+    }
   | { readonly ok: false; readonly reason: 'not-found' | 'is-entry' }
   | { readonly ok: false; readonly reason: 'decided'; readonly submission: SubmissionView };
 
@@ -68,12 +82,12 @@ export interface LedgerStore {
   post(once: Once, posting: Posting, render: Render<PostingOutcome>): Promise<readonly Reply[]>;
   reverse(
     once: Once,
-    input: { wksbmId: number; number: number; reason: string },
+    input: { wksbmId: number; number: number; reason: string; at: Date },
     render: Render<ReverseOutcome>,
   ): Promise<readonly Reply[]>;
   decide(
     once: Once,
-    input: { wksbmId: number; number: number; approve: boolean; reason: string | null },
+    input: { wksbmId: number; number: number; approve: boolean; reason: string | null; at: Date },
     render: Render<DecideOutcome>,
   ): Promise<readonly Reply[]>;
   /** Newest first; entries and the contributions still waiting or refused. */

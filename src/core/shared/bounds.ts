@@ -24,6 +24,10 @@ export const MAX_LENGTH = {
   minutes: 2000,
   /** A pengurus's note on a case. */
   caseNote: 500,
+  /** /kk tambah <nama KK> */
+  householdName: 80,
+  /** /kk tambah …, <alamat/RT> */
+  address: 120,
 } as const;
 
 export type BoundedField = keyof typeof MAX_LENGTH;

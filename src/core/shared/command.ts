@@ -1,4 +1,5 @@
 import type { CaseStore, Notifier } from '../cases/ports.js';
+import type { IuranStore } from '../iuran/ports.js';
 import type { LedgerStore } from '../ledger/ports.js';
 import type { Clock } from './clock.js';
 import type { MeetingStore } from '../meetings/ports.js';
@@ -12,6 +13,7 @@ export interface CoreDeps {
   readonly cases: CaseStore;
   readonly notifier: Notifier;
   readonly meetings: MeetingStore;
+  readonly iuran: IuranStore;
   readonly clock: Clock;
 }
 
@@ -43,6 +45,8 @@ export interface GroupCommand extends CommandBase {
   readonly where: 'wksbm';
   readonly roles: readonly Role[];
   run(ctx: GroupContext, args: string): Promise<readonly Reply[]>;
+  /** What it does in a private chat, where it has one (a perantau's /setor); otherwise it needs a group. */
+  inPrivate?(ctx: CommandContext, args: string): Promise<readonly Reply[]>;
 }
 
 /** Runs anywhere: decides for itself what the chat allows. */

@@ -89,3 +89,13 @@ export interface ChannelSender {
 export function inboundKey(message: Inbound): string {
   return `${message.chat.channel}:${message.chat.id}:${message.messageId}`;
 }
+
+/**
+ * A person's private chat with the bot, from their identity on a channel: a Telegram private chat's id
+ * is the user's id, a WhatsApp chat is the person's JID, and the console names private chats so.
+ */
+export const PRIVATE_CHAT: Record<ChannelName, (externalId: string) => string> = {
+  telegram: (id) => id,
+  whatsapp: (id) => id,
+  console: (id) => `private:${id}`,
+};

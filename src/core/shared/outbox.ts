@@ -12,6 +12,18 @@ export const outboxPayload = z.discriminatedUnion('kind', [
     /** The meeting start the reminder was planned for; a moved meeting makes it stale. */
     startsAt: z.number().int(),
   }),
+  /** A message whose text was settled when it was planned (a notice to a group or a person). */
+  z.object({
+    kind: z.literal('text'),
+    text: z.string(),
+    actions: z.array(z.object({ label: z.string(), command: z.string(), settles: z.boolean().optional() })).optional(),
+  }),
+  /** A private reminder of a household's iuran: rendered when sent, dropped if the household has paid by then. */
+  z.object({
+    kind: z.literal('iuran-reminder'),
+    iuranId: z.number().int(),
+    householdId: z.number().int(),
+  }),
 ]);
 export type OutboxPayload = z.infer<typeof outboxPayload>;
 

@@ -24,6 +24,8 @@ const FIELD_LABEL: Record<BoundedField, string> = {
   wksbmName: 'Nama WKSBM',
   personName: 'Nama',
   fundName: 'Nama dana',
+  householdName: 'Nama KK',
+  address: 'Alamat',
   note: 'Catatan',
   purpose: 'Keperluan',
   reason: 'Alasan',

@@ -1,0 +1,435 @@
+import {
+  type AccountInfo,
+  type AddHouseholdOutcome,
+  type AddIuranOutcome,
+  type ChangeRateOutcome,
+  type ChannelName,
+  type HouseholdInfo,
+  type HouseholdSummary,
+  isPeriodKind,
+  type IuranBook,
+  type IuranInfo,
+  type IuranStore,
+  type IuranTerms,
+  iuranText,
+  type JoinOutcome,
+  type PaymentEffect,
+  type Reply,
+  type PayOutcome,
+  periodKey,
+  periodOfKey,
+  type RoundOutcome,
+  type Tenure,
+  WksError,
+} from '../core/index.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { accountFor, addPayment, reversePayments, type AllocationContext } from './iuran-allocation.js';
+import { postEntry, takeNumber } from './ledger.js';
+import { applyOnce } from './once.js';
+import { fundWithAliases, toFundInfo, toWksbmInfo } from './rows.js';
+import { enqueue, withdraw } from './outbox.js';
+import type { Tx, Writer } from './writer.js';
+
+type Db = PrismaClient | Tx;
+
+const iuranInclude = { rates: { orderBy: { fromPeriod: 'asc' } } } as const;
+
+interface IuranRow {
+  id: number;
+  wksbmId: number;
+  fundId: number;
+  period: string;
+  start: string;
+  reminderDay: number | null;
+  rates: { fromPeriod: string; amount: bigint }[];
+}
+
+/** The outbox subject of a household's reminders on an iuran: a payment withdraws them. */
+export const reminderSubject = (iuranId: number, householdId: number) => `iuran:${iuranId}:${householdId}`;
+
+function toTerms(row: IuranRow): IuranTerms {
+  if (!isPeriodKind(row.period)) throw new WksError('WKS_ERR_STORE', `iuran ${row.id} has unknown period ${row.period}`);
+  const kind = row.period;
+  return {
+    kind,
+    start: periodOfKey(kind, row.start),
+    rates: row.rates.map((rate) => ({ from: periodOfKey(kind, rate.fromPeriod), amount: rate.amount })),
+  };
+}
+
+export async function iuranInfos(db: Db, where: { wksbmId?: number | { in: number[] }; id?: number }): Promise<(IuranInfo & { wksbmId: number })[]> {
+  const rows = await db.iuran.findMany({ where, include: iuranInclude, orderBy: { id: 'asc' } });
+  if (rows.length === 0) return [];
+  const funds = await db.fund.findMany({ where: { id: { in: rows.map((row) => row.fundId) } }, include: fundWithAliases });
+  const fundById = new Map(funds.map((fund) => [fund.id, toFundInfo(fund)]));
+  return rows.map((row) => ({ id: row.id, wksbmId: row.wksbmId, fund: fundById.get(row.fundId)!, reminderDay: row.reminderDay, ...toTerms(row) }));
+}
+
+export async function householdInfos(db: Db, where: { wksbmId?: number; id?: { in: number[] } }): Promise<HouseholdInfo[]> {
+  const rows = await db.household.findMany({ where, include: { members: { orderBy: { id: 'asc' } } }, orderBy: { id: 'asc' } });
+  const personIds = [...new Set(rows.flatMap((row) => row.members.map((member) => member.personId)))];
+  const people = personIds.length
+    ? await db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } })
+    : [];
+  const personById = new Map(people.map((person) => [person.id, person]));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    address: row.address,
+    since: row.since,
+    leftOn: row.leftOn,
+    members: row.members.map((member) => personById.get(member.personId)!),
+  }));
+}
+
+async function householdInfo(db: Db, id: number): Promise<HouseholdInfo> {
+  const [info] = await householdInfos(db, { id: { in: [id] } });
+  if (!info) throw new WksError('WKS_ERR_STORE', `household ${id} not found`);
+  return info;
+}
+
+/** Everything /tunggakan reads, in four queries whatever the history: accounts hold the paid totals. */
+export async function bookOf(db: Db, wksbmId: number): Promise<IuranBook> {
+  return (await booksOf(db, [wksbmId])).get(wksbmId)!;
+}
+
+/** The books of several WKSBM in the same four queries (planning reminders for many at once). */
+export async function booksOf(db: Db, wksbmIds: readonly number[]): Promise<Map<number, IuranBook>> {
+  const where = { wksbmId: { in: [...wksbmIds] } };
+  const [households, iurans, accounts, settings] = await Promise.all([
+    db.household.findMany({ where, select: { id: true, wksbmId: true, name: true, address: true, since: true, leftOn: true }, orderBy: { id: 'asc' } }),
+    iuranInfos(db, where),
+    db.iuranAccount.findMany({ where, select: { wksbmId: true, householdId: true, iuranId: true, paid: true } }),
+    db.iuranSettings.findMany({ where }),
+  ]);
+  const books = new Map<number, IuranBook>(
+    wksbmIds.map((id) => [id, { households: [], iurans: [], accounts: [], showNames: settings.some((row) => row.wksbmId === id && row.showNames) }]),
+  );
+  for (const { wksbmId, ...household } of households) (books.get(wksbmId)!.households as HouseholdSummary[]).push(household);
+  for (const iuran of iurans) (books.get(iuran.wksbmId)!.iurans as IuranInfo[]).push(iuran);
+  for (const { wksbmId, ...account } of accounts) (books.get(wksbmId)!.accounts as AccountInfo[]).push(account);
+  return books;
+}
+
+/** What allocating for one account needs: the iuran's terms, the household's tenure, the zone. */
+async function allocationContext(tx: Tx, input: { iuranId: number; householdId: number; at: Date }): Promise<AllocationContext> {
+  const [iuran, household] = await Promise.all([
+    tx.iuran.findUniqueOrThrow({ where: { id: input.iuranId }, include: iuranInclude }),
+    tx.household.findUniqueOrThrow({ where: { id: input.householdId }, select: { since: true, leftOn: true } }),
+  ]);
+  const wksbm = await tx.wksbm.findUniqueOrThrow({ where: { id: iuran.wksbmId }, select: { timeZone: true } });
+  const tenure: Tenure = household;
+  return { terms: toTerms(iuran), tenure, zone: wksbm.timeZone, at: input.at };
+}
+
+/**
+ * Inside a payment's transaction: the entry's money goes to the household's account, is allocated, and
+ * the household's unsent reminders for this iuran are withdrawn (a payment between planning and sending
+ * cancels the reminder; one already claimed is checked again when it is rendered).
+ */
+export async function payForHousehold(
+  tx: Tx,
+  input: { wksbmId: number; iuranId: number; householdId: number; entryId: number; amount: bigint; at: Date },
+): Promise<PaymentEffect> {
+  const context = await allocationContext(tx, input);
+  const account = await accountFor(tx, { wksbmId: input.wksbmId, iuranId: input.iuranId, householdId: input.householdId });
+  const result = await addPayment(tx, account, { entryId: input.entryId, amount: input.amount }, context);
+  await withdraw(tx, [reminderSubject(input.iuranId, input.householdId)], input.at);
+  const completed: number[] = [];
+  for (let period = result.before.period; period < result.after.period; period++) completed.push(period);
+  const [iuran] = await iuranInfos(tx, { id: input.iuranId });
+  const household = await tx.household.findUniqueOrThrow({ where: { id: input.householdId }, select: { id: true, name: true } });
+  return {
+    household,
+    iuran: iuran!,
+    completed,
+    partial: result.after.partial > 0n ? result.after.period : null,
+    credit: result.credit,
+  };
+}
+
+/**
+ * Inside a koreksi's transaction: the reversed entry's iuran payments are reversed too, and the accounts
+ * they touched are re-allocated. Returns how many households it touched.
+ */
+export async function reverseIuranPayments(tx: Tx, input: { entryId: number; reversalEntryId: number; at: Date }): Promise<number> {
+  const touched = await reversePayments(tx, input, async (accountId) => {
+    const account = await tx.iuranAccount.findUniqueOrThrow({ where: { id: accountId } });
+    return allocationContext(tx, { iuranId: account.iuranId, householdId: account.householdId, at: input.at });
+  });
+  return touched.length;
+}
+
+/** Inside a /sahkan's transaction: a confirmed household setoran is allocated like a posted one. */
+export async function confirmPending(
+  tx: Tx,
+  input: { submissionId: number; entryId: number; wksbmId: number; fundId: number; amount: bigint; at: Date },
+): Promise<PaymentEffect | null> {
+  const pending = await tx.pendingSetoran.findUnique({ where: { submissionId: input.submissionId } });
+  if (pending?.householdId == null) return null;
+  const iuran = await tx.iuran.findUnique({ where: { fundId: input.fundId }, select: { id: true } });
+  if (!iuran) return null;
+  return payForHousehold(tx, { ...input, iuranId: iuran.id, householdId: pending.householdId });
+}
+
+/** Inside a /sahkan or /tolak: a perantau who sent the setoran from a private chat is told there. */
+export async function notifyDecided(tx: Tx, input: { submissionId: number; at: Date }): Promise<void> {
+  const pending = await tx.pendingSetoran.findUnique({ where: { submissionId: input.submissionId }, select: { notifyChat: true } });
+  if (!pending?.notifyChat) return;
+  const chat = splitChat(pending.notifyChat);
+  const row = await tx.submission.findUniqueOrThrow({ where: { id: input.submissionId }, include: { fund: { include: fundWithAliases }, wksbm: true } });
+  const text = iuranText.perantauDecided(row.number, row.wksbm.name, toFundInfo(row.fund), row.amount, row.status === 'disahkan', row.reason);
+  await enqueue(tx, [
+    { ...chat, dedupeKey: `setoran-decided:${row.id}`, subject: `setoran:${row.id}`, payload: { kind: 'text', text }, dueAt: input.at, notAfter: null },
+  ]);
+}
+
+const CHANNEL_NAMES = ['console', 'telegram', 'whatsapp'] as const satisfies readonly ChannelName[];
+
+function splitChat(stored: string): { channel: ChannelName; chatId: string } {
+  const colon = stored.indexOf(':');
+  const channel = CHANNEL_NAMES.find((name) => name === stored.slice(0, colon));
+  if (!channel) throw new WksError('WKS_ERR_STORE', 'a pending setoran names an unknown channel');
+  return { channel, chatId: stored.slice(colon + 1) };
+}
+
+/** Inside a transaction: the same text to every group chat of a WKSBM, once per key. */
+async function toGroups(tx: Tx, input: { wksbmId: number; key: string; subject: string; reply: Reply; at: Date }) {
+  const chats = await tx.chat.findMany({ where: { wksbmId: input.wksbmId }, orderBy: { id: 'asc' } });
+  await enqueue(
+    tx,
+    chats.map((chat) => ({
+      channel: chat.channel as ChannelName,
+      chatId: chat.externalId,
+      dedupeKey: `${input.key}:${chat.channel}:${chat.externalId}`,
+      subject: input.subject,
+      payload: { kind: 'text' as const, text: input.reply.text, ...(input.reply.actions ? { actions: [...input.reply.actions] } : {}) },
+      dueAt: input.at,
+      notAfter: null,
+    })),
+  );
+}
+
+export function createIuranStore(read: PrismaClient, writer: Writer): IuranStore {
+  return {
+    households: (wksbmId) => householdInfos(read, { wksbmId }),
+    iurans: (wksbmId) => iuranInfos(read, { wksbmId }),
+
+    book: (wksbmId) => bookOf(read, wksbmId),
+
+    async householdsOf(personId) {
+      const rows = await read.householdMember.findMany({ where: { personId }, orderBy: { id: 'asc' } });
+      const wksbms = await read.wksbm.findMany({ where: { id: { in: rows.map((row) => row.wksbmId) } } });
+      const households = await householdInfos(read, { id: { in: rows.map((row) => row.householdId) } });
+      return rows.map((row) => ({
+        wksbm: toWksbmInfo(wksbms.find((wksbm) => wksbm.id === row.wksbmId)!),
+        household: households.find((household) => household.id === row.householdId)!,
+      }));
+    },
+
+    addHousehold(once, input, render) {
+      return applyOnce<AddHouseholdOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const same = await tx.household.findFirst({ where: { wksbmId: input.wksbmId, name: input.name, leftOn: null } });
+          if (same) return { ok: false, reason: 'taken', household: await householdInfo(tx, same.id) };
+          const row = await tx.household.create({ data: { ...input, createdById: once.personId } });
+          return { ok: true, household: await householdInfo(tx, row.id) };
+        },
+        render,
+      );
+    },
+
+    join(once, input, render) {
+      return applyOnce<JoinOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const where = { wksbmId_personId: { wksbmId: input.wksbmId, personId: input.personId } };
+          const before = await tx.householdMember.findUnique({ where });
+          await tx.householdMember.upsert({
+            where,
+            create: { ...input, addedById: once.personId },
+            update: { householdId: input.householdId, addedById: once.personId },
+          });
+          return {
+            previous: before && before.householdId !== input.householdId ? await householdInfo(tx, before.householdId) : null,
+            household: await householdInfo(tx, input.householdId),
+          };
+        },
+        render,
+      );
+    },
+
+    leave(once, input, render) {
+      return applyOnce<HouseholdInfo>(
+        writer,
+        once,
+        async (tx) => {
+          await tx.household.update({ where: { id: input.householdId }, data: { leftOn: input.leftOn } });
+          return householdInfo(tx, input.householdId);
+        },
+        render,
+      );
+    },
+
+    addIuran(once, input, render) {
+      return applyOnce<AddIuranOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const [existing] = await iuranInfos(tx, { wksbmId: input.wksbmId }).then((all) => all.filter((i) => i.fund.id === input.fundId));
+          if (existing) return { ok: false, reason: 'exists', iuran: existing };
+          const { kind, start, rates } = input.terms;
+          const row = await tx.iuran.create({
+            data: {
+              wksbmId: input.wksbmId,
+              fundId: input.fundId,
+              period: kind,
+              start: periodKey(kind, start),
+              createdById: once.personId,
+              rates: { create: rates.map((rate) => ({ fromPeriod: periodKey(kind, rate.from), amount: rate.amount, createdById: once.personId })) },
+            },
+          });
+          const [iuran] = await iuranInfos(tx, { id: row.id });
+          return { ok: true, iuran: iuran! };
+        },
+        render,
+      );
+    },
+
+    changeRate(once, input, render) {
+      return applyOnce<ChangeRateOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const row = await tx.iuran.findUnique({ where: { id: input.iuranId } });
+          if (!row || !isPeriodKind(row.period)) return { ok: false, reason: 'no-iuran' };
+          const fromPeriod = periodKey(row.period, input.from);
+          // A later change for the same period replaces the earlier one: neither has begun yet.
+          await tx.iuranRate.deleteMany({ where: { iuranId: input.iuranId, fromPeriod: { gte: fromPeriod } } });
+          await tx.iuranRate.create({ data: { iuranId: input.iuranId, fromPeriod, amount: input.amount, createdById: once.personId } });
+          const [iuran] = await iuranInfos(tx, { id: input.iuranId });
+          return { ok: true, iuran: iuran! };
+        },
+        render,
+      );
+    },
+
+    setReminder(once, input, render) {
+      return applyOnce<IuranInfo>(
+        writer,
+        once,
+        async (tx) => {
+          await tx.iuran.update({ where: { id: input.iuranId }, data: { reminderDay: input.day } });
+          const [iuran] = await iuranInfos(tx, { id: input.iuranId });
+          return iuran!;
+        },
+        render,
+      );
+    },
+
+    setShowNames(once, input, render) {
+      return applyOnce<boolean>(
+        writer,
+        once,
+        async (tx) => {
+          await tx.iuranSettings.upsert({
+            where: { wksbmId: input.wksbmId },
+            create: { wksbmId: input.wksbmId, showNames: input.show, updatedById: once.personId },
+            update: { showNames: input.show, updatedById: once.personId },
+          });
+          return input.show;
+        },
+        render,
+      );
+    },
+
+    pay(once, input, render) {
+      return applyOnce<PayOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const { posting } = input;
+          if (posting.pending) {
+            const number = await takeNumber(tx, posting.wksbmId);
+            const submission = await tx.submission.create({
+              data: {
+                wksbmId: posting.wksbmId,
+                number,
+                fundId: posting.fundId,
+                amount: posting.amount,
+                contributorName: posting.contributorName,
+                contributorId: posting.contributorId,
+                submittedById: once.personId,
+                note: posting.note,
+              },
+            });
+            await tx.pendingSetoran.create({
+              data: { submissionId: submission.id, householdId: input.household?.householdId ?? null, notifyChat: input.notifyChat },
+            });
+            if (input.groupNotice) {
+              await toGroups(tx, {
+                wksbmId: posting.wksbmId,
+                key: `setoran-pending:${submission.id}`,
+                subject: `setoran:${submission.id}`,
+                reply: input.groupNotice(number),
+                at: input.at,
+              });
+            }
+            return { ok: true, status: 'pending', number };
+          }
+          const posted = await postEntry(tx, {
+            wksbmId: posting.wksbmId,
+            fundId: posting.fundId,
+            kind: 'setor',
+            amount: posting.amount,
+            recordedById: once.personId,
+            note: posting.note,
+            contributorName: posting.contributorName,
+            contributorId: posting.contributorId,
+          });
+          if (!posted.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
+          const effect = input.household
+            ? await payForHousehold(tx, {
+                ...input.household,
+                wksbmId: posting.wksbmId,
+                entryId: posted.id,
+                amount: posting.amount,
+                at: input.at,
+              })
+            : null;
+          return { ok: true, status: 'posted', number: posted.number, balanceAfter: posted.balanceAfter, effect };
+        },
+        render,
+      );
+    },
+
+    round(once, input, render) {
+      return applyOnce<RoundOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const posted = await postEntry(tx, {
+            wksbmId: input.wksbmId,
+            fundId: input.fundId,
+            kind: 'setor',
+            amount: input.total,
+            recordedById: once.personId,
+            note: input.note,
+            contributorName: null,
+            contributorId: null,
+          });
+          if (!posted.ok) throw new WksError('WKS_ERR_INVARIANT', 'a jimpitan round was refused for its balance');
+          for (const householdId of input.householdIds) {
+            await payForHousehold(tx, { ...input, householdId, entryId: posted.id, amount: input.each });
+          }
+          return { number: posted.number, balanceAfter: posted.balanceAfter, households: input.householdIds.length, total: input.total };
+        },
+        render,
+      );
+    },
+  };
+}
+

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
+import { createDispatcher, createRateLimiter, TELEGRAM_LIMITS } from '../../src/scheduler/index.js';
+import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
+import { createMemoryLog } from '../helpers/memory-log.js';
+import { createWorld, type World } from '../helpers/world.js';
+
+const GROUP = -100800;
+const sri: TestUser = { id: 31, first_name: 'Bu', last_name: 'Sri' };
+const andi: TestUser = { id: 32, first_name: 'Andi' };
+const joko: TestUser = { id: 33, first_name: 'Joko' };
+/** A household name that must reach neither the group nor the log. */
+const CANARY = 'Kanari Sembilan';
+
+let api: BotApiServer;
+let world: World;
+let channel: TelegramChannel;
+let logged: string[] = [];
+
+beforeEach(async () => {
+  api = await startBotApiServer();
+  const { log, lines } = createMemoryLog();
+  logged = lines;
+  world = await createWorld({ log });
+  world.clock.set('2026-11-02T03:00:00Z');
+  api.setAdmin(GROUP, sri, 'creator');
+  channel = createTelegramChannel({ token: api.token, apiRoot: api.url, core: world.core, log, throttle: false });
+  await channel.init();
+  channel.startPolling();
+});
+afterEach(async () => {
+  await channel.stop();
+  await api.close();
+  await world.close();
+});
+
+const sent = () => api.sent('sendMessage');
+const to = (chat: number) => sent().filter((message) => Number(message.chat_id) === chat);
+
+async function say(from: TestUser, text: string, chat: number) {
+  const before = sent().length;
+  api.push(api.message(chat, from, text));
+  const answer = () => sent().slice(before).find((message) => Number(message.chat_id) === chat);
+  await api.waitFor(() => answer() !== undefined);
+  return String(answer()!.text);
+}
+
+/** Sends what the outbox holds through the Telegram channel, as the server's scheduler does. */
+async function deliver() {
+  const dispatcher = createDispatcher({
+    outbox: world.stores.outbox,
+    planner: world.stores.planner,
+    senders: [channel],
+    limiter: createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat),
+    clock: world.clock,
+    log: createMemoryLog().log,
+    random: () => 0.5,
+  });
+  while ((await dispatcher.runOnce()) > 0);
+}
+
+it('keeps iuran over Telegram: perantau setoran confirmed in the group, private reminders, counts only in the group', async () => {
+  await say(sri, '/mulai WKSBM Sukamaju', GROUP);
+  await say(sri, '/kk tambah Pak Budi, RT 03', GROUP);
+  await say(sri, `/kk tambah ${CANARY}, RT 04`, GROUP);
+  expect(await say(andi, '/kk gabung Pak Budi', GROUP)).toContain('Andi tercatat di KK Pak Budi');
+  await say(joko, `/kk gabung ${CANARY}`, GROUP);
+  await say(sri, '/iuran tambah kematian 10rb bulanan', GROUP);
+  await say(sri, '/iuran pengingat kematian tanggal 10', GROUP);
+
+  // 1. Andi, far away, pays in his private chat (chat id = user id); the group gets a notice with buttons.
+  expect(await say(andi, '/setor 10rb kematian', andi.id)).toContain('menunggu pengesahan bendahara');
+  await deliver();
+  const notice = to(GROUP).at(-1)!;
+  expect(String(notice.text)).toContain('Setoran perantau Rp10.000 ke Kematian dari Andi');
+  expect(JSON.stringify(notice.reply_markup)).toContain('Sahkan');
+
+  // 2. Bu Sri confirms it in the group; Andi is told privately.
+  expect(await say(sri, '/sahkan 1', GROUP)).toContain('Iuran Kematian KK Pak Budi: November 2026 lunas');
+  await deliver();
+  expect(String(to(andi.id).at(-1)!.text)).toContain('sudah disahkan bendahara');
+
+  // 3. On the 10th only Joko's household owes: he alone is reminded, the group gets counts.
+  world.clock.set('2026-11-10T02:30:00Z');
+  await world.stores.planner.planReminders(world.clock.now());
+  await deliver();
+  expect(String(to(joko.id).at(-1)!.text)).toContain(`KK ${CANARY} (RT 04): kurang Rp10.000 (November 2026)`);
+  expect(to(andi.id).filter((message) => String(message.text).includes('Pengingat'))).toEqual([]);
+  expect(String(to(GROUP).at(-1)!.text)).toBe('🔔 Iuran Kematian: 1 dari 2 KK sudah lunas; 1 KK diingatkan lewat chat pribadi. Terima kasih!');
+
+  expect(await say(joko, '/tunggakan', GROUP)).toContain('Kematian: 1 dari 2 KK sudah lunas sampai bulan ini.');
+  const groupTexts = to(GROUP).map((message) => String(message.text));
+  expect(groupTexts.filter((text) => text.includes(CANARY) && /kurang|tunggak|Rp/i.test(text))).toEqual([]);
+  expect(logged.join('')).not.toContain(CANARY);
+});
