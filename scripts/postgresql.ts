@@ -85,11 +85,24 @@ datasource db {
 }
 `;
 
-/** The datamodel of a SQLite database, as `prisma db pull` reads it. */
+/**
+ * The datamodel of a SQLite database, as `prisma db pull` reads it. SQLite writes every `Int @id` as
+ * `INTEGER PRIMARY KEY AUTOINCREMENT`, so introspection reads each as `@default(autoincrement())`, also a
+ * key the schema sets by hand (`IuranSettings.wksbmId`). What SQLite cannot show is taken from
+ * schema.prisma: a model whose key has no autoincrement there gets that default taken off.
+ */
 function introspect(bareSchema: string, file: string): string {
   const printed = prisma(['db', 'pull', '--print', '--schema', bareSchema], { DATABASE_URL: `file:${file}` });
   // The CLI prints its warnings on stdout too, before the schema.
-  return printed.slice(printed.indexOf('generator client {'));
+  const schema = printed.slice(printed.indexOf('generator client {'));
+  const byHand = new Set(
+    [...readFileSync(SQLITE_SCHEMA, 'utf8').matchAll(/^model (\w+) \{([^}]*)\}/gm)]
+      .filter(([, , body]) => body!.split('\n').some((line) => /\s@id\b/.test(line) && !line.includes('autoincrement()')))
+      .map(([, name]) => name!),
+  );
+  return schema.replace(/^model (\w+) \{[^}]*\}/gm, (block, name: string) =>
+    byHand.has(name) ? block.replace(/\s*@default\(autoincrement\(\)\)/g, '') : block,
+  );
 }
 
 /** Writes the twins of the SQLite migrations that have none; returns their names. */

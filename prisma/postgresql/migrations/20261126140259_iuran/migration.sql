@@ -99,7 +99,7 @@ CREATE TABLE "IuranReminderRun" (
 
 -- CreateTable
 CREATE TABLE "IuranSettings" (
-    "wksbmId" SERIAL NOT NULL,
+    "wksbmId" INTEGER NOT NULL,
     "showNames" BOOLEAN NOT NULL DEFAULT false,
     "updatedById" INTEGER NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -109,7 +109,7 @@ CREATE TABLE "IuranSettings" (
 
 -- CreateTable
 CREATE TABLE "PendingSetoran" (
-    "submissionId" SERIAL NOT NULL,
+    "submissionId" INTEGER NOT NULL,
     "householdId" INTEGER,
     "notifyChat" TEXT,
 
