@@ -1,4 +1,6 @@
+import { arisanCommand } from './arisan/index.js';
 import { kasusCommand, laporCommand } from './cases/index.js';
+import { dukaCommand } from './duka/index.js';
 import {
   danaCommand,
   keluarCommand,
@@ -51,5 +53,7 @@ export const COMMANDS: readonly Command[] = [
   pengingatCommand,
   laporCommand,
   kasusCommand,
+  arisanCommand,
+  dukaCommand,
   createHelpCommand(() => COMMANDS),
 ];

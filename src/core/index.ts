@@ -24,6 +24,8 @@ export type { FundUnit, Quantity, Rupiah } from './shared/quantity.js';
 export type * from './ledger/index.js';
 export * from './meetings/index.js';
 export * from './cases/index.js';
+export * from './arisan/index.js';
+export * from './duka/index.js';
 export * from './iuran/index.js';
 import type { IuranReminderPlanner } from './iuran/ports.js';
 import type { MeetingPlanner } from './meetings/index.js';

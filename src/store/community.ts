@@ -24,6 +24,8 @@ const TTL_MS = 15_000;
 /** The community port, and a way for another store to say a WKSBM's row changed (its time zone). */
 export interface CommunityStoreWithCache extends CommunityStore {
   wksbmChanged(wksbmId: number): void;
+  /** Another store added a fund (an arisan's own): the cached fund list is read again. */
+  fundsChanged(wksbmId: number): void;
 }
 
 export function createCommunityStore(read: PrismaClient, writer: Writer): CommunityStoreWithCache {
@@ -62,6 +64,8 @@ export function createCommunityStore(read: PrismaClient, writer: Writer): Commun
   }
 
   return {
+    fundsChanged: forgetWksbm,
+
     wksbmChanged(wksbmId) {
       for (const [key, info] of chats) if (info.id === wksbmId) chats.delete(key);
     },

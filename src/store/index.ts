@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
 import type { CoreDeps, OutboxStore, SchedulerPlanner } from '../core/index.js';
 import type { Db } from '../db.js';
+import { createArisanStore } from './arisan.js';
 import { createCaseRows } from './cases.js';
 import { createCommunityStore, createMembershipReads } from './community.js';
 import { createLeaseStore, type LeaseStore } from './leases.js';
+import { createDukaStore } from './duka.js';
 import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
 import { createIuranReminderPlanner } from './iuran-reminders.js';
 import { createLedgerStore } from './ledger.js';
@@ -56,5 +58,7 @@ export function createStores(db: Db, log: Logger): Stores {
     },
     outbox: createOutboxStore(db.read, writer),
     leases: createLeaseStore(writer),
+    arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
+    duka: createDukaStore(db.read, writer),
   };
 }

@@ -123,6 +123,7 @@ export interface SingleEntry {
   readonly recordedById: number;
   readonly note: string | null;
   readonly reversesId?: number;
+  /** setor: who the money is from (an arisan share's holder, a household). */
   readonly contributorName?: string | null;
   readonly contributorId?: number | null;
 }

@@ -1,3 +1,4 @@
+import { isArisanFundName, payArisanBySetor } from '../arisan/index.js';
 import { WksError } from '../errors.js';
 import { casesText } from '../cases/text.js';
 import { householdOfSetor } from '../iuran/household-of.js';
@@ -31,6 +32,9 @@ export const setorCommand: GroupCommand = {
     const read = await readAmountAndFund(ctx, args, this);
     if (!read.ok) return read.replies;
     const { quantity, fund, rest } = read.value;
+    // An arisan's own fund takes only share payments (the arisan's pot is their sum).
+    const arisan = isArisanFundName(fund.name) ? await ctx.deps.arisan.byFund(fund.id) : null;
+    if (arisan) return payArisanBySetor(ctx, arisan, rest, quantity.value);
     const members = rest ? await ctx.deps.community.members(ctx.wksbm.id) : [];
     const { contributor, note } = splitContributor(rest, [
       ...members.map((member) => member.person.name),

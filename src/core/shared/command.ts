@@ -1,4 +1,6 @@
+import type { ArisanStore } from '../arisan/ports.js';
 import type { CaseStore, Notifier } from '../cases/ports.js';
+import type { DukaStore } from '../duka/ports.js';
 import type { IuranStore } from '../iuran/ports.js';
 import type { LedgerStore } from '../ledger/ports.js';
 import type { Clock } from './clock.js';
@@ -13,6 +15,8 @@ export interface CoreDeps {
   readonly cases: CaseStore;
   readonly notifier: Notifier;
   readonly meetings: MeetingStore;
+  readonly arisan: ArisanStore;
+  readonly duka: DukaStore;
   readonly iuran: IuranStore;
   readonly clock: Clock;
 }

@@ -1,0 +1,404 @@
+import {
+  commitmentOf,
+  drawWinner,
+  listText,
+  parseList,
+  WksError,
+  ARISAN_FREQUENCIES,
+  type ArisanInfo,
+  type ArisanStatus,
+  type ArisanStore,
+  type CommittedView,
+  type CreateArisanOutcome,
+  type DrawnRound,
+  type ArisanFrequency,
+  type ArisanJoinOutcome,
+  type KocokOutcome,
+  type MixOutcome,
+  type ArisanPayOutcome,
+  type ShareView,
+  type WinView,
+} from '../core/index.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { postEntry } from './ledger.js';
+import { applyOnce } from './once.js';
+import { fundWithAliases, toFundInfo } from './rows.js';
+import { uniquely } from './unique.js';
+import type { Tx, Writer } from './writer.js';
+
+type Client = PrismaClient | Tx;
+
+type ArisanRow = Prisma.ArisanGetPayload<object>;
+
+function toFrequency(value: string): ArisanFrequency {
+  if (!(ARISAN_FREQUENCIES as readonly string[]).includes(value)) throw new WksError('WKS_ERR_STORE', `unknown arisan frequency ${value}`);
+  return value as ArisanFrequency;
+}
+
+/** Arisan rows with their funds (read in one query; Fund has no relation field to point back). */
+async function toArisanInfos(client: Client, rows: readonly ArisanRow[]): Promise<ArisanInfo[]> {
+  const funds = await client.fund.findMany({ where: { id: { in: rows.map((row) => row.fundId) } }, include: fundWithAliases });
+  const byId = new Map(funds.map((fund) => [fund.id, toFundInfo(fund)]));
+  return rows.map((row) => ({
+    id: row.id,
+    wksbmId: row.wksbmId,
+    name: row.name,
+    contribution: row.contribution,
+    frequency: toFrequency(row.frequency),
+    fund: byId.get(row.fundId)!,
+  }));
+}
+
+const toArisanInfo = async (client: Client, row: ArisanRow | null): Promise<ArisanInfo | null> =>
+  row ? (await toArisanInfos(client, [row]))[0]! : null;
+
+/** Every share of an arisan with its holder's name, by number. */
+async function sharesOf(client: Client, arisanId: number): Promise<(ShareView & { id: number })[]> {
+  const rows = await client.arisanShare.findMany({ where: { arisanId }, orderBy: { number: 'asc' } });
+  const people = await client.person.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.personId))] } } });
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  return rows.map((row) => ({ id: row.id, number: row.number, personId: row.personId, name: names.get(row.personId)! }));
+}
+
+const roundInclude = { win: true, mixes: { orderBy: { id: 'asc' } } } as const satisfies Prisma.ArisanRoundInclude;
+type RoundRow = Prisma.ArisanRoundGetPayload<{ include: typeof roundInclude }>;
+
+const latestRound = (client: Client, arisanId: number): Promise<RoundRow | null> =>
+  client.arisanRound.findFirst({ where: { arisanId }, orderBy: { number: 'desc' }, include: roundInclude });
+
+function storedList(row: { id: number; list: string }): number[] {
+  const list = parseList(row.list);
+  if (!list) throw new WksError('WKS_ERR_STORE', `arisan round ${row.id} has a malformed list`);
+  return list;
+}
+
+/**
+ * The shares a new round is drawn from: those that have not won in the current cycle. When every share
+ * has won, a new cycle starts with all of them.
+ */
+async function eligible(client: Client, arisanId: number, shares: readonly (ShareView & { id: number })[]) {
+  const last = await client.arisanWin.findFirst({ where: { arisanId }, orderBy: { id: 'desc' }, select: { cycle: true } });
+  const cycle = last?.cycle ?? 1;
+  const won = await client.arisanWin.findMany({ where: { arisanId, cycle }, select: { shareId: true } });
+  const wonIds = new Set(won.map((win) => win.shareId));
+  const left = shares.filter((share) => !wonIds.has(share.id));
+  return left.length > 0 ? { cycle, list: left } : { cycle: cycle + 1, list: [...shares] };
+}
+
+/** Payments of a round whose ledger entry still stands (a /koreksi of the entry voids them). */
+async function standingPayments(client: Client, arisanId: number, round: number, shareIds?: readonly number[]) {
+  const payments = await client.arisanPayment.findMany({
+    where: { arisanId, round, ...(shareIds ? { shareId: { in: [...shareIds] } } : {}) },
+  });
+  const reversed = await client.ledgerEntry.findMany({
+    where: { reversesId: { in: payments.map((payment) => payment.entryId) } },
+    select: { reversesId: true },
+  });
+  const voided = new Set(reversed.map((entry) => entry.reversesId));
+  return payments.map((payment) => ({ ...payment, standing: !voided.has(payment.entryId) }));
+}
+
+async function potOf(client: Client, arisan: ArisanInfo, round: number): Promise<{ paidShareIds: number[]; pot: bigint }> {
+  const paid = (await standingPayments(client, arisan.id, round)).filter((payment) => payment.standing);
+  return { paidShareIds: paid.map((payment) => payment.shareId), pot: arisan.contribution * BigInt(paid.length) };
+}
+
+function committedView(row: RoundRow, shares: readonly ShareView[]): CommittedView {
+  const byNumber = new Map(shares.map((share) => [share.number, share]));
+  return {
+    round: row.number,
+    cycle: row.cycle,
+    list: storedList(row).map((number) => byNumber.get(number)!),
+    commitment: row.commitment,
+    mixes: row.mixes.map((mix) => mix.value),
+    committedAt: row.committedAt,
+  };
+}
+
+async function entryNumbers(client: Client, ids: readonly (number | null)[]): Promise<Map<number, number>> {
+  const present = ids.filter((id): id is number => id !== null);
+  const rows = await client.ledgerEntry.findMany({ where: { id: { in: present } }, select: { id: true, number: true } });
+  return new Map(rows.map((row) => [row.id, row.number]));
+}
+
+function winView(
+  win: NonNullable<RoundRow['win']>,
+  round: number,
+  shares: readonly (ShareView & { id: number })[],
+  numbers: Map<number, number>,
+): WinView {
+  const share = shares.find((candidate) => candidate.id === win.shareId);
+  if (!share) throw new WksError('WKS_ERR_STORE', `arisan win ${win.id} names a missing share`);
+  return {
+    round,
+    cycle: win.cycle,
+    share: { number: share.number, personId: share.personId, name: share.name },
+    pot: win.pot,
+    entryNumber: win.entryId === null ? null : (numbers.get(win.entryId) ?? null),
+    at: win.createdAt,
+  };
+}
+
+function drawnRound(row: RoundRow, shares: readonly (ShareView & { id: number })[], numbers: Map<number, number>): DrawnRound {
+  return {
+    ...winView(row.win!, row.number, shares, numbers),
+    list: storedList(row),
+    mixes: row.mixes.map((mix) => mix.value),
+    seed: row.seed,
+    commitment: row.commitment,
+  };
+}
+
+const plainShare = ({ number, personId, name }: ShareView): ShareView => ({ number, personId, name });
+
+export function createArisanStore(read: PrismaClient, writer: Writer, community: { fundsChanged(wksbmId: number): void }): ArisanStore {
+  async function commit(tx: Tx, arisan: ArisanInfo, seed: string, now: Date, personId: number, previous: number): Promise<KocokOutcome> {
+    const shares = await sharesOf(tx, arisan.id);
+    if (shares.length === 0) return { ok: false, reason: 'no-shares' };
+    const { cycle, list } = await eligible(tx, arisan.id, shares);
+    const row = await uniquely('ArisanRound', () =>
+      tx.arisanRound.create({
+        data: {
+          arisanId: arisan.id,
+          number: previous + 1,
+          cycle,
+          list: listText(list.map((share) => share.number)),
+          seed,
+          commitment: commitmentOf(seed),
+          committedById: personId,
+          committedAt: now,
+        },
+        include: roundInclude,
+      }),
+    );
+    return { ok: true, step: 'committed', committed: committedView(row, shares) };
+  }
+
+  async function reveal(tx: Tx, arisan: ArisanInfo, row: RoundRow, now: Date, personId: number): Promise<KocokOutcome> {
+    // The seed was drawn by this server and stored untouched; a mismatch is a broken invariant, never shown.
+    if (commitmentOf(row.seed) !== row.commitment) {
+      throw new WksError('WKS_ERR_INVARIANT', `arisan round ${row.id}: seed does not match its commitment`);
+    }
+    const shares = await sharesOf(tx, arisan.id);
+    const result = drawWinner(row.seed, row.mixes.map((mix) => mix.value), storedList(row));
+    const share = shares.find((candidate) => candidate.number === result.winner)!;
+    const { pot } = await potOf(tx, arisan, row.number);
+    let entryId: number | null = null;
+    let balanceAfter = (await tx.fund.findUniqueOrThrow({ where: { id: arisan.fund.id }, select: { balance: true } })).balance;
+    if (pot > 0n) {
+      const posted = await postEntry(tx, {
+        wksbmId: arisan.wksbmId,
+        fundId: arisan.fund.id,
+        kind: 'keluar',
+        amount: -pot,
+        recordedById: personId,
+        note: `Arisan ${arisan.name} putaran ${row.number}: ${share.name} (nomor ${share.number})`,
+      });
+      if (!posted.ok) return { ok: false, reason: 'insufficient', balance: posted.balance, pot };
+      entryId = posted.id;
+      balanceAfter = posted.balanceAfter;
+    }
+    const win = await uniquely('ArisanWin', () =>
+      tx.arisanWin.create({
+        data: { roundId: row.id, arisanId: arisan.id, cycle: row.cycle, shareId: share.id, pot, entryId, drawnById: personId, createdAt: now },
+      }),
+    );
+    const numbers = await entryNumbers(tx, [entryId]);
+    return { ok: true, step: 'revealed', drawn: drawnRound({ ...row, win }, shares, numbers), balanceAfter };
+  }
+
+  return {
+    async list(wksbmId) {
+      return toArisanInfos(read, await read.arisan.findMany({ where: { wksbmId }, orderBy: { id: 'asc' } }));
+    },
+
+    async byName(wksbmId, name) {
+      return toArisanInfo(read, await read.arisan.findUnique({ where: { wksbmId_name: { wksbmId, name } } }));
+    },
+
+    async byFund(fundId) {
+      return toArisanInfo(read, await read.arisan.findUnique({ where: { fundId } }));
+    },
+
+    async status(arisan): Promise<ArisanStatus> {
+      const [shares, rounds] = await Promise.all([
+        sharesOf(read, arisan.id),
+        read.arisanRound.findMany({ where: { arisanId: arisan.id }, orderBy: { number: 'asc' }, include: roundInclude }),
+      ]);
+      const last = rounds.at(-1);
+      const round = last && last.win ? last.number + 1 : (last?.number ?? 1);
+      const committed = last && !last.win ? committedView(last, shares) : null;
+      const drawn = rounds.filter((row) => row.win);
+      const numbers = await entryNumbers(read, drawn.map((row) => row.win!.entryId));
+      const { paidShareIds, pot } = await potOf(read, arisan, round);
+      const paid = new Set(paidShareIds);
+      return {
+        arisan,
+        shares: shares.map(plainShare),
+        round,
+        cycle: committed?.cycle ?? (await eligible(read, arisan.id, shares)).cycle,
+        paid: shares.filter((share) => paid.has(share.id)).map((share) => share.number),
+        pot,
+        wins: drawn.map((row) => winView(row.win!, row.number, shares, numbers)),
+        committed,
+      };
+    },
+
+    async history(arisan, limit) {
+      const [shares, rounds] = await Promise.all([
+        sharesOf(read, arisan.id),
+        read.arisanRound.findMany({
+          where: { arisanId: arisan.id, win: { isNot: null } },
+          orderBy: { number: 'desc' },
+          take: limit,
+          include: roundInclude,
+        }),
+      ]);
+      const numbers = await entryNumbers(read, rounds.map((row) => row.win!.entryId));
+      return rounds.map((row) => drawnRound(row, shares, numbers));
+    },
+
+    async create(once, input, render) {
+      const replies = await applyOnce<CreateArisanOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const words = [input.fundName];
+          const [arisanTaken, fundTaken, aliasTaken] = await Promise.all([
+            tx.arisan.findUnique({ where: { wksbmId_name: { wksbmId: input.wksbmId, name: input.name } } }),
+            tx.fund.findFirst({ where: { wksbmId: input.wksbmId, name: { in: words } } }),
+            tx.fundAlias.findFirst({ where: { wksbmId: input.wksbmId, alias: { in: words } } }),
+          ]);
+          if (arisanTaken) return { ok: false, reason: 'taken', word: input.name };
+          if (fundTaken || aliasTaken) return { ok: false, reason: 'taken', word: input.fundName };
+          const fund = await tx.fund.create({
+            data: { wksbmId: input.wksbmId, name: input.fundName, unit: 'IDR', createdById: once.personId },
+          });
+          const row = await uniquely('Arisan', () =>
+            tx.arisan.create({
+              data: {
+                wksbmId: input.wksbmId,
+                name: input.name,
+                contribution: input.contribution,
+                frequency: input.frequency,
+                fundId: fund.id,
+                createdById: once.personId,
+              },
+            }),
+          );
+          return { ok: true, arisan: (await toArisanInfo(tx, row))! };
+        },
+        render,
+      );
+      // After the commit, so a /setor reading funds meanwhile cannot cache the list without the new fund.
+      community.fundsChanged(input.wksbmId);
+      return replies;
+    },
+
+    join(once, { arisan, holder, count }, render) {
+      return applyOnce<ArisanJoinOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const person =
+            'personId' in holder
+              ? await tx.person.findUniqueOrThrow({ where: { id: holder.personId }, select: { id: true, name: true } })
+              : await tx.person.create({ data: { name: holder.newName }, select: { id: true, name: true } });
+          const held = await tx.arisanShare.findMany({ where: { arisanId: arisan.id, personId: person.id }, orderBy: { number: 'asc' } });
+          const numbers = held.map((share) => share.number);
+          if (held.length >= count) return { ok: false, reason: 'already', person, numbers };
+          const top = await tx.arisanShare.findFirst({ where: { arisanId: arisan.id }, orderBy: { number: 'desc' }, select: { number: true } });
+          const added = Array.from({ length: count - held.length }, (_, i) => (top?.number ?? 0) + 1 + i);
+          await uniquely('ArisanShare', () =>
+            tx.arisanShare.createMany({
+              data: added.map((number) => ({ arisanId: arisan.id, number, personId: person.id, addedById: once.personId })),
+            }),
+          );
+          return { ok: true, person, added, numbers: [...numbers, ...added] };
+        },
+        render,
+      );
+    },
+
+    pay(once, { arisan, personId, payerName, amount }, render) {
+      return applyOnce<ArisanPayOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const shares = await tx.arisanShare.findMany({ where: { arisanId: arisan.id, personId }, orderBy: { number: 'asc' } });
+          if (shares.length === 0) return { ok: false, reason: 'no-shares' };
+          const last = await latestRound(tx, arisan.id);
+          const round = last && last.win ? last.number + 1 : (last?.number ?? 1);
+          const payments = await standingPayments(tx, arisan.id, round, shares.map((share) => share.id));
+          const paid = new Set(payments.filter((payment) => payment.standing).map((payment) => payment.shareId));
+          const unpaid = shares.filter((share) => !paid.has(share.id));
+          if (unpaid.length === 0) return { ok: false, reason: 'already-paid', round };
+          const expected = arisan.contribution * BigInt(unpaid.length);
+          if (amount !== null && amount !== expected) return { ok: false, reason: 'amount-mismatch', expected, unpaid: unpaid.length };
+          const numbers = unpaid.map((share) => share.number);
+          const posted = await postEntry(tx, {
+            wksbmId: arisan.wksbmId,
+            fundId: arisan.fund.id,
+            kind: 'setor',
+            amount: expected,
+            recordedById: once.personId,
+            note: `Arisan ${arisan.name} putaran ${round}: nomor ${numbers.join(', ')}`,
+            contributorName: payerName,
+            contributorId: personId,
+          });
+          if (!posted.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
+          const voided = new Map(payments.filter((payment) => !payment.standing).map((payment) => [payment.shareId, payment.id]));
+          for (const share of unpaid) {
+            const earlier = voided.get(share.id);
+            // A payment whose entry was corrected is paid anew: the link moves to the new entry.
+            if (earlier !== undefined) await tx.arisanPayment.update({ where: { id: earlier }, data: { entryId: posted.id } });
+            else await uniquely('ArisanPayment', () => tx.arisanPayment.create({ data: { arisanId: arisan.id, round, shareId: share.id, entryId: posted.id } }));
+          }
+          return { ok: true, round, numbers, amount: expected, entryNumber: posted.number, balanceAfter: posted.balanceAfter };
+        },
+        render,
+      );
+    },
+
+    kocok(once, { arisan, seed, now, revealDelayMs }, render) {
+      return applyOnce<KocokOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const last = await latestRound(tx, arisan.id);
+          if (last && !last.win) {
+            const revealAt = new Date(last.committedAt.getTime() + revealDelayMs);
+            if (now < revealAt) {
+              return { ok: false, reason: 'too-soon', committed: committedView(last, await sharesOf(tx, arisan.id)), revealAt };
+            }
+            return reveal(tx, arisan, last, now, once.personId);
+          }
+          if (last?.win && now.getTime() - last.win.createdAt.getTime() < revealDelayMs) {
+            const shares = await sharesOf(tx, arisan.id);
+            return { ok: false, reason: 'just-drawn', win: winView(last.win, last.number, shares, await entryNumbers(tx, [last.win.entryId])) };
+          }
+          return commit(tx, arisan, seed, now, once.personId, last?.number ?? 0);
+        },
+        render,
+      );
+    },
+
+    mix(once, { arisan, value }, render) {
+      return applyOnce<MixOutcome>(
+        writer,
+        once,
+        async (tx) => {
+          const last = await latestRound(tx, arisan.id);
+          if (!last || last.win) return { ok: false, reason: 'nothing-committed' };
+          const shares = await sharesOf(tx, arisan.id);
+          if (last.mixes.some((mix) => mix.personId === once.personId)) {
+            return { ok: false, reason: 'already-mixed', committed: committedView(last, shares) };
+          }
+          const mix = await uniquely('ArisanMix', () => tx.arisanMix.create({ data: { roundId: last.id, personId: once.personId, value } }));
+          return { ok: true, committed: committedView({ ...last, mixes: [...last.mixes, mix] }, shares) };
+        },
+        render,
+      );
+    },
+  };
+}
