@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 describe('npm start', () => {
-  it('serves /healthz, answers in a Telegram group over long polling, and stops cleanly on SIGTERM', async () => {
+  it('serves /healthz, answers in a Telegram group over long polling, and stops cleanly on SIGTERM', { timeout: 150_000 }, async () => {
     api = await startBotApiServer();
     const group = -100900;
     api.setAdmin(group, { id: 5, first_name: 'Bu', last_name: 'Sri' }, 'creator');
@@ -47,7 +47,7 @@ describe('npm start', () => {
     const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
 
     // 1. the server comes up, says which channels run, and (alone on its database) owns long polling
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 90_000;
     let health: Record<string, unknown> | undefined;
     while (Date.now() < deadline) {
       health = await fetch(`http://127.0.0.1:${port}/healthz`)
