@@ -2,7 +2,7 @@ import type { Command, CommandContext, CoreDeps } from './shared/command.js';
 import { refuse, reply } from './shared/command.js';
 import { COMMANDS } from './commands.js';
 import { continueReport } from './cases/report-conversation.js';
-import { inboundKey, type Inbound, type Reply } from './shared/message.js';
+import { inboundKey, type ChannelName, type Inbound, type Reply } from './shared/message.js';
 import { charCount, MAX_COMMAND_LENGTH } from './shared/bounds.js';
 import { parseCommandText, type CommandText } from './shared/words.js';
 import { effectiveRole } from './shared/roles.js';
@@ -11,6 +11,8 @@ import { sharedText } from './shared/text.js';
 export interface Core {
   /** Decides what one inbound message means and answers it; a redelivered message changes nothing. */
   handle(message: Inbound): Promise<readonly Reply[]>;
+  /** A chat got a new id on its platform (a Telegram group became a supergroup): it keeps its WKSBM. */
+  chatMoved(channel: ChannelName, from: string, to: string): Promise<void>;
   /**
    * How the core will read a message's text, for a channel deciding before `handle` whether to look up
    * the sender's admin status. `botUsername` is the bot's own name where commands can name one.
@@ -72,6 +74,9 @@ export function createCore(deps: CoreDeps): Core {
     if (chat.kind === 'private') return command.inPrivate ? command.inPrivate(ctx, typed.args) : refuse(sharedText.needsGroup(command.name));
     if (!wksbm) return refuse(sharedText.notLinked(command.name));
     const recorded = await deps.community.roleOf(wksbm.id, person.id);
+    // A pengurus's rights hang on their admin status: when the platform cannot tell it just now, what
+    // they ask waits rather than running with too many rights or too few. An anggota's do not.
+    if (sender.isChatAdmin === null && recorded !== 'anggota') return refuse(sharedText.adminStatusUnknown());
     const role = effectiveRole(recorded, sender.isChatAdmin);
     if (!command.roles.includes(role)) {
       return refuse(sharedText.notAllowed(command.name, command.roles, role, recorded !== role ? recorded : null));
@@ -79,5 +84,5 @@ export function createCore(deps: CoreDeps): Core {
     return command.run({ ...ctx, wksbm, role }, typed.args);
   }
 
-  return { handle, read, commands: COMMANDS };
+  return { handle, read, chatMoved: (channel, from, to) => deps.community.moveChat(channel, from, to), commands: COMMANDS };
 }

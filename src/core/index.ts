@@ -7,6 +7,8 @@ export {
   PRIVATE_CHAT,
   type ChannelName,
   type ChannelSender,
+  type Quote,
+  type SendOptions,
   type ChatRef,
   type Inbound,
   type Mention,
@@ -18,6 +20,7 @@ export {
 export type * from './shared/ports.js';
 export {
   outboxPayload,
+  reportPayload,
   type ClaimRequest,
   type NewOutboxMessage,
   type OutboxMessage,

@@ -1,21 +1,43 @@
 import type { Logger } from 'pino';
-import { type ChannelName, type ChannelSender, type Notifier, PENGURUS, PRIVATE_CHAT, type Reply } from '../core/index.js';
+import { randomUUID } from 'node:crypto';
+import { type ChannelName, type ChannelSender, type Notifier, type OutboxStore, PENGURUS, PRIVATE_CHAT, type Reply } from '../core/index.js';
+import { noticeKind } from '../outbox/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 export interface ChannelNotifier extends Notifier {
-  /** Channels are created after the core; each registers its sender when it exists. */
+  /** A channel whose messages the outbox sends (Telegram, WhatsApp): its notices become outbox rows. */
+  viaOutbox(channel: ChannelName): void;
+  /** A channel that sends directly (the console prints to its terminal). */
   register(sender: ChannelSender): void;
 }
 
 /**
- * Sends notices through the channels' senders. A person is reached on every channel they are known on.
+ * Notices to people and pengurus chats. A person is reached on every channel they are known on. On a
+ * channel the outbox serves, a notice is an outbox row (sent within the platform's limits, retried,
+ * kept across restarts); written right after the change it tells of, so a crash in between loses it.
  * A failed or impossible send (no sender for the channel, a Telegram user who never started the bot) is
  * logged with the channel alone, never a name, chat id or text, and never fails the change behind it.
  */
-export function createNotifier(read: PrismaClient, log: Logger): ChannelNotifier {
+export function createNotifier(read: PrismaClient, log: Logger, outbox: Pick<OutboxStore, 'add'>): ChannelNotifier {
   const senders = new Map<ChannelName, ChannelSender>();
+  const outboxChannels = new Set<ChannelName>();
 
   async function sendTo(channel: string, chatId: string, replies: readonly Reply[]): Promise<void> {
+    if (outboxChannels.has(channel as ChannelName)) {
+      const subject = `notice:${randomUUID()}`;
+      await outbox.add(
+        replies.map((reply, index) => ({
+          dedupeKey: `${subject}#${index}`,
+          channel: channel as ChannelName,
+          chatId,
+          subject,
+          payload: noticeKind.make({ replies: [reply] }),
+          dueAt: new Date(),
+          notAfter: null,
+        })),
+      );
+      return;
+    }
     const sender = senders.get(channel as ChannelName);
     if (!sender) {
       log.debug({ channel }, 'notice not sent: no sender for the channel');
@@ -40,6 +62,9 @@ export function createNotifier(read: PrismaClient, log: Logger): ChannelNotifier
   }
 
   return {
+    viaOutbox(channel) {
+      outboxChannels.add(channel);
+    },
     register(sender) {
       senders.set(sender.channel, sender);
     },

@@ -1,14 +1,21 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
-import type { ChannelSender, Clock, SchedulerPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
+import type { ChannelName, ChannelSender, Clock, SchedulerPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
+import { errorType, safeError } from '../log-safe.js';
+import { defaultKinds, type KindRegistry, type Outgoing, type ReportRendering } from '../outbox/index.js';
 import type { RateLimiter, Take } from './rate-limit.js';
-import { renderPayload, type Rendered, type ReportRendering } from './render.js';
 
 export interface DispatcherOptions {
   /** Most messages claimed at once: about a second of sends, so the next batch is ready when the limit frees. */
   readonly batch: number;
+  /** Most messages of one chat in a claim; they go one after the other. */
+  readonly perChat: number;
   /** A claimed message waits this long at most for the rate limit; a longer wait hands it back. */
   readonly maxHoldMs: number;
-  /** How long a claim holds; far longer than one send, so a live instance never loses its claim. */
+  /**
+   * How long a claim holds. Longer than anything a claim can wait for: `perChat` holds for the rate
+   * limit plus `perChat` sends, each bounded by the channels' request timeout.
+   */
   readonly leaseMs: number;
   /** Failed sends before a message is given up. */
   readonly maxAttempts: number;
@@ -19,6 +26,7 @@ export interface DispatcherOptions {
 
 export const DISPATCHER_DEFAULTS: DispatcherOptions = {
   batch: 30,
+  perChat: 3,
   maxHoldMs: 5_000,
   leaseMs: 60_000,
   maxAttempts: 8,
@@ -28,11 +36,17 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = {
 
 export interface DispatcherDeps {
   readonly outbox: OutboxStore;
+  /** Renders reminders when `kinds` is not given. */
   readonly planner: SchedulerPlanner;
-  /** Makes the LPJ's files for report messages. */
+  /** How each kind of message is rendered; the server's default kinds otherwise. */
+  readonly kinds?: KindRegistry;
+  /** Makes the LPJ's files for report messages when `kinds` is not given. */
   readonly reports?: ReportRendering;
   readonly senders: readonly ChannelSender[];
+  /** The limits of channels without their own in `limiters`. */
   readonly limiter: RateLimiter;
+  /** Each platform's own limits (Telegram's, WhatsApp's pace). */
+  readonly limiters?: Partial<Record<ChannelName, RateLimiter>>;
   readonly clock: Clock;
   readonly log: Logger;
   /** Only this chat's messages: a console process delivers its own chat's. */
@@ -40,20 +54,24 @@ export interface DispatcherDeps {
   readonly options?: Partial<DispatcherOptions>;
   /** Jitter source; tests pass a constant. */
   readonly random?: () => number;
-  /** How a held message waits for the rate limit. */
-  readonly sleep?: (ms: number) => Promise<void>;
+  /** How a held message waits for the rate limit; resolves early when the dispatcher stops. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface Dispatcher {
   /** When the next message this dispatcher may claim falls due, or null when none waits. */
   nextDue(): Promise<Date | null>;
   /**
-   * Claims a batch of due messages, sends each as the rate limits allow, and records each outcome.
-   * Returns how many it claimed. Several may run at once (the scheduler runs two): while one waits for
-   * the limit to free, the next batch is already claimed and rendered.
+   * Claims a batch of due messages, sends each as the rate limits allow (one chat's in order), and
+   * records each outcome. Returns how many it claimed. Several may run at once (the scheduler runs two):
+   * while one waits for the limit to free, the next batch is already claimed and rendered.
    */
   runOnce(): Promise<number>;
-
+  /**
+   * Stops waiting: what is claimed and not yet sent is handed back at once for the next start (or
+   * another instance), sends in flight are aborted after `graceMs`.
+   */
+  stop(graceMs?: number): void;
 }
 
 /** Telegram (grammY's GrammyError) and our loopback say how long to wait in `parameters.retry_after`. */
@@ -62,12 +80,32 @@ function retryAfterMs(error: unknown): number | null {
   return typeof seconds === 'number' && seconds >= 0 ? seconds * 1000 : null;
 }
 
+const abortableSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const options = { ...DISPATCHER_DEFAULTS, ...deps.options };
   const random = deps.random ?? Math.random;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? abortableSleep;
+  const kinds = deps.kinds ?? defaultKinds(deps.planner, deps.reports);
   const senders = new Map(deps.senders.map((sender) => [sender.channel, sender]));
   const channels = [...senders.keys()];
+  /** Aborted by `stop`: waits end, and the sends in flight a little later. */
+  const stopping = new AbortController();
+  const aborting = new AbortController();
+  // Every send in flight listens to them.
+  setMaxListeners(0, stopping.signal, aborting.signal);
+
+  const limiterOf = (channel: ChannelName) => deps.limiters?.[channel] ?? deps.limiter;
 
   function backoff(attempts: number): number {
     const base = Math.min(options.maxBackoffMs, options.backoffMs * 2 ** attempts);
@@ -75,42 +113,75 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   /** Waits for a send slot for this chat if that is soon; else says how long until one is free. */
-  async function slotFor(chatKey: string): Promise<Take> {
+  async function slotFor(limiter: RateLimiter, chatKey: string): Promise<Take> {
     for (;;) {
-      const slot = deps.limiter.take(chatKey, deps.clock.now().getTime());
-      if (slot.ok || slot.waitMs > options.maxHoldMs) return slot;
-      await sleep(slot.waitMs);
+      const slot = limiter.take(chatKey, deps.clock.now().getTime());
+      if (slot.ok || slot.waitMs > options.maxHoldMs || stopping.signal.aborted) return slot;
+      await sleep(slot.waitMs, stopping.signal);
     }
   }
+
+  /** Another send slot for a chat in the middle of one message (its documents): waits for it as long as needed. */
+  async function nextSlot(limiter: RateLimiter, chatKey: string): Promise<Extract<Take, { ok: true }>> {
+    for (;;) {
+      if (stopping.signal.aborted) throw new Error('stopping');
+      const slot = limiter.take(chatKey, deps.clock.now().getTime());
+      if (slot.ok) return slot;
+      await sleep(slot.waitMs, stopping.signal);
+    }
+  }
+
+  /** Sends one message; `another` takes the next send slot before each further document. */
+  async function send(sender: ChannelSender, chatId: string, message: Outgoing, another: () => Promise<void>): Promise<void> {
+    const signal = aborting.signal;
+    switch (message.type) {
+      case 'replies': {
+        if (message.replies.length) await sender.send(chatId, message.replies, { quote: message.quote, signal });
+        for (const [index, document] of (message.documents ?? []).entries()) {
+          if (index > 0 || message.replies.length) await another();
+          await sender.sendDocument(chatId, document, { signal });
+        }
+        return;
+      }
+      case 'edit':
+        return sender.edit!(chatId, message.messageId, message.text, { signal });
+      case 'press-answer':
+        return sender.answerPress!(message.pressId, { text: message.text, alert: message.alert }, { signal });
+    }
+  }
+
+  const handBack = (): Outcome => ({ kind: 'retry', at: deps.clock.now(), attempt: false, error: 'stopping' });
 
   // After a downtime: a reminder for a meeting that already started is useless, so it is dropped.
   const tooLate = (message: OutboxMessage) => message.notAfter !== null && deps.clock.now() >= message.notAfter;
 
   async function deliver(message: OutboxMessage): Promise<Outcome> {
+    if (stopping.signal.aborted) return handBack();
     if (tooLate(message)) return { kind: 'dropped', why: 'meeting started' };
-    const rendered = await renderPayload({ planner: deps.planner, reports: deps.reports }, message.payload, deps.clock.now());
+    const rendered = await kinds.render(message.payload, deps.clock.now());
     if (!rendered.ok) return { kind: 'dropped', why: rendered.why };
     try {
-      return await send(message, rendered);
+      return await sendRendered(message, rendered.message);
     } finally {
-      await rendered.cleanup();
+      await rendered.cleanup?.();
     }
   }
 
-  /** Another send slot for a chat in the middle of one message (its documents): waits for it as long as needed. */
-  async function nextSlot(chatKey: string): Promise<Extract<Take, { ok: true }>> {
-    for (;;) {
-      const slot = deps.limiter.take(chatKey, deps.clock.now().getTime());
-      if (slot.ok) return slot;
-      await sleep(slot.waitMs);
+  async function sendRendered(message: OutboxMessage, outgoing: Outgoing): Promise<Outcome> {
+    const sender = senders.get(message.channel)!;
+    if ((outgoing.type === 'edit' && !sender.edit) || (outgoing.type === 'press-answer' && !sender.answerPress)) {
+      return { kind: 'dropped', why: `channel cannot ${outgoing.type}` };
     }
-  }
-
-  /** Sends the texts, then each document, each within the rate limits. */
-  async function send(message: OutboxMessage, rendered: Extract<Rendered, { ok: true }>): Promise<Outcome> {
+    // A press answer reaches one person and is not a chat message: it is not counted against the chat.
+    const limited = outgoing.type !== 'press-answer';
     const chatKey = `${message.channel}:${message.chatId}`;
-    const slot = await slotFor(chatKey);
+    const limiter = limiterOf(message.channel);
+    const slot: Take = limited ? await slotFor(limiter, chatKey) : { ok: true, done: () => {} };
     const now = deps.clock.now();
+    if (stopping.signal.aborted) {
+      if (slot.ok) slot.done(now.getTime());
+      return handBack();
+    }
     if (!slot.ok) return { kind: 'retry', at: new Date(now.getTime() + slot.waitMs), attempt: false, error: 'rate limit' };
     if (tooLate(message)) {
       slot.done(now.getTime());
@@ -118,50 +189,84 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     let current = slot;
     try {
-      const sender = senders.get(message.channel)!;
-      if (rendered.replies.length) await sender.send(message.chatId, rendered.replies);
-      for (const [index, document] of rendered.documents.entries()) {
-        if (index > 0 || rendered.replies.length) {
-          current.done(deps.clock.now().getTime());
-          current = await nextSlot(chatKey);
-        }
-        await sender.sendDocument(message.chatId, document);
-      }
+      const another = async () => {
+        current.done(deps.clock.now().getTime());
+        current = await nextSlot(limiter, chatKey);
+      };
+      await send(sender, message.chatId, outgoing, another);
       return { kind: 'sent', at: deps.clock.now() };
     } catch (error) {
-      const attempts = message.attempts + 1;
-      const text = String((error as Error)?.message ?? error).slice(0, 200);
       const wait = retryAfterMs(error);
-      if (wait !== null) deps.limiter.pause(chatKey, now.getTime() + wait);
-      if (attempts >= options.maxAttempts) return { kind: 'failed', error: text };
-      deps.log.warn({ outbox: message.id, attempts, channel: message.channel }, 'send failed, will retry');
-      return { kind: 'retry', at: new Date(now.getTime() + Math.max(wait ?? 0, backoff(message.attempts))), attempt: true, error: text };
+      if (wait !== null) {
+        // Too many requests: the platform names the wait. Not a failure of the message, so it is never
+        // given up for it (a group over its allowance gets its replies late, never dropped).
+        limiter.pause(chatKey, now.getTime() + wait);
+        return { kind: 'retry', at: new Date(now.getTime() + wait), attempt: false, error: errorType(error) };
+      }
+      const attempts = message.attempts + 1;
+      // The row keeps the platform's words for the operator; the log only the error's type and code.
+      const text = String((error as Error)?.message ?? error).slice(0, 200);
+      if (attempts >= options.maxAttempts) {
+        deps.log.error({ outbox: message.id, channel: message.channel, error: errorType(error) }, 'outbox message given up');
+        return { kind: 'failed', error: text };
+      }
+      deps.log.warn({ outbox: message.id, attempts, channel: message.channel, error: errorType(error) }, 'send failed, will retry');
+      return { kind: 'retry', at: new Date(now.getTime() + backoff(message.attempts)), attempt: true, error: text };
     } finally {
       current.done(deps.clock.now().getTime());
+    }
+  }
+
+  async function settle(message: OutboxMessage, outcome: Outcome): Promise<void> {
+    const kept = await deps.outbox.settle(message, outcome);
+    if (!kept) deps.log.warn({ outbox: message.id }, 'claim expired before the outcome was recorded');
+  }
+
+  /** One chat's messages, in order: once one is not sent, the later ones wait behind it. */
+  async function deliverChat(messages: readonly OutboxMessage[]): Promise<void> {
+    let blocked = false;
+    for (const message of messages) {
+      let outcome: Outcome;
+      if (blocked) {
+        outcome = { kind: 'retry', at: deps.clock.now(), attempt: false, error: 'waits for an earlier message' };
+      } else {
+        try {
+          outcome = await deliver(message);
+        } catch (error) {
+          // A bug or a database failure while rendering: keep the message for a later try.
+          deps.log.error({ error: safeError(error), outbox: message.id }, 'rendering an outbox message failed');
+          const at = new Date(deps.clock.now().getTime() + backoff(message.attempts));
+          outcome = { kind: 'retry', at, attempt: true, error: 'render failed' };
+        }
+        blocked = outcome.kind === 'retry';
+      }
+      await settle(message, outcome);
     }
   }
 
   return {
     nextDue: () => deps.outbox.nextDue(channels, deps.clock.now(), deps.chatId),
     async runOnce() {
-      const now = deps.clock.now();
-      const claimed = await deps.outbox.claim({ channels, chatId: deps.chatId, now, limit: options.batch, leaseMs: options.leaseMs });
-      await Promise.all(
-        claimed.map(async (message) => {
-          let outcome: Outcome;
-          try {
-            outcome = await deliver(message);
-          } catch (error) {
-            // A bug or a database failure while rendering: keep the message for a later try.
-            deps.log.error({ err: error, outbox: message.id }, 'rendering an outbox message failed');
-            outcome = { kind: 'retry', at: new Date(now.getTime() + backoff(message.attempts)), attempt: true, error: 'render failed' };
-          }
-          const kept = await deps.outbox.settle(message, outcome);
-          if (!kept) deps.log.warn({ outbox: message.id }, 'claim expired before the outcome was recorded');
-          if (outcome.kind === 'failed') deps.log.error({ outbox: message.id }, 'outbox message given up');
-        }),
-      );
+      if (stopping.signal.aborted) return 0;
+      const claimed = await deps.outbox.claim({
+        channels,
+        chatId: deps.chatId,
+        now: deps.clock.now(),
+        limit: options.batch,
+        perChat: options.perChat,
+        leaseMs: options.leaseMs,
+      });
+      const byChat = new Map<string, OutboxMessage[]>();
+      for (const message of claimed) {
+        const key = `${message.channel}:${message.chatId}`;
+        byChat.set(key, [...(byChat.get(key) ?? []), message]);
+      }
+      await Promise.all([...byChat.values()].map(deliverChat));
       return claimed.length;
+    },
+    stop(graceMs = 2_000) {
+      stopping.abort();
+      setTimeout(() => aborting.abort(), graceMs).unref();
     },
   };
 }

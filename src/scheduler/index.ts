@@ -1,13 +1,13 @@
 import { tmpdir } from 'node:os';
 import type { Logger } from 'pino';
-import type { ChannelSender, Clock } from '../core/index.js';
+import type { ChannelName, ChannelSender, Clock } from '../core/index.js';
 import type { Stores } from '../store/index.js';
-import { createDispatcher } from './dispatcher.js';
-import { createRateLimiter, TELEGRAM_LIMITS } from './rate-limit.js';
+import { createDispatcher, type DispatcherOptions } from './dispatcher.js';
+import { createRateLimiter, TELEGRAM_LIMITS, telegramChatLimits, type RateLimiter } from './rate-limit.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 
 export { createDispatcher, DISPATCHER_DEFAULTS, type Dispatcher, type DispatcherOptions } from './dispatcher.js';
-export { createRateLimiter, TELEGRAM_LIMITS, type RateLimiter, type WindowLimit } from './rate-limit.js';
+export { createRateLimiter, TELEGRAM_LIMITS, telegramChatLimits, whatsappLimits, type RateLimiter, type WindowLimit } from './rate-limit.js';
 export { createScheduler, type Scheduler } from './scheduler.js';
 
 /**
@@ -18,7 +18,15 @@ export { createScheduler, type Scheduler } from './scheduler.js';
 export function startScheduler(
   stores: Pick<Stores, 'outbox' | 'planner' | 'reports' | 'monthly'>,
   senders: readonly ChannelSender[],
-  options: { clock: Clock; log: Logger; chatId?: string; pollMs?: number },
+  options: {
+    clock: Clock;
+    log: Logger;
+    chatId?: string;
+    pollMs?: number;
+    /** Each platform's limits; Telegram's for the others. */
+    limiters?: Partial<Record<ChannelName, RateLimiter>>;
+    dispatch?: Partial<DispatcherOptions>;
+  },
 ): Scheduler {
   const log = options.log.child({ module: 'scheduler' });
   const dispatcher = createDispatcher({
@@ -26,10 +34,12 @@ export function startScheduler(
     planner: stores.planner,
     reports: { reports: stores.reports, monthly: stores.monthly, filesDir: tmpdir() },
     senders,
-    limiter: createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat),
+    limiter: createRateLimiter(TELEGRAM_LIMITS.overall, telegramChatLimits),
+    limiters: options.limiters,
     clock: options.clock,
     log,
     chatId: options.chatId,
+    options: options.dispatch,
   });
   const scheduler = createScheduler({
     dispatcher,

@@ -9,6 +9,8 @@
 export interface WindowLimit {
   readonly limit: number;
   readonly windowMs: number;
+  /** Up to this much longer per send, at random, so the sends do not go like a metronome (WhatsApp). */
+  readonly jitterMs?: number;
 }
 
 export type Take =
@@ -30,7 +32,10 @@ export interface RateLimiter {
  */
 class Window {
   private sends: { at: number }[] = [];
-  constructor(private readonly rule: WindowLimit) {}
+  constructor(
+    private readonly rule: WindowLimit,
+    private readonly random: () => number,
+  ) {}
 
   private prune(now: number): void {
     this.sends = this.sends.filter((send) => send.at > now - this.rule.windowMs);
@@ -43,8 +48,8 @@ class Window {
     return Math.min(...this.sends.map((send) => send.at)) + this.rule.windowMs - now;
   }
 
-  record(now: number): { at: number } {
-    const send = { at: now };
+  record(now: number): { at: number; jitter: number } {
+    const send = { at: now, jitter: (this.rule.jitterMs ?? 0) * this.random() };
     this.sends.push(send);
     return send;
   }
@@ -58,19 +63,23 @@ class Window {
 /** Past this many chats the idle ones are forgotten, so memory follows the chats sending now. */
 const SWEEP_AT = 5_000;
 
-export function createRateLimiter(overall: WindowLimit, perChat: WindowLimit): RateLimiter {
-  const global = new Window(overall);
-  const chats = new Map<string, Window>();
-  const paused = new Map<string, number>();
+/** The limits of one chat: one rule for every chat, or rules by chat (a Telegram group has one more). */
+export type ChatLimits = WindowLimit | ((chat: string) => readonly WindowLimit[]);
 
-  function chatWindow(chat: string, now: number): Window {
-    let window = chats.get(chat);
-    if (!window) {
-      if (chats.size >= SWEEP_AT) for (const [key, idle] of chats) if (idle.isEmpty(now)) chats.delete(key);
-      window = new Window(perChat);
-      chats.set(chat, window);
+export function createRateLimiter(overall: WindowLimit, perChat: ChatLimits, random: () => number = Math.random): RateLimiter {
+  const global = new Window(overall, random);
+  const chats = new Map<string, Window[]>();
+  const paused = new Map<string, number>();
+  const rulesOf = typeof perChat === 'function' ? perChat : () => [perChat];
+
+  function chatWindows(chat: string, now: number): Window[] {
+    let windows = chats.get(chat);
+    if (!windows) {
+      if (chats.size >= SWEEP_AT) for (const [key, idle] of chats) if (idle.every((window) => window.isEmpty(now))) chats.delete(key);
+      windows = rulesOf(chat).map((rule) => new Window(rule, random));
+      chats.set(chat, windows);
     }
-    return window;
+    return windows;
   }
 
   return {
@@ -78,14 +87,17 @@ export function createRateLimiter(overall: WindowLimit, perChat: WindowLimit): R
       const until = paused.get(chat);
       if (until !== undefined && until > now) return { ok: false, waitMs: until - now };
       if (until !== undefined) paused.delete(chat);
-      const window = chatWindow(chat, now);
-      const waitMs = Math.max(global.waitMs(now), window.waitMs(now));
+      const windows = chatWindows(chat, now);
+      const waitMs = Math.max(global.waitMs(now), ...windows.map((window) => window.waitMs(now)));
       if (waitMs > 0) return { ok: false, waitMs };
-      const sends = [global.record(now), window.record(now)];
+      const sends = [global.record(now), ...windows.map((window) => window.record(now))];
       return {
         ok: true,
         done: (at) => {
-          for (const send of sends) send.at = Math.max(send.at, at);
+          for (const send of sends) {
+            send.at = Math.max(send.at, at) + send.jitter;
+            send.jitter = 0;
+          }
         },
       };
     },
@@ -104,3 +116,15 @@ export const TELEGRAM_LIMITS = {
   overall: { limit: 30, windowMs: 1_010 },
   perChat: { limit: 20, windowMs: 60_600 },
 } as const satisfies Record<string, WindowLimit>;
+
+/** One message a second in any chat; a group (negative id) also 20 a minute. Keys are `telegram:<chat id>`. */
+export const telegramChatLimits = (chat: string): readonly WindowLimit[] =>
+  chat.split(':')[1]?.startsWith('-')
+    ? [{ limit: 1, windowMs: 1_010 }, TELEGRAM_LIMITS.perChat]
+    : [{ limit: 1, windowMs: 1_010 }];
+
+/** The cautious WhatsApp pace: per chat one message every `intervalMs` plus jitter, and 10 a second overall. */
+export const whatsappLimits = (intervalMs: number, jitterMs: number) => ({
+  overall: { limit: 10, windowMs: 1_000 },
+  perChat: { limit: 1, windowMs: intervalMs, jitterMs },
+});

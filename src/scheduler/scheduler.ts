@@ -5,7 +5,7 @@ import type { Dispatcher } from './dispatcher.js';
 export interface SchedulerDeps {
   readonly dispatcher: Dispatcher;
   readonly planner: SchedulerPlanner;
-  readonly outbox: Pick<OutboxStore, 'prune'>;
+  readonly outbox: Pick<OutboxStore, 'prune' | 'onWritten'>;
   /** Plans each WKSBM's monthly report into the outbox as the 1st of the month approaches. */
   readonly monthly?: Pick<MonthlyReports, 'plan'>;
   readonly clock: Clock;
@@ -39,17 +39,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const upkeepEveryMs = deps.upkeepEveryMs ?? 10 * 60_000;
   let running = false;
   let loops: Promise<void>[] = [];
+  let unsubscribe = () => {};
   const sleepers = new Set<() => void>();
 
-  const sleep = (ms: number) =>
+  /** The dispatch loops' sleeps, which a new outbox message cuts short (the upkeep's are not). */
+  const dispatching = new Set<() => void>();
+
+  const sleep = (ms: number, name: string) =>
     new Promise<void>((resolve) => {
       const wake = () => {
         clearTimeout(timer);
         sleepers.delete(wake);
+        dispatching.delete(wake);
         resolve();
       };
       const timer = setTimeout(wake, ms);
       sleepers.add(wake);
+      if (name !== 'upkeep') dispatching.add(wake);
     });
 
   async function idleMs(): Promise<number> {
@@ -63,10 +69,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     while (running) {
       try {
         const waitMs = await round();
-        if (waitMs > 0 && running) await sleep(waitMs);
+        if (waitMs > 0 && running) await sleep(waitMs, name);
       } catch (error) {
         deps.log.error({ err: error, loop: name }, 'scheduler round failed');
-        if (running) await sleep(pollMs);
+        if (running) await sleep(pollMs, name);
       }
     }
   }
@@ -86,11 +92,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (running) return;
       running = true;
       loops = Array.from({ length: deps.workers ?? 2 }, (_, i) => repeat(`dispatch-${i}`, dispatch));
+      // A reply written by this process is sent at once, not at the next poll.
+      unsubscribe = deps.outbox.onWritten(() => {
+        for (const wake of [...dispatching]) wake();
+      });
       // Every instance does the upkeep: it is idempotent, so one more instance costs a read now and then.
       loops.push(repeat('upkeep', upkeep));
     },
     async stop() {
       running = false;
+      unsubscribe();
+      // What is claimed and waits for the rate limit goes back to the outbox at once.
+      deps.dispatcher.stop();
       for (const wake of sleepers) wake();
       await Promise.all(loops);
     },

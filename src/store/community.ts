@@ -70,6 +70,21 @@ export function createCommunityStore(read: PrismaClient, writer: Writer): Commun
       for (const [key, info] of chats) if (info.id === wksbmId) chats.delete(key);
     },
 
+    async moveChat(channel, from, to) {
+      await writer.run(async (tx) => {
+        // Only when the new id is not linked already: a migration seen twice (both chats announce it) moves once.
+        if (!(await tx.chat.findUnique({ where: { channel_externalId: { channel, externalId: to } } }))) {
+          await tx.chat.updateMany({ where: { channel, externalId: from }, data: { externalId: to } });
+        }
+        if (!(await tx.pengurusChat.findUnique({ where: { channel_externalId: { channel, externalId: to } } }))) {
+          await tx.pengurusChat.updateMany({ where: { channel, externalId: from }, data: { externalId: to } });
+        }
+        // Reminders planned for the old id go to the new one.
+        await tx.outbox.updateMany({ where: { channel, chatId: from, status: 'pending' }, data: { chatId: to } });
+      });
+      chats.delete(`${channel}:${from}`);
+    },
+
     async wksbmOfChat(chat: ChatKey) {
       const key = `${chat.channel}:${chat.id}`;
       const cached = chats.get(key);

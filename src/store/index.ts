@@ -7,6 +7,7 @@ import { createCommunityStore, createMembershipReads } from './community.js';
 import { createDashboardStore } from './dashboard.js';
 import { createDashboardReads } from './dashboard-reads.js';
 import { createDukaStore } from './duka.js';
+import { createInboxStore, type InboxStore } from './inbox.js';
 import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
 import { createIuranReminderPlanner } from './iuran-reminders.js';
 import { createLedgerStore } from './ledger.js';
@@ -31,6 +32,8 @@ export interface Stores extends Omit<CoreDeps, 'clock' | 'publicUrl'> {
   readonly outbox: OutboxStore;
   /** The dashboard's own reads (Buku kas pages, pending setoran, past meetings). */
   readonly dashboardReads: DashboardReads;
+  /** Platform updates, stored before they are acknowledged and handled from there. */
+  readonly inbox: InboxStore;
   /** Plans the monthly LPJ into the outbox. */
   readonly monthly: MonthlyReports;
 }
@@ -40,6 +43,7 @@ export function createStores(db: Db, log: Logger): Stores {
   const writer = createWriter(db.write, log.child({ module: 'writer' }));
   const community = createCommunityStore(db.read, writer);
   const meetings = createMeetingStore(db.read, writer, { wksbmChanged: community.wksbmChanged });
+  const outbox = createOutboxStore(db.read, writer);
   return {
     writer,
     community,
@@ -54,15 +58,16 @@ export function createStores(db: Db, log: Logger): Stores {
       ...createMembershipReads(db.read),
       ...createEarlierAnswer(db.read),
     },
-    notifier: createNotifier(db.read, log.child({ module: 'notifier' })),
+    notifier: createNotifier(db.read, log.child({ module: 'notifier' }), outbox),
     meetings,
     planner: {
       topUp: (now, limit) => meetings.topUp(now, limit),
       reminderFacts: (occurrenceId) => meetings.reminderFacts(occurrenceId),
       ...createIuranReminderPlanner(db.read, writer),
     },
-    outbox: createOutboxStore(db.read, writer),
+    outbox,
     dashboardReads: createDashboardReads(db.read, db.sql, { funds: (wksbmId) => community.funds(wksbmId) }),
+    inbox: createInboxStore(db.read, writer, () => outbox.written()),
     arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
     duka: createDukaStore(db.read, writer),
     reports: createReportStore(db.read, writer),

@@ -14,6 +14,8 @@ import {
   standingsOf,
   type NewOutboxMessage,
 } from '../core/index.js';
+import { iuranReminderPayload } from '../outbox/kinds/iuran-reminder.js';
+import { textKind } from '../outbox/kinds/text.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { booksOf, householdInfos, iuranInfos, reminderSubject } from './iuran.js';
 import { enqueue } from './outbox.js';
@@ -90,7 +92,7 @@ async function planChunk(
             channel,
             chatId,
             subject: reminderSubject(iuran.id, household.id),
-            payload: { kind: 'iuran-reminder', iuranId: iuran.id, householdId: household.id },
+            payload: iuranReminderPayload({ iuranId: iuran.id, householdId: household.id }),
             dueAt: now,
             notAfter,
           });
@@ -104,7 +106,7 @@ async function planChunk(
           channel: chat.channel as ChannelName,
           chatId: chat.externalId,
           subject: `iuran-group:${iuran.id}`,
-          payload: { kind: 'text', text: line },
+          payload: textKind.make({ text: line }),
           dueAt: now,
           notAfter,
         });

@@ -22,6 +22,7 @@ import {
   type Tenure,
   WksError,
 } from '../core/index.js';
+import { textKind } from '../outbox/kinds/text.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { accountFor, addPayment, reversePayments, type AllocationContext } from './iuran-allocation.js';
 import { postEntry, takeNumber } from './ledger.js';
@@ -180,7 +181,7 @@ export async function notifyDecided(tx: Tx, input: { submissionId: number; at: D
   const row = await tx.submission.findUniqueOrThrow({ where: { id: input.submissionId }, include: { fund: { include: fundWithAliases }, wksbm: true } });
   const text = iuranText.perantauDecided(row.number, row.wksbm.name, toFundInfo(row.fund), row.amount, row.status === 'disahkan', row.reason);
   await enqueue(tx, [
-    { ...chat, dedupeKey: `setoran-decided:${row.id}`, subject: `setoran:${row.id}`, payload: { kind: 'text', text }, dueAt: input.at, notAfter: null },
+    { ...chat, dedupeKey: `setoran-decided:${row.id}`, subject: `setoran:${row.id}`, payload: textKind.make({ text }), dueAt: input.at, notAfter: null },
   ]);
 }
 
@@ -203,7 +204,7 @@ async function toGroups(tx: Tx, input: { wksbmId: number; key: string; subject: 
       chatId: chat.externalId,
       dedupeKey: `${input.key}:${chat.channel}:${chat.externalId}`,
       subject: input.subject,
-      payload: { kind: 'text' as const, text: input.reply.text, ...(input.reply.actions ? { actions: [...input.reply.actions] } : {}) },
+      payload: textKind.make({ text: input.reply.text, actions: input.reply.actions }),
       dueAt: input.at,
       notAfter: null,
     })),

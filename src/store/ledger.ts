@@ -16,6 +16,7 @@ import {
 } from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { applyOnce, inboundRow, parseStoredReplies } from './once.js';
+import { insertRows, storedTime, type SqlValue } from './sql.js';
 import { fundWithAliases, toFundInfo } from './rows.js';
 import type { Lane, Tx, Writer } from './writer.js';
 
@@ -143,24 +144,6 @@ export async function postEntry(tx: Tx, entry: SingleEntry): Promise<SingleEntry
   const row = await tx.ledgerEntry.create({ data: { ...entry, number, balanceAfter: after }, select: { id: true } });
   await setBalance(tx, entry.fundId, balance, after);
   return { ok: true, id: row.id, number, balanceAfter: after };
-}
-
-/** How the SQLite adapter writes a DateTime, so rows inserted here read back like Prisma's own. */
-const storedTime = (date: Date) => date.toISOString().replace('Z', '+00:00');
-
-type SqlValue = string | number | bigint | null;
-
-/**
- * One INSERT for many rows. Prisma's createMany costs about 0.3 ms a row on this engine, which made it
- * the largest part of a batch; every row must list the same columns in the same order.
- */
-async function insertRows(tx: Tx, table: 'LedgerEntry' | 'Submission' | 'InboundMessage', rows: readonly Record<string, SqlValue>[]) {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.keys(first);
-  const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES `);
-  const values = Prisma.join(rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column] ?? null))})`));
-  await tx.$executeRaw`${head}${values}`;
 }
 
 /** The rows whose value this batch changed, as moves from what it read. */

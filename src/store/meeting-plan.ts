@@ -10,6 +10,7 @@ import {
   type RutinRule,
 } from '../core/index.js';
 import { enqueue, withdraw } from './outbox.js';
+import { reminderPayload } from '../outbox/kinds/reminder.js';
 import { occurrenceInclude, parseRule, remindersOf, type OccurrenceRow } from './meeting-rows.js';
 import type { Tx } from './writer.js';
 
@@ -60,7 +61,7 @@ export async function planReminders(tx: Tx, ctx: PlanContext, occurrences: reado
           channel: chat.channel as ChannelName,
           chatId: chat.externalId,
           subject: subjectOf(occurrence.id),
-          payload: { kind: 'reminder', occurrenceId: occurrence.id, startsAt: occurrence.startsAt.getTime() },
+          payload: reminderPayload({ occurrenceId: occurrence.id, startsAt: occurrence.startsAt.getTime() }),
           dueAt,
           notAfter: occurrence.startsAt,
         });

@@ -5,11 +5,13 @@ import {
   type NewOutboxMessage,
   type OutboxMessage,
   outboxPayload,
+  type OutboxPayload,
   type OutboxStore,
   type Outcome,
 } from '../core/index.js';
+import { insertRows, storedTime } from './sql.js';
 import type { Lane, Tx, Writer } from './writer.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 
 /**
  * The durable outbox: messages due at a time, sent by the scheduler. A row is claimed with a
@@ -23,20 +25,27 @@ import type { PrismaClient } from '../generated/prisma/client.js';
  */
 const CHANNELS = ['console', 'telegram', 'whatsapp'] as const satisfies readonly ChannelName[];
 
-/** Inside a transaction: adds the messages whose dedupe key is new; returns how many were added. */
+/** Inside a transaction: adds the messages whose dedupe key is new (one statement); returns how many were added. */
 export async function enqueue(tx: Tx, messages: readonly NewOutboxMessage[]): Promise<number> {
-  if (messages.length === 0) return 0;
-  const existing = await tx.outbox.findMany({
-    where: { dedupeKey: { in: messages.map((message) => message.dedupeKey) } },
-    select: { dedupeKey: true },
-  });
-  const known = new Set(existing.map((row) => row.dedupeKey));
-  const fresh = messages.filter((message) => !known.has(message.dedupeKey));
-  if (fresh.length === 0) return 0;
-  await tx.outbox.createMany({
-    data: fresh.map((message) => ({ ...message, payload: JSON.stringify(message.payload), nextAttemptAt: message.dueAt })),
-  });
-  return fresh.length;
+  const now = storedTime(new Date());
+  return insertRows(
+    tx,
+    'Outbox',
+    messages.map((message) => ({
+      dedupeKey: message.dedupeKey,
+      channel: message.channel,
+      chatId: message.chatId,
+      subject: message.subject,
+      payload: JSON.stringify(message.payload),
+      dueAt: storedTime(message.dueAt),
+      notAfter: message.notAfter === null ? null : storedTime(message.notAfter),
+      nextAttemptAt: storedTime(message.dueAt),
+      status: 'pending',
+      attempts: 0,
+      createdAt: now,
+    })),
+    { ignoreDuplicates: true },
+  );
 }
 
 /**
@@ -53,6 +62,33 @@ export async function withdraw(tx: Tx, subjects: readonly string[], now: Date): 
       OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
     },
   });
+}
+
+/**
+ * The due messages a claim may take, oldest first: a chat's messages go out in the order they were
+ * written, so a message is a candidate only when every earlier due message of its chat is one too (none
+ * is held by another claim or waiting for a retry or the rate limit), and at most `perChat` per chat.
+ * Portable SQL (window functions), as SQLite and PostgreSQL both run it.
+ */
+async function inOrderCandidates(
+  tx: Tx,
+  request: { channels: readonly ChannelName[]; chatId?: string; now: Date; limit: number; perChat: number },
+): Promise<number[]> {
+  const { now } = request;
+  const chat = request.chatId === undefined ? Prisma.empty : Prisma.sql`AND "chatId" = ${request.chatId}`;
+  const rows = await tx.$queryRaw<{ id: number | bigint }[]>`
+    SELECT "id" FROM (
+      SELECT "id",
+        ROW_NUMBER() OVER (PARTITION BY "channel", "chatId" ORDER BY "id") AS "place",
+        SUM(CASE WHEN "nextAttemptAt" <= ${now} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now}) THEN 0 ELSE 1 END)
+          OVER (PARTITION BY "channel", "chatId" ORDER BY "id" ROWS UNBOUNDED PRECEDING) AS "waiting"
+      FROM "Outbox"
+      WHERE "status" = 'pending' AND "dueAt" <= ${now} AND "channel" IN (${Prisma.join([...request.channels])}) ${chat}
+    ) AS "queue"
+    WHERE "place" <= ${request.perChat} AND "waiting" = 0
+    ORDER BY "id"
+    LIMIT ${request.limit}`;
+  return rows.map((row) => Number(row.id));
 }
 
 interface Settlement {
@@ -74,20 +110,39 @@ function settlementData(outcome: Outcome) {
   }
 }
 
-/** Outcomes reported while a transaction is open are written together in the next one. */
+/**
+ * Outcomes reported while a transaction is open are written together in the next one: the sends of one
+ * claim settle in one statement (sent at the batch's latest time), the rest one by one.
+ */
 const settleLane: Lane<Settlement, boolean> = {
   name: 'outbox-settle',
-  maxBatch: 128,
+  maxBatch: 256,
   async apply(tx, settlements) {
-    const results: boolean[] = [];
-    for (const { message, outcome } of settlements) {
-      const { count } = await tx.outbox.updateMany({
-        where: { id: message.id, claimToken: message.claimToken },
-        data: settlementData(outcome),
-      });
-      results.push(count === 1);
+    const results = new Map<Settlement, boolean>();
+    const sent = new Map<string, Settlement[]>();
+    for (const settlement of settlements) {
+      if (settlement.outcome.kind !== 'sent') continue;
+      const token = settlement.message.claimToken;
+      sent.set(token, [...(sent.get(token) ?? []), settlement]);
     }
-    return results;
+    for (const [claimToken, group] of sent) {
+      const at = new Date(Math.max(...group.map((settlement) => (settlement.outcome as { at: Date }).at.getTime())));
+      const { count } = await tx.outbox.updateMany({
+        where: { id: { in: group.map((settlement) => settlement.message.id) }, claimToken },
+        data: settlementData({ kind: 'sent', at }),
+      });
+      // All held: one statement did it. Some claim ran out: say which, one by one (rare).
+      if (count === group.length) for (const settlement of group) results.set(settlement, true);
+    }
+    for (const settlement of settlements) {
+      if (results.has(settlement)) continue;
+      const { count } = await tx.outbox.updateMany({
+        where: { id: settlement.message.id, claimToken: settlement.message.claimToken },
+        data: settlementData(settlement.outcome),
+      });
+      results.set(settlement, count === 1);
+    }
+    return settlements.map((settlement) => results.get(settlement)!);
   },
 };
 
@@ -98,34 +153,44 @@ const pendingWhere = (channels: readonly ChannelName[], chatId: string | undefin
 });
 
 export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxStore {
+  const listeners = new Set<() => void>();
   return {
-    async claim({ channels, chatId, now, limit, leaseMs }) {
+    async add(messages) {
+      if (messages.length === 0) return;
+      await writer.run((tx) => enqueue(tx, messages));
+      for (const listener of listeners) listener();
+    },
+
+    onWritten(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    written() {
+      for (const listener of listeners) listener();
+    },
+
+    async claim({ channels, chatId, now, limit, leaseMs, perChat = 4 }) {
       if (channels.length === 0 || limit <= 0) return [];
       const free = { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
       const due = { ...pendingWhere(channels, chatId), nextAttemptAt: { lte: now }, ...free };
       // Looking first on the read connection keeps an idle poll from taking the write lock.
       if (!(await read.outbox.findFirst({ where: due, select: { id: true } }))) return [];
       return writer.run(async (tx) => {
-        const candidates = await tx.outbox.findMany({
-          where: due,
-          orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
-          take: limit,
-          select: { id: true },
-        });
+        const candidates = await inOrderCandidates(tx, { channels, chatId, now, limit, perChat });
         if (candidates.length === 0) return [];
         const claimToken = randomUUID();
         // The condition is repeated in the UPDATE: it is the claim, the SELECT only picks candidates.
         await tx.outbox.updateMany({
-          where: { id: { in: candidates.map((row) => row.id) }, status: 'pending', ...free },
+          where: { id: { in: candidates }, status: 'pending', ...free },
           data: { claimToken, claimedUntil: new Date(now.getTime() + leaseMs) },
         });
-        const rows = await tx.outbox.findMany({ where: { claimToken }, orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }] });
+        const rows = await tx.outbox.findMany({ where: { claimToken }, orderBy: { id: 'asc' } });
         return rows.map((row) => ({
           id: row.id,
           dedupeKey: row.dedupeKey,
           channel: z.enum(CHANNELS).parse(row.channel),
           chatId: row.chatId,
-          payload: outboxPayload.parse(JSON.parse(row.payload)),
+          payload: outboxPayload.parse(JSON.parse(row.payload)) as OutboxPayload,
           dueAt: row.dueAt,
           notAfter: row.notAfter,
           attempts: row.attempts,

@@ -106,13 +106,22 @@ export function createWriter(client: PrismaClient, log: Logger): Writer {
     }
   }
 
+  /**
+   * The oldest request's lane, with every request of that lane waiting behind it (up to its batch):
+   * requests of different lanes are independent (a caller that needs one written before another awaits
+   * it), so an inbox completion queued between two setoran does not split their transaction.
+   */
+  function nextBatch(): Task[] {
+    const lane = queue[0]!.lane;
+    const batch: Task[] = [];
+    const rest: Task[] = [];
+    for (const task of queue) (task.lane === lane && batch.length < lane.maxBatch ? batch : rest).push(task);
+    queue.splice(0, queue.length, ...rest);
+    return batch;
+  }
+
   async function drain(): Promise<void> {
-    while (queue.length > 0) {
-      const lane = queue[0]!.lane;
-      let size = 1;
-      while (size < queue.length && size < lane.maxBatch && queue[size]!.lane === lane) size++;
-      await commit(queue.splice(0, size));
-    }
+    while (queue.length > 0) await commit(nextBatch());
     draining = null;
   }
 

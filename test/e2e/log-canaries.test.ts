@@ -4,12 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWhatsAppAdapter, type AdapterSocket } from '../../src/channels/whatsapp/adapter.js';
 import { createSeal } from '../../src/channels/whatsapp/seal.js';
 import { createWhatsAppStore } from '../../src/store/whatsapp.js';
-import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
-import { TelegramStartError } from '../../src/core/index.js';
+import { createTelegramChannel } from '../../src/channels/telegram/channel.js';
+import { systemClock, TelegramStartError } from '../../src/core/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { registerTelegramWebhook } from '../../src/http/telegram-webhook.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { createMemoryLog } from '../helpers/memory-log.js';
+import { startTelegramBot, type TestTelegramBot } from '../helpers/telegram-bot.js';
 import { createFakeSocket, waMessage } from '../helpers/whatsapp-socket.js';
 import { createWorld, type World } from '../helpers/world.js';
 
@@ -41,7 +42,7 @@ const CANARY = {
 
 let api: BotApiServer;
 let world: World;
-let channel: TelegramChannel;
+let bot: TestTelegramBot | undefined;
 let lines: string[];
 let log: ReturnType<typeof createMemoryLog>['log'];
 
@@ -52,7 +53,8 @@ beforeEach(async () => {
   api.setAdmin(GROUP, sri, 'creator');
 });
 afterEach(async () => {
-  await channel?.stop();
+  await bot?.stop();
+  bot = undefined;
   await api.close();
   await world.close();
 });
@@ -71,10 +73,9 @@ function expectNoCanary() {
 
 describe('logs at level trace, through every flow and failure', () => {
   it('hold no text people typed, no reply, no update and no token', async () => {
-    channel = createTelegramChannel({ token: api.token, apiRoot: api.url, core: world.core, log, throttle: false, retry: { maxRetryAttempts: 0 }, adminTtlMs: 0 });
-    await channel.init();
-    world.notifier.register(channel);
-    channel.startPolling();
+    bot = await startTelegramBot(world, api, { log, adminTtlMs: 0 });
+    world.notifier.viaOutbox('telegram');
+    bot.channel.startPolling();
 
     // 1. every flow, with a canary in each free-text field
     await say(sri, `/mulai ${CANARY.wksbm}`, GROUP);
@@ -89,32 +90,33 @@ describe('logs at level trace, through every flow and failure', () => {
     for (const answer of ['9', CANARY.subject, CANARY.address, CANARY.story, '2', 'lewati', '2']) await say(ani, answer, ani.id);
     expect(await world.db.read.case.count()).toBe(1);
 
-    // 2. a reply that cannot be sent (the Bot API is down for it)
+    // 2. a reply that cannot be sent (the Bot API is down for it); the outbox tries it again
     api.outage('sendMessage', 1);
-    api.push(api.message(GROUP, sri, `/setor 2000 kas ${CANARY.failedSend}`));
-    await waitForLine('telegram send failed');
+    await say(sri, `/setor 2000 kas ${CANARY.failedSend}`, GROUP);
+    await waitForLine('send failed, will retry');
 
-    // 3. an update whose handling fails (the admin list cannot be fetched)
-    api.outage('getChatAdministrators', 1);
+    // 3. the admin list cannot be fetched: "coba lagi sebentar", logged without the update
+    api.outage('getChatAdministrators', 2);
     await say(sri, `/setor 3000 kas ${CANARY.failedUpdate}`, GROUP);
-    await waitForLine('telegram update failed');
+    await waitForLine('admin status unknown');
 
-    // 4. a database error whose message quotes the values it was writing
+    // 4. a database error whose message quotes the values it was writing: the update fails, is tried
+    // again, and after the last try the group is told
     await world.db.write.$executeRawUnsafe(
       "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
     );
     const before = lines.length;
-    await say(sri, `/setor 4000 kas ${CANARY.database}`, GROUP);
-    expect(lines.slice(before).join('')).toContain('database error');
-    await channel.stop();
+    expect(await say(sri, `/setor 4000 kas ${CANARY.database}`, GROUP)).toContain('kesalahan di server');
+    expect(lines.slice(before).join('')).toContain('update given up');
+    await bot.stop();
 
-    // 5. a webhook update that fails, through Fastify
-    const hooked = createTelegramChannel({ token: api.token, apiRoot: api.url, core: world.core, log, throttle: false, retry: { maxRetryAttempts: 0 }, adminTtlMs: 0 });
-    await hooked.init();
+    // 5. a webhook update that cannot be stored (a database error quoting the update), through Fastify
     const app = await buildApp({ log, version: 'test', checkDatabase: async () => {}, channels: () => ({}) });
     const secret = 'rahasia-webhook-0123456789';
-    registerTelegramWebhook(app, { path: '/telegram', secret, handleUpdate: (update) => hooked.handleUpdate(update as never) });
-    api.outage('getChatAdministrators', 1);
+    registerTelegramWebhook(app, { path: '/telegram', secret, log, receive: (update) => bot!.channel.receive(update as never) });
+    await world.db.write.$executeRawUnsafe(
+      "CREATE TRIGGER refuse_update BEFORE INSERT ON InboxUpdate BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.payload); END",
+    );
     const response = await app.inject({
       method: 'POST',
       url: `/telegram?token=${api.token}`,
@@ -122,12 +124,19 @@ describe('logs at level trace, through every flow and failure', () => {
       payload: { update_id: 900, ...api.message(GROUP, sri, `/setor 5000 kas ${CANARY.webhook}`) },
     });
     expect(response.statusCode).toBe(500);
-    await hooked.stop();
     await app.close();
 
     // 6. start-up failing: an unreachable API and a refused token
     for (const options of [{ apiRoot: 'http://127.0.0.1:9' }, { apiRoot: api.url, token: '999999:WRONG-token-abcdef' }]) {
-      const failing = createTelegramChannel({ token: api.token, core: world.core, log, startAttempts: 1, ...options });
+      const failing = createTelegramChannel({
+        token: api.token,
+        core: world.core,
+        inbox: world.stores.inbox,
+        clock: systemClock,
+        log,
+        startAttempts: 1,
+        ...options,
+      });
       const error = await failing.init().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(TelegramStartError);
       log.fatal({ err: error }, `telegram: ${(error as Error).message}`);

@@ -2,12 +2,11 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
 import { REVEAL_DELAY_MS } from '../../src/core/arisan/index.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { ROOT } from '../helpers/paths.js';
+import { startTelegramBot, type TestTelegramBot } from '../helpers/telegram-bot.js';
 import { createWorld, type World } from '../helpers/world.js';
 
 const run = promisify(execFile);
@@ -19,7 +18,7 @@ const joko: TestUser = { id: 23, first_name: 'Mas', last_name: 'Joko' };
 
 let api: BotApiServer;
 let world: World;
-let channel: TelegramChannel;
+let bot: TestTelegramBot;
 
 beforeEach(async () => {
   api = await startBotApiServer();
@@ -27,12 +26,12 @@ beforeEach(async () => {
   world.clock.set('2026-11-26T12:00:00Z');
   api.setAdmin(GROUP, sri, 'creator');
   api.setAdmin(GROUP, budi, 'administrator');
-  channel = createTelegramChannel({ token: api.token, apiRoot: api.url, core: world.core, log: pino({ level: 'silent' }), throttle: false });
-  await channel.init();
-  channel.startPolling();
+  bot = await startTelegramBot(world, api);
+  world.notifier.viaOutbox('telegram');
+  bot.channel.startPolling();
 });
 afterEach(async () => {
-  await channel.stop();
+  await bot.stop();
   await api.close();
   await world.close();
 });

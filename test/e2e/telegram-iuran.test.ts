@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
-import { createDispatcher, createRateLimiter, TELEGRAM_LIMITS } from '../../src/scheduler/index.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { createMemoryLog } from '../helpers/memory-log.js';
+import { startTelegramBot, type TestTelegramBot } from '../helpers/telegram-bot.js';
 import { createWorld, type World } from '../helpers/world.js';
 
 const GROUP = -100800;
@@ -14,7 +13,7 @@ const CANARY = 'Kanari Sembilan';
 
 let api: BotApiServer;
 let world: World;
-let channel: TelegramChannel;
+let bot: TestTelegramBot;
 let logged: string[] = [];
 
 beforeEach(async () => {
@@ -24,12 +23,12 @@ beforeEach(async () => {
   world = await createWorld({ log });
   world.clock.set('2026-11-02T03:00:00Z');
   api.setAdmin(GROUP, sri, 'creator');
-  channel = createTelegramChannel({ token: api.token, apiRoot: api.url, core: world.core, log, throttle: false });
-  await channel.init();
-  channel.startPolling();
+  bot = await startTelegramBot(world, api, { log, clock: world.clock });
+  world.notifier.viaOutbox('telegram');
+  bot.channel.startPolling();
 });
 afterEach(async () => {
-  await channel.stop();
+  await bot.stop();
   await api.close();
   await world.close();
 });
@@ -37,27 +36,10 @@ afterEach(async () => {
 const sent = () => api.sent('sendMessage');
 const to = (chat: number) => sent().filter((message) => Number(message.chat_id) === chat);
 
-async function say(from: TestUser, text: string, chat: number) {
-  const before = sent().length;
-  api.push(api.message(chat, from, text));
-  const answer = () => sent().slice(before).find((message) => Number(message.chat_id) === chat);
-  await api.waitFor(() => answer() !== undefined);
-  return String(answer()!.text);
-}
+const say = (from: TestUser, text: string, chat: number) => api.say(from, text, chat);
 
-/** Sends what the outbox holds through the Telegram channel, as the server's scheduler does. */
-async function deliver() {
-  const dispatcher = createDispatcher({
-    outbox: world.stores.outbox,
-    planner: world.stores.planner,
-    senders: [channel],
-    limiter: createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat),
-    clock: world.clock,
-    log: createMemoryLog().log,
-    random: () => 0.5,
-  });
-  while ((await dispatcher.runOnce()) > 0);
-}
+/** Resolves once the scheduler has sent a message to `chat` that `matches` says is the one awaited. */
+const sentTo = (chat: number, matches: (text: string) => boolean) => api.waitFor(() => to(chat).some((message) => matches(String(message.text))));
 
 it('keeps iuran over Telegram: perantau setoran confirmed in the group, private reminders, counts only in the group', async () => {
   await say(sri, '/mulai WKSBM Sukamaju', GROUP);
@@ -70,20 +52,21 @@ it('keeps iuran over Telegram: perantau setoran confirmed in the group, private 
 
   // 1. Andi, far away, pays in his private chat (chat id = user id); the group gets a notice with buttons.
   expect(await say(andi, '/setor 10rb kematian', andi.id)).toContain('menunggu pengesahan bendahara');
-  await deliver();
+  await sentTo(GROUP, (text) => text.includes('Setoran perantau'));
   const notice = to(GROUP).at(-1)!;
   expect(String(notice.text)).toContain('Setoran perantau Rp10.000 ke Kematian dari Andi');
   expect(JSON.stringify(notice.reply_markup)).toContain('Sahkan');
 
   // 2. Bu Sri confirms it in the group; Andi is told privately.
   expect(await say(sri, '/sahkan 1', GROUP)).toContain('Iuran Kematian KK Pak Budi: November 2026 lunas');
-  await deliver();
+  await sentTo(andi.id, (text) => text.includes('sudah disahkan bendahara'));
   expect(String(to(andi.id).at(-1)!.text)).toContain('sudah disahkan bendahara');
 
   // 3. On the 10th only Joko's household owes: he alone is reminded, the group gets counts.
   world.clock.set('2026-11-10T02:30:00Z');
   await world.stores.planner.planReminders(world.clock.now());
-  await deliver();
+  await sentTo(joko.id, (text) => text.includes(CANARY));
+  await sentTo(GROUP, (text) => text.startsWith('🔔'));
   expect(String(to(joko.id).at(-1)!.text)).toContain(`KK ${CANARY} (RT 04): kurang Rp10.000 (November 2026)`);
   expect(to(andi.id).filter((message) => String(message.text).includes('Pengingat'))).toEqual([]);
   expect(String(to(GROUP).at(-1)!.text)).toBe('🔔 Iuran Kematian: 1 dari 2 KK sudah lunas; 1 KK diingatkan lewat chat pribadi. Terima kasih!');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/channel.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { createMemoryLog } from '../helpers/memory-log.js';
+import { startTelegramBot, type TestTelegramBot } from '../helpers/telegram-bot.js';
 import { createWorld, type World } from '../helpers/world.js';
 
 const GROUP = -100700;
@@ -11,7 +11,7 @@ const CANARIES = ['CANARY-TG-SUBJECT', 'CANARY-TG-ADDRESS', 'CANARY-TG-STORY', '
 
 let api: BotApiServer;
 let world: World;
-let channel: TelegramChannel;
+let bot: TestTelegramBot;
 let logged: string[] = [];
 
 beforeEach(async () => {
@@ -20,13 +20,12 @@ beforeEach(async () => {
   logged = lines;
   world = await createWorld({ log });
   api.setAdmin(GROUP, sri, 'creator');
-  channel = createTelegramChannel({ token: api.token, apiRoot: api.url, core: world.core, log, throttle: false });
-  await channel.init();
-  world.notifier.register(channel);
-  channel.startPolling();
+  bot = await startTelegramBot(world, api, { log });
+  world.notifier.viaOutbox('telegram');
+  bot.channel.startPolling();
 });
 afterEach(async () => {
-  await channel.stop();
+  await bot.stop();
   await api.close();
   await world.close();
 });

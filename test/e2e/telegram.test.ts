@@ -1,10 +1,12 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramChannel, type TelegramChannel, type TelegramOptions } from '../../src/channels/telegram/channel.js';
+import { createTelegramChannel } from '../../src/channels/telegram/channel.js';
+import { systemClock } from '../../src/core/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { registerTelegramWebhook } from '../../src/http/telegram-webhook.js';
 import { INVISIBLE } from '../helpers/invisible.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
+import { startTelegramBot, type TestTelegramBot } from '../helpers/telegram-bot.js';
 import { createWorld, type World } from '../helpers/world.js';
 
 const GROUP = -100500;
@@ -14,18 +16,11 @@ const joko: TestUser = { id: 13, first_name: 'Mas', last_name: 'Joko' };
 
 let api: BotApiServer;
 let world: World;
-let channel: TelegramChannel;
+let bot: TestTelegramBot | undefined;
 
-async function startChannel(options: Partial<TelegramOptions> = {}) {
-  channel = createTelegramChannel({
-    token: api.token,
-    apiRoot: api.url,
-    core: world.core,
-    log: pino({ level: 'silent' }),
-    throttle: false,
-    ...options,
-  });
-  await channel.init();
+async function startBot(options: Parameters<typeof startTelegramBot>[2] = {}) {
+  bot = await startTelegramBot(world, api, options);
+  return bot;
 }
 
 beforeEach(async () => {
@@ -35,7 +30,8 @@ beforeEach(async () => {
   api.setAdmin(GROUP, budi, 'administrator');
 });
 afterEach(async () => {
-  await channel?.stop();
+  await bot?.stop();
+  bot = undefined;
   await api.close();
   await world.close();
 });
@@ -53,8 +49,7 @@ async function say(from: TestUser, text: string, chat = GROUP) {
 
 describe('Telegram, long polling against a Bot API server on loopback', () => {
   beforeEach(async () => {
-    await startChannel();
-    channel.startPolling();
+    (await startBot()).channel.startPolling();
   });
 
   it('runs a whole group session: mulai, setor, buttons, keluar refused, koreksi, saldo', async () => {
@@ -181,8 +176,7 @@ describe('Telegram, long polling against a Bot API server on loopback', () => {
 
 describe('Telegram group administrators', () => {
   it('takes pengurus rights from a demoted admin once the admin list is refreshed', async () => {
-    await startChannel({ adminTtlMs: 300 });
-    channel.startPolling();
+    (await startBot({ adminTtlMs: 300 })).channel.startPolling();
     await say(sri, '/mulai WKSBM Teratai');
     expect(String((await say(sri, '/setor 5000 kas')).text)).toMatch(/^✅/);
     api.setAdmin(GROUP, sri, null);
@@ -192,8 +186,7 @@ describe('Telegram group administrators', () => {
   });
 
   it('forgets the admin list at once on a chat_member update', async () => {
-    await startChannel({ adminTtlMs: 3_600_000 });
-    channel.startPolling();
+    (await startBot({ adminTtlMs: 3_600_000 })).channel.startPolling();
     await say(sri, '/mulai WKSBM Cempaka');
     expect(String((await say(joko, '/keluar 1000 kas sapu')).text)).toContain('Peran Anda di sini: anggota');
     api.setAdmin(GROUP, sri, null);
@@ -212,8 +205,7 @@ describe('Telegram group administrators', () => {
 
 describe('Telegram, invisible characters before a command', () => {
   it('reads each as the command, so none skips the admin check or another bot’s name', async () => {
-    await startChannel({ adminTtlMs: 0 });
-    channel.startPolling();
+    (await startBot({ adminTtlMs: 0 })).channel.startPolling();
     const text = async (from: TestUser, typed: string) => String((await say(from, typed)).text);
     for (const mark of Object.values(INVISIBLE)) expect(await text(joko, `${mark}/mulai WKSBM Liar`)).toContain('Hanya admin grup');
     expect(await world.db.read.wksbm.count()).toBe(0);
@@ -234,13 +226,14 @@ describe('Telegram, invisible characters before a command', () => {
 
 describe('Telegram webhook', () => {
   it('processes only requests with the right secret, and a retried update once', async () => {
-    await startChannel();
+    const { channel } = await startBot();
     const secret = 'rahasia-webhook-0123456789';
     await channel.setWebhook('https://bot.example.id/telegram/hook', secret);
+    channel.startWebhook();
     expect(api.sent('setWebhook')[0]).toMatchObject({ url: 'https://bot.example.id/telegram/hook', secret_token: secret });
 
     const app = await buildApp({ log: pino({ level: 'silent' }), version: 't', channels: () => ({}), checkDatabase: async () => {} });
-    registerTelegramWebhook(app, { path: '/telegram/hook', secret, handleUpdate: (update) => channel.handleUpdate(update as never) });
+    registerTelegramWebhook(app, { path: '/telegram/hook', secret, log: pino({ level: 'silent' }), receive: (update) => channel.receive(update as never) });
     const post = (headers: Record<string, string>, update: Record<string, unknown>) =>
       app.inject({ method: 'POST', url: '/telegram/hook', headers, payload: update });
 
@@ -249,11 +242,13 @@ describe('Telegram webhook', () => {
     expect((await post({ 'x-telegram-bot-api-secret-token': 'salah' }, mulai)).statusCode).toBe(401);
     expect(await world.db.read.wksbm.count()).toBe(0);
     expect((await post({ 'x-telegram-bot-api-secret-token': secret }, mulai)).statusCode).toBe(200);
+    await api.waitFor(() => replies().length === 1);
     expect(await world.db.read.wksbm.count()).toBe(1);
 
     const setor = { update_id: 2, ...api.message(GROUP, sri, '/setor 5000 kas') };
     for (let i = 0; i < 3; i++) expect((await post({ 'x-telegram-bot-api-secret-token': secret }, setor)).statusCode).toBe(200);
-    await channel.stop();
+    await api.waitFor(() => replies().length === 2);
+    await bot!.stop();
     expect(await world.db.read.ledgerEntry.count()).toBe(1);
     expect(texts().filter((text) => text.startsWith('✅ #1'))).toHaveLength(1);
     await app.close();
@@ -262,14 +257,22 @@ describe('Telegram webhook', () => {
 
 describe('Telegram start-up', () => {
   it('stops with a clear message on a bad token', async () => {
-    const bad = createTelegramChannel({ token: '999:wrong', apiRoot: api.url, core: world.core, log: pino({ level: 'silent' }) });
+    const bad = createTelegramChannel({ token: '999:wrong', apiRoot: api.url, core: world.core, inbox: world.stores.inbox, clock: systemClock, log: pino({ level: 'silent' }) });
     await expect(bad.init()).rejects.toThrow(/TELEGRAM_BOT_TOKEN was refused/);
   });
 
   it('retries an unreachable API, then stops with a clear message', async () => {
     const url = api.url;
     await api.close();
-    const unreachable = createTelegramChannel({ token: api.token, apiRoot: url, core: world.core, log: pino({ level: 'silent' }), startAttempts: 2 });
+    const unreachable = createTelegramChannel({
+      token: api.token,
+      apiRoot: url,
+      core: world.core,
+      inbox: world.stores.inbox,
+      clock: systemClock,
+      log: pino({ level: 'silent' }),
+      startAttempts: 2,
+    });
     await expect(unreachable.init()).rejects.toThrow(/cannot reach the Telegram Bot API/);
     api = await startBotApiServer();
   });
@@ -277,8 +280,7 @@ describe('Telegram start-up', () => {
 
 describe('Telegram rate limits', () => {
   it('spaces messages to one group by Telegram limits by default', async () => {
-    await startChannel({ throttle: undefined });
-    channel.startPolling();
+    (await startBot({ limits: true })).channel.startPolling();
     await say(sri, '/mulai WKSBM Kamboja');
     for (const amount of [1000, 2000, 3000]) api.push(api.message(GROUP, sri, `/setor ${amount} kas`));
     await api.waitFor(() => replies().length === 4, 15_000);

@@ -41,8 +41,11 @@ export interface BotApiServer {
   message(chatId: number, from: TestUser, text: string, messageId?: number): Record<string, unknown>;
   /** A press of an inline button under one of the bot's messages. */
   press(chatId: number, from: TestUser, messageId: number, data: string): Record<string, unknown>;
-  /** The next `count` calls of `method` fail with 502, as a proxy in front of Telegram does in an outage. */
-  outage(method: string, count: number): void;
+  /**
+   * The next `count` calls of `method` fail with `status` (502 by default, as a proxy in front of
+   * Telegram does in an outage; 500 as an emulator answers a method it does not know).
+   */
+  outage(method: string, count: number, status?: number): void;
   /** The next `count` calls of `method` answer 429 with this retry_after. */
   tooManyRequests(method: string, count: number, retryAfter: number): void;
   /** Resolves when `predicate` holds for the recorded calls, or rejects after `timeoutMs`. */
@@ -59,7 +62,7 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
   const updates: Record<string, unknown>[] = [];
   const admins = new Map<number, Map<number, { user: TestUser; status: string }>>();
   const failures = new Map<string, { count: number; retryAfter: number }>();
-  const outages = new Map<string, number>();
+  const outages = new Map<string, { count: number; status: number }>();
   let waiters: (() => void)[] = [];
   let nextUpdateId = 1;
   let nextMessageId = 1000;
@@ -152,12 +155,12 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
     if (match[1] !== token) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
     const { payload, files } = await body(request);
-    const down = outages.get(method) ?? 0;
-    if (down > 0) {
-      outages.set(method, down - 1);
-      calls.push({ method, payload, files, at: Date.now(), status: 502 });
+    const down = outages.get(method);
+    if (down && down.count > 0) {
+      down.count--;
+      calls.push({ method, payload, files, at: Date.now(), status: down.status });
       wake();
-      return reply(502, { ok: false, error_code: 502, description: 'Bad Gateway' });
+      return reply(down.status, { ok: false, error_code: down.status, description: down.status === 502 ? 'Bad Gateway' : 'Internal Server Error' });
     }
     if (method === 'getUpdates') return reply(200, { ok: true, result: await getUpdates(payload) });
     const call: Call = { method, payload, files, at: Date.now(), status: 200 };
@@ -215,8 +218,8 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
         },
       };
     },
-    outage(method, count) {
-      outages.set(method, count);
+    outage(method, count, status = 502) {
+      outages.set(method, { count, status });
     },
     tooManyRequests(method, count, retryAfter) {
       failures.set(method, { count, retryAfter });

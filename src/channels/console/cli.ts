@@ -10,7 +10,7 @@ import { pino } from 'pino';
 import { openRuntime } from '../../app-context.js';
 import { createConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
-import { startScheduler } from '../../scheduler/index.js';
+import { DISPATCHER_DEFAULTS, startScheduler } from '../../scheduler/index.js';
 import { createConsoleChat } from './console-chat.js';
 import { createConsoleSender } from './console-sender.js';
 import { sharedText } from '../../core/index.js';
@@ -77,8 +77,10 @@ for await (const line of lines) {
 // What the last messages asked for (the LPJ's files) is delivered before the terminal closes.
 const deadline = Date.now() + 120_000;
 for (;;) {
-  const next = await runtime.stores.outbox.nextDue(['console'], runtime.clock.now(), chatId);
-  if (!next || next.getTime() > runtime.clock.now().getTime() + 1_000 || Date.now() > deadline) break;
+  const now = runtime.clock.now().getTime();
+  // Asked as of a lease from now, so a message the scheduler has claimed and is still sending counts too.
+  const next = await runtime.stores.outbox.nextDue(['console'], new Date(now + DISPATCHER_DEFAULTS.leaseMs), chatId);
+  if (!next || next.getTime() > now + 1_000 || Date.now() > deadline) break;
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 await scheduler.stop();

@@ -1,11 +1,12 @@
-import { autoRetry, type AutoRetryOptions } from '@grammyjs/auto-retry';
-import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
-import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
-import { Api, Bot, GrammyError, HttpError, InputFile, type Context } from 'grammy';
+import { Api, Bot, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { sharedText, TelegramStartError, withoutInvisibleEdges, type ChannelSender, type ChatRef, type Core, type Inbound, type Reply } from '../../core/index.js';
+import { sharedText, TelegramStartError, withoutInvisibleEdges, type ChannelSender, type ChatRef, type Clock, type Core, type Inbound, type Reply } from '../../core/index.js';
+import { createInboxWorker, type InboxWorkerOptions } from '../../inbox/worker.js';
+import { errorType } from '../../log-safe.js';
+import { editKind, pressAnswerKind, replyKind } from '../../outbox/index.js';
+import type { InboxRow, InboxStore, OutboxDraft } from '../../store/inbox.js';
 import { createAdminCache } from './admins.js';
 import { escapeHtml, keyboardFor, MESSAGE_LIMIT, readPress, splitForTelegram } from './format.js';
 import { commandMenus } from './menu.js';
@@ -13,33 +14,40 @@ import { commandMenus } from './menu.js';
 export interface TelegramOptions {
   readonly token: string;
   readonly core: Core;
+  readonly inbox: InboxStore;
+  readonly clock: Clock;
   readonly log: Logger;
   /** A self-hosted Bot API server; Telegram's own by default. */
   readonly apiRoot?: string;
   /** How long a group's admin list is trusted without a chat_member update. */
   readonly adminTtlMs?: number;
-  /** Outgoing limits; Telegram's by default (30/s overall, 20/min and 1/s per group, 1/s per private chat). */
-  readonly throttle?: APIThrottlerOptions | false;
-  readonly retry?: Partial<AutoRetryOptions>;
   /** Tries of getMe at start-up before an unreachable API is fatal. */
   readonly startAttempts?: number;
+  /** Longest wait for one Bot API call other than getUpdates; bounds every lease over it. */
+  readonly requestTimeoutSeconds?: number;
+  readonly inboxOptions?: Partial<InboxWorkerOptions>;
 }
 
 export interface TelegramChannel extends ChannelSender {
   readonly bot: Bot;
   /** getMe and the command menu; fails with a clear message on a bad token or an unreachable API. */
   init(): Promise<void>;
+  /** Long polling: each batch of updates is stored in the inbox before the next offset confirms it. */
   startPolling(): void;
+  /** Webhook mode: the route stores each update through `receive`, the inbox handles it. */
   setWebhook(url: string, secret: string): Promise<void>;
-  handleUpdate(update: Update): Promise<void>;
-  /** Stops taking updates, then waits for the ones in flight and their replies. */
+  startWebhook(): void;
+  /** Stores one webhook update; resolves once it is durable (then the webhook may answer 200). */
+  receive(update: Update): Promise<void>;
+  /** Stops taking updates, finishes the ones being handled, hands back the rest; within a few seconds. */
   stop(): Promise<void>;
 }
 
 const ALLOWED_UPDATES = ['message', 'callback_query', 'chat_member', 'my_chat_member'] as const;
 /** Telegram's limit for the text of an answerCallbackQuery alert. */
 const ALERT_LIMIT = 200;
-const SEEN_UPDATES = 10_000;
+/** getUpdates waits this long for an update before answering empty. */
+const POLL_TIMEOUT_SECONDS = 25;
 
 /** A `t.me/<bot>?start=lapor_<code>` link arrives as `/start lapor_<code>`: it means `/lapor <code>`. */
 const fromDeepLink = (text: string) => withoutInvisibleEdges(text).replace(/^\/start\s+lapor_(\w+)$/, '/lapor $1');
@@ -51,49 +59,82 @@ function chatRef(chat: Chat): ChatRef | null {
   if (chat.type === 'channel') return null;
   return chat.type === 'private'
     ? { channel: 'telegram', id: String(chat.id), kind: 'private' }
-    : { channel: 'telegram', id: String(chat.id), kind: 'group', title: chat.title };
+    : { channel: 'telegram', id: String(chat.id), kind: 'group' };
 }
 
+/** The chat an update belongs to: its updates are handled in order. */
+function chatOf(update: Update): string {
+  const chat = update.message?.chat ?? update.callback_query?.message?.chat ?? update.chat_member?.chat ?? update.my_chat_member?.chat;
+  return chat ? `telegram:${chat.id}` : `telegram:update:${update.update_id}`;
+}
+
+const inboxKey = (update: Update) => `telegram:${update.update_id}`;
+
+/** Chat ids are stored as text; the Bot API takes numeric ids as numbers. */
+const telegramChat = (chatId: string) => (/^-?\d+$/.test(chatId) ? Number(chatId) : chatId);
+
+/** grammY types its signal with a polyfill's class; Node's own AbortSignal is what it gets at run time. */
+type GrammySignal = Parameters<Api['getMe']>[0];
+const grammySignal = (signal: AbortSignal | undefined) => signal as unknown as GrammySignal;
+
 /**
- * The Telegram channel: grammY updates become `Inbound`s for the core, its replies become messages.
- * It holds no business logic; it only knows Telegram (admins, buttons, HTML, limits).
+ * The Telegram channel: updates are stored in the inbox before Telegram is told they arrived, handled
+ * from there into `Inbound`s for the core, and everything the bot says goes into the outbox in the
+ * transaction that finishes the update; the outbox's sender (this object's `send`, `edit`, `answerPress`)
+ * delivers it within Telegram's limits. It holds no business logic; it only knows Telegram.
  */
 export function createTelegramChannel(options: TelegramOptions): TelegramChannel {
   const { core, log } = options;
-  const client = options.apiRoot ? { apiRoot: options.apiRoot } : undefined;
-  const bot = new Bot(options.token, client ? { client } : undefined);
-  if (options.throttle !== false) bot.api.config.use(apiThrottler(options.throttle ?? {}));
-  // Installed last, so it runs first: a 429 is waited out and retried, and the retry is throttled too.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120, ...options.retry }));
+  const timeoutSeconds = options.requestTimeoutSeconds ?? 10;
+  const client = { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), timeoutSeconds };
+  // No retry or throttling layer here: the outbox's sender owns the limits and the retries.
+  const bot = new Bot(options.token, { client });
+  const pollApi = new Api(options.token, { ...client, timeoutSeconds: POLL_TIMEOUT_SECONDS + 10 });
   const admins = createAdminCache(bot.api, options.adminTtlMs ?? 60_000);
 
-  const inFlight = new Set<Promise<unknown>>();
-  const track = (work: Promise<unknown>, what: string) => {
-    const tracked = work
-      .catch((error: unknown) => log.error({ err: error, what }, 'telegram send failed'))
-      .finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-  };
+  /** What handling an update has to send, collected while grammY runs its handlers. */
+  const outgoing = new Map<Update, OutboxDraft[]>();
+  const queue = (ctxUpdate: Update, chatId: string, payload: OutboxDraft['payload']) =>
+    outgoing.get(ctxUpdate)?.push({ channel: 'telegram', chatId, payload });
 
-  async function send(chatId: number | string, replies: readonly Reply[], quote?: number): Promise<void> {
+  /** One outbox row per Telegram message, so the rate limit counts each; the first quotes the command. */
+  function queueReplies(update: Update, chatId: number, replies: readonly Reply[], quote?: number): void {
+    let first = true;
     for (const reply of replies) {
       const parts = splitForTelegram(reply.text);
       for (const [index, part] of parts.entries()) {
-        await bot.api.sendMessage(chatId, escapeHtml(part), {
-          parse_mode: 'HTML',
-          reply_parameters: quote && index === 0 ? { message_id: quote, allow_sending_without_reply: true } : undefined,
-          reply_markup: index === parts.length - 1 ? keyboardFor(reply.actions) : undefined,
-        });
+        const last = index === parts.length - 1;
+        queue(update, String(chatId), replyKind.make({
+          replies: [{ text: part, ...(last && reply.actions ? { actions: reply.actions } : {}) }],
+          ...(first && quote !== undefined ? { quote: { messageId: String(quote) } } : {}),
+        }));
+        first = false;
       }
-      quote = undefined;
+    }
+  }
+
+  /**
+   * Admin status where the command may need it. A failed look-up is `null` ("not known now"), which the
+   * core answers with "coba lagi sebentar" where it matters; other commands keep working.
+   */
+  async function adminStatus(chat: ChatRef, userId: number, asksAdmin: boolean): Promise<boolean | null | undefined> {
+    if (chat.kind !== 'group' || !asksAdmin) return undefined;
+    // One quick second try: a connection the server closed just as it was reused fails once.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await admins.isAdmin(Number(chat.id), userId);
+      } catch (error) {
+        if (attempt < 2) continue;
+        log.warn({ error: errorType(error) }, 'getChatAdministrators failed; admin status unknown for now');
+        return null;
+      }
     }
   }
 
   async function inbound(chat: ChatRef, from: User, messageId: string, text: string, asksAdmin: boolean): Promise<Inbound> {
-    const isChatAdmin = chat.kind === 'group' && asksAdmin ? await admins.isAdmin(Number(chat.id), from.id) : undefined;
     return {
       chat,
-      sender: { id: String(from.id), name: personName(from), isChatAdmin },
+      sender: { id: String(from.id), name: personName(from), isChatAdmin: await adminStatus(chat, from.id, asksAdmin) },
       messageId,
       text,
       privateStartLink: `https://t.me/${bot.botInfo.username}?start=`,
@@ -101,20 +142,11 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     };
   }
 
-  // A webhook retried by Telegram, or an update refetched after a restart, is dropped here when this
-  // process has seen it; the core's message keys make sure nothing is applied twice in any case.
-  const seen = new Set<number>();
-  bot.use(async (ctx, next) => {
-    const id = ctx.update.update_id;
-    if (seen.has(id)) return;
-    seen.add(id);
-    if (seen.size > SEEN_UPDATES) seen.delete(seen.values().next().value!);
-    await next();
-  });
-  // One chat's updates in order; different chats at the same time.
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
-
   bot.on(['chat_member', 'my_chat_member'], (ctx) => admins.forget(ctx.chat.id));
+
+  // A group upgraded to a supergroup gets a new id; both chats announce it, and either moves the link.
+  bot.on('message:migrate_to_chat_id', (ctx) => core.chatMoved('telegram', String(ctx.chat.id), String(ctx.message.migrate_to_chat_id)));
+  bot.on('message:migrate_from_chat_id', (ctx) => core.chatMoved('telegram', String(ctx.message.migrate_from_chat_id), String(ctx.chat.id)));
 
   bot.on('message:text', async (ctx) => {
     const message = ctx.message;
@@ -125,7 +157,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     if (reading.forOtherBot) return;
     const text = chat.kind === 'private' ? fromDeepLink(message.text) : message.text;
     const replies = await core.handle(await inbound(chat, message.from, String(message.message_id), text, reading.needsChatAdmin));
-    if (replies.length) track(send(message.chat.id, replies, message.message_id), 'reply');
+    queueReplies(ctx.update, message.chat.id, replies, message.message_id);
   });
 
   // A photo only means something in a private chat (a report's picture); the core keeps its file_id.
@@ -136,73 +168,126 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     const largest = message.photo.at(-1)!;
     const base = await inbound(chat, message.from, String(message.message_id), message.caption ?? '', false);
     const replies = await core.handle({ ...base, photo: { ref: largest.file_id } });
-    if (replies.length) track(send(message.chat.id, replies, message.message_id), 'reply');
+    queueReplies(ctx.update, message.chat.id, replies, message.message_id);
   });
 
   bot.on('callback_query:data', async (ctx) => {
     const query = ctx.callbackQuery;
     const chat = query.message ? chatRef(query.message.chat) : null;
-    if (!query.message || !chat) {
-      await ctx.answerCallbackQuery();
-      return;
-    }
+    // A press answer is its own queue (named by the press), never behind the chat's messages: Telegram
+    // forgets a press that is not answered within seconds.
+    const answer = (fields: { text?: string; alert?: boolean }) => queue(ctx.update, `press:${query.id}`, pressAnswerKind.make({ pressId: query.id, ...fields }));
+    if (!query.message || !chat) return answer({});
     const press = readPress(query.data);
     // The query id is the message id: a redelivered press is the same message, a second press a new one.
     const replies = await core.handle(await inbound(chat, query.from, `cb:${query.id}`, press.command, true));
     const outcome = replies.map((reply) => reply.text).join('\n\n');
     if (replies.every((reply) => reply.refused) || !press.settles) {
       // Only the presser hears it: an alert for a refusal, a short notice otherwise.
-      await ctx.answerCallbackQuery(outcome ? { text: shorten(outcome, ALERT_LIMIT), show_alert: replies.some((r) => r.refused) } : {});
-      return;
+      return answer(outcome ? { text: shorten(outcome, ALERT_LIMIT), alert: replies.some((r) => r.refused) } : {});
     }
-    await ctx.answerCallbackQuery();
-    track(
-      bot.api.editMessageText(query.message.chat.id, query.message.message_id, escapeHtml(shorten(outcome, MESSAGE_LIMIT)), {
-        parse_mode: 'HTML',
-      }),
-      'edit',
+    answer({});
+    queue(ctx.update, String(query.message.chat.id), editKind.make({ messageId: String(query.message.message_id), text: shorten(outcome, MESSAGE_LIMIT) }));
+  });
+
+  const worker = createInboxWorker({
+    store: options.inbox,
+    channel: 'telegram',
+    clock: options.clock,
+    log,
+    options: options.inboxOptions,
+    handler: {
+      async handle(row: InboxRow) {
+        const update = JSON.parse(row.payload) as Update;
+        const drafts: OutboxDraft[] = [];
+        outgoing.set(update, drafts);
+        try {
+          await bot.handleUpdate(update);
+        } finally {
+          outgoing.delete(update);
+        }
+        return drafts;
+      },
+      failed(row: InboxRow) {
+        const update = JSON.parse(row.payload) as Update;
+        const drafts: OutboxDraft[] = [];
+        const query = update.callback_query;
+        if (query) {
+          drafts.push({ channel: 'telegram', chatId: `press:${query.id}`, payload: pressAnswerKind.make({ pressId: query.id, text: sharedText.serverError(), alert: true }) });
+        } else if (update.message) {
+          const quote = { messageId: String(update.message.message_id) };
+          drafts.push({ channel: 'telegram', chatId: String(update.message.chat.id), payload: replyKind.make({ replies: [{ text: sharedText.serverError() }], quote }) });
+        }
+        return drafts;
+      },
+    },
+  });
+
+  async function store(updates: readonly Update[]): Promise<void> {
+    await options.inbox.receive(
+      updates.map((update) => ({ key: inboxKey(update), channel: 'telegram', chatKey: chatOf(update), payload: JSON.stringify(update) })),
+      options.clock.now(),
     );
-  });
+    worker.wake();
+  }
 
-  bot.catch(async (error) => {
-    log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed');
-    const chatId = error.ctx.chat?.id;
-    if (chatId !== undefined) {
-      track(send(chatId, [{ text: sharedText.serverError() }]), 'error notice');
+  let polling: { stop: AbortController; done: Promise<void> } | undefined;
+
+  /**
+   * Our own getUpdates loop instead of grammY's runner: the next offset, which tells Telegram the
+   * updates arrived, is asked for only after the batch is stored. A crash before that gets the same
+   * updates again, and the inbox keeps one row per update.
+   */
+  async function poll(signal: AbortSignal): Promise<void> {
+    let offset: number | undefined;
+    for (let failures = 0; !signal.aborted; ) {
+      try {
+        const updates = await pollApi.getUpdates({ offset, timeout: POLL_TIMEOUT_SECONDS, allowed_updates: [...ALLOWED_UPDATES] }, grammySignal(signal));
+        if (updates.length) {
+          await store(updates);
+          offset = updates.at(-1)!.update_id + 1;
+        }
+        failures = 0;
+      } catch (error) {
+        if (signal.aborted) return;
+        failures++;
+        const delay = Math.min(60_000, 500 * 2 ** Math.min(failures, 7));
+        log.warn({ error: errorType(error), failures, delay }, 'getUpdates failed, retrying');
+        await sleep(delay, undefined, { signal }).catch(() => undefined);
+      }
     }
-  });
-
-  let runner: RunnerHandle | undefined;
+  }
 
   async function init(): Promise<void> {
     const attempts = options.startAttempts ?? 4;
-    // Without the bot's transformers: auto-retry would keep an unreachable API waiting for minutes.
-    const plain = new Api(options.token, client);
     for (let attempt = 1; ; attempt++) {
       try {
-        bot.botInfo = await plain.getMe();
+        bot.botInfo = await bot.api.getMe();
         break;
       } catch (error) {
         if (error instanceof GrammyError) {
           throw new TelegramStartError(
             error.error_code === 401 || error.error_code === 404
               ? 'TELEGRAM_BOT_TOKEN was refused by the Bot API (401/404): check the token from @BotFather'
-              : `the Bot API refused getMe: ${error.description}`,
-            { cause: error },
+              : `the Bot API refused getMe (${error.error_code})`,
           );
         }
         if (!(error instanceof HttpError) || attempt >= attempts) {
-          throw new TelegramStartError(
-            `cannot reach the Telegram Bot API at ${options.apiRoot ?? 'https://api.telegram.org'}: ${(error as Error).message}`,
-            { cause: error },
-          );
+          throw new TelegramStartError(`cannot reach the Telegram Bot API at ${options.apiRoot ?? 'https://api.telegram.org'} (${errorType(error)})`);
         }
         const delay = 500 * 2 ** attempt;
         log.warn({ attempt, delay }, 'Telegram Bot API unreachable, retrying');
         await sleep(delay);
       }
     }
-    for (const menu of commandMenus(core.commands)) await bot.api.setMyCommands(menu.commands, { scope: menu.scope });
+    // The command menu is a convenience: without it every command still works when typed.
+    for (const menu of commandMenus(core.commands)) {
+      try {
+        await bot.api.setMyCommands(menu.commands, { scope: menu.scope });
+      } catch (error) {
+        log.warn({ error: errorType(error), scope: menu.scope.type }, 'setMyCommands failed; the command menu is not shown');
+      }
+    }
     log.info({ username: bot.botInfo.username }, 'telegram bot ready');
   }
 
@@ -211,22 +296,50 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     bot,
     init,
     startPolling() {
-      runner = run(bot, {
-        runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential' },
-      });
+      worker.start();
+      const stop = new AbortController();
+      polling = { stop, done: poll(stop.signal) };
     },
     async setWebhook(url, secret) {
       await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     },
-    handleUpdate: (update) => bot.handleUpdate(update),
-    send: (chatId, replies) => send(chatId, replies),
-    async sendDocument(chatId, document) {
+    startWebhook() {
+      worker.start();
+    },
+    receive: (update) => store([update]),
+    async send(chatId, replies, sendOptionsIn) {
+      let quote = sendOptionsIn?.quote;
+      for (const reply of replies) {
+        const parts = splitForTelegram(reply.text);
+        for (const [index, part] of parts.entries()) {
+          await bot.api.sendMessage(
+            telegramChat(chatId),
+            escapeHtml(part),
+            {
+              parse_mode: 'HTML',
+              reply_parameters: quote ? { message_id: Number(quote.messageId), allow_sending_without_reply: true } : undefined,
+              reply_markup: index === parts.length - 1 ? keyboardFor(reply.actions) : undefined,
+            },
+            grammySignal(sendOptionsIn?.signal),
+          );
+          quote = undefined;
+        }
+      }
+    },
+    async edit(chatId, messageId, text, editOptions) {
+      await bot.api.editMessageText(telegramChat(chatId), Number(messageId), escapeHtml(text), { parse_mode: 'HTML' }, grammySignal(editOptions?.signal));
+    },
+    async answerPress(pressId, answer, answerOptions) {
+      await bot.api.answerCallbackQuery(pressId, answer.text ? { text: answer.text, show_alert: answer.alert ?? false } : {}, grammySignal(answerOptions?.signal));
+    },
+    async sendDocument(chatId, document, documentOptions) {
       // grammY streams the file from disk into the multipart upload.
-      await bot.api.sendDocument(chatId, new InputFile(document.path, document.fileName));
+      await bot.api.sendDocument(telegramChat(chatId), new InputFile(document.path, document.fileName), {}, grammySignal(documentOptions?.signal));
     },
     async stop() {
-      if (runner?.isRunning()) await runner.stop();
-      while (inFlight.size) await Promise.allSettled([...inFlight]);
+      polling?.stop.abort();
+      await polling?.done;
+      await worker.stop();
     },
   };
 }

@@ -5,7 +5,7 @@ import type { WhatsAppStore } from '../../core/index.js';
 import { createGroupCache } from './group-cache.js';
 import { toInbound } from './inbound.js';
 import { createKeyedQueue } from './keyed-queue.js';
-import { createOutgoing, openContent, type SendingSocket } from './outgoing.js';
+import { createOutgoing, documentContent, openContent, type SendingSocket } from './outgoing.js';
 import type { Seal } from './seal.js';
 import { sharedText } from '../../core/index.js';
 
@@ -137,8 +137,10 @@ export function createWhatsAppAdapter(deps: WhatsAppAdapterDeps): WhatsAppAdapte
     },
     sender: {
       channel: 'whatsapp',
-      send: (chatId, replies) => outgoing.send({ chatJid: chatId, texts: replies.map((reply) => reply.text) }),
-      sendDocument: (chatId, document) => outgoing.send({ chatJid: chatId, texts: [], document }),
+      async send(chatId, replies) {
+        for (const reply of replies) await outgoing.sendNow(chatId, { text: reply.text });
+      },
+      sendDocument: (chatId, document) => outgoing.sendNow(chatId, documentContent(document)),
     },
     async getMessage(key) {
       if (!key.id) return undefined;

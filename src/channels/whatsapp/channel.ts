@@ -47,7 +47,8 @@ export interface WhatsAppChannel {
 }
 
 const RECONNECT_MAX_MS = 60_000;
-const STOP_GRACE_MS = 5_000;
+// Within the 5 s a stop may take in all (answers still queued in memory are lost after it: see README).
+const STOP_GRACE_MS = 2_000;
 /** Sent messages are kept this long for WhatsApp's retry requests. */
 const KEEP_SENT_MS = 14 * 24 * 60 * 60 * 1000;
 

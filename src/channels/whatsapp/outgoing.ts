@@ -1,5 +1,6 @@
 import { generateMessageIDV2, proto, type AnyMessageContent, type MiscMessageGenerationOptions, type WAMessage } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
+import { errorType } from '../../log-safe.js';
 import { OutgoingStopped, type OutgoingDocument, type WhatsAppStore } from '../../core/index.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import type { Seal } from './seal.js';
@@ -36,12 +37,22 @@ export interface SendRequest {
 export interface Outgoing {
   /** Queues the texts in the chat's order; resolves once WhatsApp has accepted all of them. */
   send(request: SendRequest): Promise<void>;
+  /**
+   * One try at once, for the outbox's sender, which owns the pace and the retries (a retry loop here
+   * could outlast the outbox's lease and let another instance send the message too).
+   */
+  sendNow(chatJid: string, content: AnyMessageContent): Promise<void>;
   idle(): Promise<void>;
   /** Gives up on what is still waiting (at shutdown); those sends reject. */
   stop(): void;
 }
 
 const RETRY_MAX_MS = 30_000;
+
+/** A document message, read from disk by Baileys as it uploads. */
+export function documentContent(document: OutgoingDocument): AnyMessageContent {
+  return { document: { url: document.path }, fileName: document.fileName, mimetype: document.mimeType };
+}
 
 /** What is kept of a sent message when Baileys did not return it: its text, or a document's name. */
 function fallbackContent(content: AnyMessageContent): proto.IMessage {
@@ -92,20 +103,24 @@ export function createOutgoing(options: OutgoingOptions): Outgoing {
     const wait = options.intervalMs - since + Math.floor(random() * options.jitterMs);
     if (wait > 0) await pause(wait);
     const messageId = generateMessageIDV2();
-    let sent: WAMessage | undefined;
     for (let attempt = 1; ; attempt++) {
-      const socket = options.socket();
       try {
-        if (!socket) throw new Error('WhatsApp is not connected');
-        sent = await socket.sendMessage(chatJid, content, { messageId, ...(quoted ? { quoted } : {}) });
+        await deliver(chatJid, content, messageId, quoted, replyTo);
         break;
       } catch (error) {
         const delay = Math.min(RETRY_MAX_MS, 1000 * 2 ** (attempt - 1));
-        options.log.warn({ chat: chatJid, attempt, delay, err: error }, 'WhatsApp send failed, trying again');
+        options.log.warn({ chat: chatJid, attempt, delay, error: errorType(error) }, 'WhatsApp send failed, trying again');
         await pause(delay);
       }
     }
     lastSent.set(chatJid, Date.now());
+  }
+
+  /** One try: sends, then records what was sent for WhatsApp's retry requests. */
+  async function deliver(chatJid: string, content: AnyMessageContent, messageId: string, quoted: WAMessage | undefined, replyTo: string | undefined) {
+    const socket = options.socket();
+    if (!socket) throw new Error('WhatsApp is not connected');
+    const sent = await socket.sendMessage(chatJid, content, { messageId, ...(quoted ? { quoted } : {}) });
     try {
       await options.store.saveSent({
         id: messageId,
@@ -115,7 +130,7 @@ export function createOutgoing(options: OutgoingOptions): Outgoing {
       });
     } catch (error) {
       // The message is out; only a retry request for it or a redelivery of its question goes unanswered.
-      options.log.error({ chat: chatJid, err: error }, 'could not record a sent WhatsApp message');
+      options.log.error({ chat: chatJid, error: errorType(error) }, 'could not record a sent WhatsApp message');
     }
   }
 
@@ -123,12 +138,10 @@ export function createOutgoing(options: OutgoingOptions): Outgoing {
     send({ chatJid, texts, document, quoted, replyTo }) {
       return queue.run(chatJid, async () => {
         for (const [index, text] of texts.entries()) await sendOne(chatJid, { text }, index === 0 ? quoted : undefined, replyTo);
-        if (document) {
-          const content = { document: { url: document.path }, fileName: document.fileName, mimetype: document.mimeType };
-          await sendOne(chatJid, content, undefined, replyTo);
-        }
+        if (document) await sendOne(chatJid, documentContent(document), undefined, replyTo);
       });
     },
+    sendNow: (chatJid, content) => deliver(chatJid, content, generateMessageIDV2(), undefined, undefined),
     idle: () => queue.idle(),
     stop() {
       stopped = true;

@@ -31,6 +31,7 @@ export const mulaiCommand: AnyCommand = {
     if (chat.kind === 'private') return refuse(membersText.startInPrivate());
     // Report notices go to a pengurus-only chat: it must never become a members' group.
     if (await ctx.deps.cases.pengurusChatOf(chat)) return refuse(casesText.pengurusChatCannotStart());
+    if (ctx.inbound.sender.isChatAdmin === null) return refuse(sharedText.adminStatusUnknown());
     if (ctx.inbound.sender.isChatAdmin === false) return refuse(membersText.startNeedsAdmin());
     const name = args.replace(/\s+/g, ' ').trim();
     if (!name) return refuse(membersText.startNeedsName());

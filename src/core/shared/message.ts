@@ -16,9 +16,10 @@ export interface SenderRef {
   /**
    * Whether the platform lists the sender as an administrator of the group. Group admins are the
    * pengurus candidates: only they may link a group with /mulai. Undefined where a channel has no
-   * such notion (the console), which allows it.
+   * such notion (the console), which allows it. Null where the platform has the notion but could not
+   * say just now (its admin list failed to load): what depends on it is refused with "coba lagi sebentar".
    */
-  readonly isChatAdmin?: boolean;
+  readonly isChatAdmin?: boolean | null;
 }
 
 /**
@@ -76,6 +77,21 @@ export interface Reply {
   readonly refused?: boolean;
 }
 
+/** The message a reply answers, as a channel needs it to quote it (WhatsApp quotes the text as well). */
+export interface Quote {
+  readonly messageId: string;
+  /** Who wrote it, where the platform names the author in a quote (a WhatsApp group participant). */
+  readonly author?: string;
+  readonly text?: string;
+}
+
+export interface SendOptions {
+  /** The first reply quotes this message. */
+  readonly quote?: Quote;
+  /** Aborted when the process stops: a send still in flight then is given up (and tried again later). */
+  readonly signal?: AbortSignal;
+}
+
 /** A file the bot sends (an LPJ): written to disk first, so a channel can stream it instead of holding it. */
 export interface OutgoingDocument {
   /** The name the recipient sees: `LPJ-WKSBM-Sukamaju-2026-11.pdf`. */
@@ -85,15 +101,17 @@ export interface OutgoingDocument {
 }
 
 /**
- * Sends to a chat without an inbound message to answer (reminders, notices, documents). Each channel
- * implements it; a send that resolves has been accepted by the platform, one that rejects may be tried
- * again.
+ * Sends what the outbox holds. Each channel implements it; a send that resolves has been accepted by
+ * the platform, one that rejects may be tried again (the outbox does, with backoff). A channel with
+ * buttons also answers presses: `edit` replaces a message's text, `answerPress` tells only the presser.
  */
 export interface ChannelSender {
   readonly channel: ChannelName;
-  send(chatId: string, replies: readonly Reply[]): Promise<void>;
+  send(chatId: string, replies: readonly Reply[], options?: SendOptions): Promise<void>;
+  edit?(chatId: string, messageId: string, text: string, options?: SendOptions): Promise<void>;
   /** Telegram's sendDocument, a WhatsApp document message, a file in the console's folder. */
-  sendDocument(chatId: string, document: OutgoingDocument): Promise<void>;
+  sendDocument(chatId: string, document: OutgoingDocument, options?: SendOptions): Promise<void>;
+  answerPress?(pressId: string, answer: { readonly text?: string; readonly alert?: boolean }, options?: SendOptions): Promise<void>;
 }
 
 /** The key that makes an inbound message apply at most once. */

@@ -3,9 +3,18 @@ import type { ChannelName } from './message.js';
 
 /**
  * The outbox's port: messages due at a time, planned by the core's stores and sent by the scheduler.
- * `src/store/outbox.ts` implements it; the payload schema parses what the store reads back.
+ * `src/store/outbox.ts` implements it. A payload is a kind's name beside its fields: each kind (a
+ * module in `src/outbox/kinds/`) parses its own fields when it is rendered, so adding a kind of
+ * message never edits this port.
  */
-const reportPayload = z.object({
+export const outboxPayload = z.looseObject({ kind: z.string() });
+export interface OutboxPayload {
+  readonly kind: string;
+  readonly [field: string]: unknown;
+}
+
+/** The LPJ's files (issue 11): made at send time from the stored request rather than kept as blobs. */
+export const reportPayload = z.object({
   kind: z.literal('report'),
   wksbmId: z.number().int(),
   variant: z.enum(['grup', 'rahasia']),
@@ -24,29 +33,6 @@ const reportPayload = z.object({
 });
 export type ReportPayload = z.infer<typeof reportPayload>;
 
-export const outboxPayload = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('reminder'),
-    occurrenceId: z.number().int(),
-    /** The meeting start the reminder was planned for; a moved meeting makes it stale. */
-    startsAt: z.number().int(),
-  }),
-  /** A message whose text was settled when it was planned (a notice to a group or a person). */
-  z.object({
-    kind: z.literal('text'),
-    text: z.string(),
-    actions: z.array(z.object({ label: z.string(), command: z.string(), settles: z.boolean().optional() })).optional(),
-  }),
-  /** A private reminder of a household's iuran: rendered when sent, dropped if the household has paid by then. */
-  z.object({
-    kind: z.literal('iuran-reminder'),
-    iuranId: z.number().int(),
-    householdId: z.number().int(),
-  }),
-  // The LPJ's files (issue 11): made at send time from the stored request rather than kept as blobs.
-  reportPayload,
-]);
-export type OutboxPayload = z.infer<typeof outboxPayload>;
 
 export interface NewOutboxMessage {
   readonly dedupeKey: string;
@@ -79,6 +65,8 @@ export interface ClaimRequest {
   readonly now: Date;
   readonly limit: number;
   readonly leaseMs: number;
+  /** Most messages of one chat in one claim; they are sent one after the other, in order. */
+  readonly perChat?: number;
 }
 
 export type Outcome =
@@ -97,5 +85,11 @@ export interface OutboxStore {
   prune(before: Date): Promise<number>;
   /** When the next message of these channels that nobody holds at `now` falls due, or null when none waits. */
   nextDue(channels: readonly ChannelName[], now: Date, chatId?: string): Promise<Date | null>;
+  /** Adds messages in a transaction of their own (those whose dedupe key is new), then tells the listeners. */
+  add(messages: readonly NewOutboxMessage[]): Promise<void>;
+  /** Calls `listener` whenever this process committed messages due now; returns how to stop listening. */
+  onWritten(listener: () => void): () => void;
+  /** Tells the listeners (the stores that write outbox messages call it after their commit). */
+  written(): void;
 }
 

@@ -69,6 +69,11 @@ export type AddFundOutcome =
 
 export interface CommunityStore {
   wksbmOfChat(chat: ChatKey): Promise<WksbmInfo | null>;
+  /**
+   * The platform gave a chat a new id (a Telegram group upgraded to a supergroup): its link to a
+   * WKSBM (members' or pengurus-only) and the messages waiting for it follow. Idempotent.
+   */
+  moveChat(channel: ChannelName, from: string, to: string): Promise<void>;
   /** The person behind a channel identity, created with this name on first sight. */
   personOf(channel: ChannelName, externalId: string, name: string): Promise<PersonInfo>;
   /** The person's role, joining them as anggota first when they are not a member yet. */

@@ -12,6 +12,6 @@ export const EVERYONE: readonly Role[] = ROLES;
  * Where the platform knows group administrators, they are the pengurus candidates: a pengurus who is
  * no longer an admin of the group acts as an anggota there until made admin again.
  */
-export function effectiveRole(recorded: Role, isChatAdmin: boolean | undefined): Role {
+export function effectiveRole(recorded: Role, isChatAdmin: boolean | null | undefined): Role {
   return isChatAdmin === false && recorded !== 'anggota' ? 'anggota' : recorded;
 }

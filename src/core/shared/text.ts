@@ -36,6 +36,8 @@ const FIELD_LABEL: Record<BoundedField, string> = {
 };
 
 export const sharedText = {
+  adminStatusUnknown: () =>
+    '⏳ Daftar admin grup belum bisa dibaca saat ini, jadi perintah pengurus belum bisa diproses. Tidak ada yang dicatat; coba lagi sebentar.',
   notACommand: (name: string) => `Perintah /${name} tidak dikenal. Ketik /bantuan untuk daftar perintah.`,
   needsGroup: (name: string) =>
     `/${name} dipakai di grup WKSBM. Tambahkan bot ke grup WKSBM Anda, lalu ketik perintahnya di sana.`,

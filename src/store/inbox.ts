@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import type { ChannelName, NewOutboxMessage, OutboxPayload } from '../core/index.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { enqueue } from './outbox.js';
+import { insertRows, storedTime } from './sql.js';
+import type { Lane, Tx, Writer } from './writer.js';
+
+/**
+ * The durable inbox (see the InboxUpdate model): a platform update is a row before the platform is
+ * told it arrived, and is handled from that row. Handling ends in one transaction that writes what the
+ * bot answers into the outbox and marks the row done, so a crash at any moment either leaves the row
+ * to be handled again (the core applies each message at most once, and the outbox keys its answers by
+ * the row) or has both.
+ */
+export interface NewInboxUpdate {
+  /** Unique per update: telegram:<update_id>, whatsapp:<chat>:<message id>. */
+  readonly key: string;
+  readonly channel: ChannelName;
+  /** Updates of one chat are handled in order. */
+  readonly chatKey: string;
+  /** The update as JSON. */
+  readonly payload: string;
+}
+
+export interface InboxRow {
+  readonly id: number;
+  readonly key: string;
+  readonly chatKey: string;
+  readonly payload: string;
+  readonly attempts: number;
+  readonly claimToken: string;
+}
+
+/** Something to send because of an update: its kind's payload and where it goes. */
+export interface OutboxDraft {
+  readonly channel: ChannelName;
+  readonly chatId: string;
+  readonly payload: OutboxPayload;
+}
+
+export interface InboxStore {
+  /** Stores updates not seen before, in one transaction; resolves once they are durable. */
+  receive(updates: readonly NewInboxUpdate[], now: Date): Promise<void>;
+  /** Claims due rows of a channel, a chat's in order (none while an earlier one waits or is held). */
+  claim(request: { channel: ChannelName; now: Date; limit: number; perChat: number; leaseMs: number }): Promise<readonly InboxRow[]>;
+  /** Handled: its messages go into the outbox, keyed by the row, in the transaction that marks it done. */
+  finish(
+    row: InboxRow,
+    messages: readonly OutboxDraft[],
+    outcome: { status: 'done' } | { status: 'failed'; error: string },
+    now: Date,
+  ): Promise<void>;
+  /** Handling failed: tried again at `at`. */
+  retry(row: InboxRow, at: Date, error: string): Promise<void>;
+  /** Not handled (the process stops): free for the next claim at once. */
+  release(row: InboxRow): Promise<void>;
+  /** When the next row of the channel that nobody holds is due, or null. */
+  nextDue(channel: ChannelName, now: Date): Promise<Date | null>;
+  /** Deletes rows handled (or given up) before `before`. */
+  prune(before: Date): Promise<number>;
+}
+
+interface Receive {
+  readonly updates: readonly NewInboxUpdate[];
+  readonly now: Date;
+}
+
+/** Updates that arrive together (a poll's batch, webhook requests side by side) are stored in one statement. */
+const receiveLane: Lane<Receive, void> = {
+  name: 'inbox-receive',
+  maxBatch: 64,
+  async apply(tx, receives) {
+    const rows = receives.flatMap(({ updates, now }) =>
+      updates.map((update) => ({
+        key: update.key,
+        channel: update.channel,
+        chatKey: update.chatKey,
+        payload: update.payload,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: storedTime(now),
+        createdAt: storedTime(now),
+      })),
+    );
+    // A redelivered update (a webhook retry, a poll after a crash) is the row that exists already.
+    await insertRows(tx, 'InboxUpdate', rows, { ignoreDuplicates: true });
+    return receives.map(() => undefined);
+  },
+};
+
+interface Finish {
+  readonly row: InboxRow;
+  readonly messages: readonly OutboxDraft[];
+  readonly outcome: { status: 'done' } | { status: 'failed'; error: string };
+  readonly now: Date;
+}
+
+const finishLane: Lane<Finish, void> = {
+  name: 'inbox-finish',
+  maxBatch: 256,
+  async apply(tx, finishes) {
+    const now = finishes[0]!.now;
+    const outbox: NewOutboxMessage[] = finishes.flatMap(({ row, messages }) =>
+      messages.map((message, index) => ({
+        // Keyed by the row: handling it again after a crash adds nothing.
+        dedupeKey: `${row.key}#${index}`,
+        channel: message.channel,
+        chatId: message.chatId,
+        subject: `inbox:${row.key}`,
+        payload: message.payload,
+        dueAt: now,
+        notAfter: null,
+      })),
+    );
+    await enqueue(tx, outbox);
+    const done = finishes.filter((finish) => finish.outcome.status === 'done').map((finish) => finish.row.id);
+    const release = { claimToken: null, claimedUntil: null, doneAt: now };
+    if (done.length) await tx.inboxUpdate.updateMany({ where: { id: { in: done } }, data: { ...release, status: 'done' } });
+    for (const { row, outcome } of finishes) {
+      if (outcome.status === 'failed') {
+        await tx.inboxUpdate.update({ where: { id: row.id }, data: { ...release, status: 'failed', lastError: outcome.error, attempts: { increment: 1 } } });
+      }
+    }
+    return finishes.map(() => undefined);
+  },
+};
+
+/** Portable SQL, like the outbox's: a row is a candidate only when every earlier row of its chat is. */
+async function inOrderCandidates(tx: Tx, request: { channel: string; now: Date; limit: number; perChat: number }): Promise<number[]> {
+  const { now } = request;
+  const rows = await tx.$queryRaw<{ id: number | bigint }[]>`
+    SELECT "id" FROM (
+      SELECT "id",
+        ROW_NUMBER() OVER (PARTITION BY "chatKey" ORDER BY "id") AS "place",
+        SUM(CASE WHEN "nextAttemptAt" <= ${now} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now}) THEN 0 ELSE 1 END)
+          OVER (PARTITION BY "chatKey" ORDER BY "id" ROWS UNBOUNDED PRECEDING) AS "waiting"
+      FROM "InboxUpdate"
+      WHERE "status" = 'pending' AND "channel" = ${request.channel}
+    ) AS "queue"
+    WHERE "place" <= ${request.perChat} AND "waiting" = 0
+    ORDER BY "id"
+    LIMIT ${request.limit}`;
+  return rows.map((row) => Number(row.id));
+}
+
+/** `outboxWritten` is told after a commit that added outbox messages, so the sender looks at once. */
+export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritten: () => void = () => {}): InboxStore {
+  const free = (now: Date) => ({ OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] });
+  const release = (row: InboxRow, data: Prisma.InboxUpdateUpdateManyMutationInput) =>
+    writer.run((tx) => tx.inboxUpdate.updateMany({ where: { id: row.id, claimToken: row.claimToken }, data: { claimToken: null, claimedUntil: null, ...data } }));
+  return {
+    receive: async (updates, now) => {
+      if (updates.length) await writer.submit(receiveLane, { updates, now });
+    },
+
+    async claim({ channel, now, limit, perChat, leaseMs }) {
+      const due = { status: 'pending', channel, nextAttemptAt: { lte: now }, ...free(now) };
+      if (!(await read.inboxUpdate.findFirst({ where: due, select: { id: true } }))) return [];
+      return writer.run(async (tx) => {
+        const candidates = await inOrderCandidates(tx, { channel, now, limit, perChat });
+        if (candidates.length === 0) return [];
+        const claimToken = randomUUID();
+        await tx.inboxUpdate.updateMany({
+          where: { id: { in: candidates }, status: 'pending', ...free(now) },
+          data: { claimToken, claimedUntil: new Date(now.getTime() + leaseMs) },
+        });
+        const rows = await tx.inboxUpdate.findMany({ where: { claimToken }, orderBy: { id: 'asc' } });
+        return rows.map((row) => ({ id: row.id, key: row.key, chatKey: row.chatKey, payload: row.payload, attempts: row.attempts, claimToken }));
+      });
+    },
+
+    async finish(row, messages, outcome, now) {
+      await writer.submit(finishLane, { row, messages, outcome, now });
+      if (messages.length) outboxWritten();
+    },
+
+    async retry(row, at, error) {
+      await release(row, { nextAttemptAt: at, lastError: error, attempts: { increment: 1 } });
+    },
+
+    async release(row) {
+      await release(row, {});
+    },
+
+    async nextDue(channel, now) {
+      const row = await read.inboxUpdate.findFirst({
+        where: { status: 'pending', channel, ...free(now) },
+        orderBy: { nextAttemptAt: 'asc' },
+        select: { nextAttemptAt: true },
+      });
+      return row?.nextAttemptAt ?? null;
+    },
+
+    async prune(before) {
+      const { count } = await writer.run((tx) => tx.inboxUpdate.deleteMany({ where: { status: { in: ['done', 'failed'] }, createdAt: { lt: before } } }));
+      return count;
+    },
+  };
+}

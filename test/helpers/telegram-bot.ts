@@ -1,0 +1,57 @@
+import { pino, type Logger } from 'pino';
+import { createTelegramChannel, type TelegramChannel, type TelegramOptions } from '../../src/channels/telegram/channel.js';
+import { systemClock, type Clock } from '../../src/core/index.js';
+import { createRateLimiter, startScheduler, TELEGRAM_LIMITS, telegramChatLimits, type Scheduler } from '../../src/scheduler/index.js';
+import type { BotApiServer } from './bot-api-server.js';
+import type { World } from './world.js';
+
+export interface TestTelegramBot {
+  readonly channel: TelegramChannel;
+  readonly scheduler: Scheduler;
+  stop(): Promise<void>;
+}
+
+const UNLIMITED = { limit: 1_000_000, windowMs: 1 };
+
+/**
+ * The Telegram channel wired as src/main.ts wires it: the real grammY client against the loopback Bot
+ * API, the inbox handled from the world's database, and the outbox sent by the production scheduler.
+ * Telegram's rate limits apply only with `limits: true` (tests that measure pacing). A test that sets
+ * the world's clock passes it as `clock`, so reminders are planned and sent at the test's time.
+ */
+export async function startTelegramBot(
+  world: World,
+  api: BotApiServer,
+  options: Partial<Pick<TelegramOptions, 'adminTtlMs' | 'inboxOptions' | 'core' | 'clock'>> & { limits?: boolean; log?: Logger; init?: boolean } = {},
+): Promise<TestTelegramBot> {
+  const log = options.log ?? pino({ level: 'silent' });
+  const clock = options.clock ?? systemClock;
+  const channel = createTelegramChannel({
+    token: api.token,
+    apiRoot: api.url,
+    core: options.core ?? world.core,
+    inbox: world.stores.inbox,
+    clock,
+    log,
+    adminTtlMs: options.adminTtlMs,
+    inboxOptions: { pollMs: 100, backoffMs: 200, ...options.inboxOptions },
+  });
+  if (options.init !== false) await channel.init();
+  const scheduler = startScheduler(world.stores, [channel], {
+    clock,
+    log,
+    pollMs: 100,
+    limiters: {
+      telegram: options.limits
+        ? createRateLimiter(TELEGRAM_LIMITS.overall, telegramChatLimits)
+        : createRateLimiter(UNLIMITED, UNLIMITED),
+    },
+  });
+  return {
+    channel,
+    scheduler,
+    async stop() {
+      await Promise.all([channel.stop(), scheduler.stop()]);
+    },
+  };
+}
