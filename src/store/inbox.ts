@@ -56,8 +56,6 @@ export interface InboxStore {
   release(row: InboxRow): Promise<void>;
   /** When the next row of the channel that nobody holds is due, or null. */
   nextDue(channel: ChannelName, now: Date): Promise<Date | null>;
-  /** Rows of the channel still to be handled whose time has come, held or not (tests wait for none). */
-  waiting(channel: ChannelName, now: Date): Promise<number>;
   /** The stored update of a key while the row is kept (a WhatsApp answer quotes the message it answers). */
   payloadOf(key: string): Promise<string | null>;
   /** Deletes rows handled (or given up) before `before`. */
@@ -194,8 +192,6 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
       });
       return row?.nextAttemptAt ?? null;
     },
-
-    waiting: (channel, now) => read.inboxUpdate.count({ where: { status: 'pending', channel, nextAttemptAt: { lte: now } } }),
 
     async payloadOf(key) {
       const row = await read.inboxUpdate.findUnique({ where: { key }, select: { payload: true } });

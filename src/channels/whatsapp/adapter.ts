@@ -38,7 +38,7 @@ export interface WhatsAppAdapter {
   getMessage(key: WAMessageKey): Promise<proto.IMessage | undefined>;
   /** Baileys' `cachedGroupMetadata`. */
   cachedGroupMetadata(jid: string): Promise<GroupMetadata | undefined>;
-  /** Waits until every message received so far is stored and handled (its answers are in the outbox). */
+  /** Waits until every message received so far is stored and, unless another process holds it, handled. */
   idle(): Promise<void>;
   /** Stops handling: what is being handled finishes (up to `graceMs`), the rest waits in the inbox. */
   stop(graceMs?: number): Promise<void>;
@@ -203,7 +203,9 @@ export function createWhatsAppAdapter(deps: WhatsAppAdapterDeps): WhatsAppAdapte
     async idle() {
       await Promise.all([...storing]);
       await stopping;
-      while (socket && (await deps.inbox.waiting('whatsapp', deps.clock.now())) > 0) {
+      // Until no round runs and no row that nobody holds is due (a row another process holds is its own).
+      const due = async () => ((await deps.inbox.nextDue('whatsapp', deps.clock.now())) ?? Infinity) <= deps.clock.now();
+      while (socket && (worker.busy() || (await due()))) {
         worker.wake();
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
