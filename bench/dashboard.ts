@@ -64,6 +64,8 @@ interface Figures {
   readonly rate: number;
   readonly p99: number;
   readonly non2xx: number;
+  /** CPU this process (the server) spent per answered request: unlike req/s, barely moved by other load. */
+  readonly cpuMs: number;
 }
 
 const cannon = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
@@ -75,13 +77,16 @@ const cannon = createRequire(import.meta.url).resolve('autocannon/autocannon.js'
 async function load(url: string, headers: Record<string, string>): Promise<Figures> {
   const args = [cannon, '-j', '-c', String(CONNECTIONS), '-d', String(SECONDS)];
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}=${value}`);
+  const cpu = process.cpuUsage();
   const child = spawn(process.execPath, [...args, url], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const [code] = (await once(child, 'close')) as [number];
   if (code !== 0) throw new Error(`autocannon exited with ${code}`);
-  const result = JSON.parse(out) as { requests: { average: number }; latency: { p99: number }; non2xx: number; errors: number };
-  return { rate: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+  const used = process.cpuUsage(cpu);
+  const result = JSON.parse(out) as { requests: { average: number; total: number }; latency: { p99: number }; non2xx: number; errors: number };
+  const cpuMs = (used.user + used.system) / 1000 / Math.max(1, result.requests.total);
+  return { rate: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx + result.errors, cpuMs };
 }
 
 const seeded = performance.now();
@@ -120,8 +125,9 @@ await load(`${plainAddress}/page`, {}); // warm-up of the loopback and autocanno
 const baseline = await load(`${plainAddress}/page`, {});
 const dashboard = await load(pageUrl, cookie);
 
-console.log(`fixed page (baseline): ${baseline.rate.toFixed(0)} req/s, p99 ${baseline.p99} ms`);
-console.log(`Buku kas, ${ENTRIES.toLocaleString('en')} entries: ${dashboard.rate.toFixed(0)} req/s, p99 ${dashboard.p99} ms`);
+const cpuOf = (figures: Figures) => `${figures.cpuMs.toFixed(2)} ms server CPU per request`;
+console.log(`fixed page (baseline): ${baseline.rate.toFixed(0)} req/s, p99 ${baseline.p99} ms, ${cpuOf(baseline)}`);
+console.log(`Buku kas, ${ENTRIES.toLocaleString('en')} entries: ${dashboard.rate.toFixed(0)} req/s, p99 ${dashboard.p99} ms, ${cpuOf(dashboard)}`);
 console.log(`ratio: ${(dashboard.rate / baseline.rate).toFixed(2)} (target ≥ 0.2), p99 target < 100 ms`);
 if (baseline.non2xx || dashboard.non2xx) console.log(`non-2xx or errors: baseline ${baseline.non2xx}, dashboard ${dashboard.non2xx}`);
 
