@@ -114,6 +114,17 @@ export function createCaseRows(read: PrismaClient, writer: Writer): CaseRows {
         .sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.number - b.number);
     },
 
+    async casePage(scope, { statuses, before, limit }) {
+      const rows = await read.case.findMany({
+        where: { wksbmId: { in: [...scope] }, status: { in: [...statuses] }, ...(before === null ? {} : { id: { lt: before } }) },
+        orderBy: { id: 'desc' },
+        take: limit + 1,
+      });
+      const wksbms = await wksbmsById(read, rows.map((row) => row.wksbmId));
+      const page = rows.slice(0, limit);
+      return { rows: page.map((row) => summary(row, wksbms.get(row.wksbmId)!)), next: rows.length > limit ? page.at(-1)!.id : null };
+    },
+
     async view(scope, number): Promise<CaseView | null> {
       const row = await read.case.findFirst({
         where: { id: number, wksbmId: { in: [...scope] } },

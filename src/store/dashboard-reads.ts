@@ -97,25 +97,34 @@ export function createDashboardReads(read: PrismaClient, sql: SqlReader, options
 
   /** Names the chats the rows came from: from the cache, else in one query for the page. */
   async function sources(keys: readonly (string | null)[]): Promise<(BookSource | null)[]> {
-    const split = keys.map(splitKey);
-    const groupKey = (key: { channel: string; chatId: string }) => `${key.channel}:${key.chatId}`;
-    const unknown = split.filter(
-      (key): key is { channel: string; chatId: string } =>
-        key !== null && key.channel !== 'dasbor' && !key.chatId.startsWith('private:') && titles.get(groupKey(key)) === undefined,
-    );
+    // A page holds a handful of distinct chats: each is split, looked up and named once.
+    const named = new Map<string, BookSource | null>();
+    const unknown: { channel: string; chatId: string; key: string }[] = [];
+    for (const key of keys) {
+      if (key === null || named.has(key)) continue;
+      const split = splitKey(key);
+      if (!split) named.set(key, null);
+      else if (split.channel === 'dasbor') named.set(key, { channel: 'dasbor', chat: null });
+      else if (split.chatId.startsWith('private:')) named.set(key, { channel: split.channel, chat: 'pribadi' });
+      else {
+        const title = titles.get(`${split.channel}:${split.chatId}`);
+        if (title === undefined) unknown.push({ ...split, key });
+        else named.set(key, { channel: split.channel, chat: title ?? 'pribadi' });
+      }
+    }
     if (unknown.length) {
       const chats = await read.chat.findMany({
         where: { OR: unknown.map((key) => ({ channel: key.channel, externalId: key.chatId })) },
         select: { channel: true, externalId: true, title: true },
       });
       const found = new Map(chats.map((chat) => [`${chat.channel}:${chat.externalId}`, chat.title ?? chat.externalId]));
-      for (const key of unknown) titles.set(groupKey(key), found.get(groupKey(key)) ?? null);
+      for (const { channel, chatId, key } of unknown) {
+        const title = found.get(`${channel}:${chatId}`) ?? null;
+        titles.set(`${channel}:${chatId}`, title);
+        named.set(key, { channel, chat: title ?? 'pribadi' });
+      }
     }
-    return split.map((key) => {
-      if (!key) return null;
-      if (key.channel === 'dasbor') return { channel: 'dasbor', chat: null };
-      return { channel: key.channel, chat: titles.get(groupKey(key)) ?? 'pribadi' };
-    });
+    return keys.map((key) => (key === null ? null : (named.get(key) ?? null)));
   }
 
   const reads: DashboardReads = {

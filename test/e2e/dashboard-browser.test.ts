@@ -112,6 +112,41 @@ describe('the dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('a pengurus closes a case and still finds it, with its history, among the closed ones; a pendamping never does', async () => {
+    world.clock.set(new Date(Date.now() + 1000));
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await openLogin(page, 'Bu Sri');
+    await page.goto(`${origin}/dasbor/1/kasus`);
+    await expect.poll(() => page.locator('.cards .case').allInnerTexts()).toEqual([expect.stringContaining(CANARY.subject)]);
+    await page.locator('.cards .case a').click();
+    await page.getByRole('textbox', { name: 'Catatan' }).fill('sudah dibantu keluarga');
+    await page.getByRole('button', { name: 'tolak (→ ditolak)' }).click();
+    await expect.poll(() => page.locator('.outcome').innerText()).toContain('#1');
+
+    await page.locator('nav.sections').getByRole('link', { name: 'Kasus' }).click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('Tidak ada kasus terbuka.');
+    await page.getByLabel('Tampilkan').selectOption({ label: 'Sudah ditutup' });
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await expect.poll(() => page.locator('.cards .case').allInnerTexts()).toEqual([expect.stringMatching(/#1[\s\S]*ditolak/)]);
+    expect(page.url()).toContain('tampil=ditutup');
+    await page.locator('.cards .case a').click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('ditolak · Bu Sri: sudah dibantu keluarga');
+    expect(await page.locator('form.actions').count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'dasbor-kasus-ditutup-hp.png'), fullPage: true });
+    await context.close();
+
+    const pendamping = await browser.newContext();
+    const theirs = await pendamping.newPage();
+    await openLogin(theirs, 'Bu Tini (TKSK)');
+    for (const shown of ['ditutup', 'semua', 'ditolak']) {
+      const answer = await theirs.goto(`${origin}/dasbor/1/kasus?tampil=${shown}`);
+      expect(answer?.status()).toBe(403);
+      expect(await theirs.content()).not.toContain(CANARY.subject);
+    }
+    await pendamping.close();
+  });
+
   it('the login link is made for PUBLIC_URL', async () => {
     expect(await world.say('Bu Sri', '/dasbor', inPrivate)).toContain(`${PUBLIC_URL}/masuk/`);
   });

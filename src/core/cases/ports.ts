@@ -138,6 +138,14 @@ export interface CaseStore {
 
   /** Open cases (baru, diverifikasi, ditangani), most urgent first, then oldest first. */
   openCases(scope: readonly number[]): Promise<readonly CaseSummary[]>;
+  /**
+   * Cases in any of `statuses`, newest first, `limit` of them numbered below `before` (the dashboard's
+   * history of closed cases); `next` is the `before` of the following page, null on the last.
+   */
+  casePage(
+    scope: readonly number[],
+    input: { statuses: readonly CaseStatus[]; before: number | null; limit: number },
+  ): Promise<{ readonly rows: readonly CaseSummary[]; readonly next: number | null }>;
   view(scope: readonly number[], number: number): Promise<CaseView | null>;
   move(
     once: Once,

@@ -7,7 +7,15 @@ import { SESSION_COOKIE, viewerOf } from './session.js';
 import { categoryLabel } from './render.js';
 import { summarize } from './summary.js';
 
-/** Login links and the login page: ten tries a minute per address, so tokens cannot be guessed at speed. */
+/**
+ * Login links and the login page: ten tries a minute per address, counted in each instance's memory
+ * (@fastify/rate-limit's local store), not fleet-wide. That is a choice, not a gap: the limit spares the
+ * server, it is not what keeps tokens from being guessed. A token is 256 random bits, stored only as its
+ * SHA-256, looked up by that hash (so no comparison of the token itself can leak by timing), spent once
+ * by a conditional update that only one instance can win, and dead after ten minutes: N instances let an
+ * address try 10·N a minute, and the chance of hitting a live token stays below 2^-200. A shared counter
+ * (Redis through the plugin's `redis` option) would only be worth it to spare CPU under a flood.
+ */
 const LOGIN_RATE = { rateLimit: { max: 10, timeWindow: 60_000 } };
 
 /** 256 random bits in base64url; anything else is not a token we made. */

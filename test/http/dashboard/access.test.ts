@@ -73,6 +73,37 @@ describe('login links', () => {
     expect(await w.db.read.dashboardSession.count()).toBe(1);
   });
 
+  it('one link opened on two instances at once starts one session; a token one character off is unknown', async () => {
+    const w = await twoGroups();
+    const other = await createDashboardWorld({ file: w.db.file, clock: w.clock });
+    try {
+      const token = await w.loginToken('Bu Sri');
+      const stored = await w.db.read.dashboardLogin.findFirstOrThrow();
+      expect(stored.tokenHash).not.toContain(token);
+      const nearly = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
+      const forged = await browserOf(w.app).post('/masuk', { token: nearly }, { page: `/masuk/${nearly}` });
+      expect(forged.statusCode).toBe(404);
+
+      const [a, b] = [browserOf(w.app), browserOf(other.app)];
+      const forms = await Promise.all([a, b].map(async (browser) => /name="_csrf" value="([^"]+)"/.exec((await browser.get(`/masuk/${token}`)).body)![1]!));
+      const answers = await Promise.all(
+        [a, b].map((browser, index) =>
+          (index === 0 ? w : other).app.inject({
+            method: 'POST',
+            url: '/masuk',
+            cookies: browser.cookies,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            payload: new URLSearchParams({ _csrf: forms[index]!, token }).toString(),
+          }),
+        ),
+      );
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([303, 410]);
+      expect(await w.db.read.dashboardSession.count()).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a login without the CSRF token is refused and starts no session', async () => {
     const w = await twoGroups();
     const token = await w.loginToken('Bu Sri');
