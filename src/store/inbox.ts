@@ -29,6 +29,11 @@ export interface InboxRow {
   readonly payload: string;
   readonly attempts: number;
   readonly claimToken: string;
+  /**
+   * It may have been handled before: an earlier try failed, or an earlier claim ran out (its process
+   * died while handling it, possibly after the change was committed).
+   */
+  readonly redelivered: boolean;
 }
 
 /** Something to send because of an update: its kind's payload and where it goes. */
@@ -126,11 +131,14 @@ const finishLane: Lane<Finish, void> = {
 };
 
 /** Portable SQL, like the outbox's: a row is a candidate only when every earlier row of its chat is. */
-async function inOrderCandidates(tx: Tx, request: { channel: string; now: Date; limit: number; perChat: number }): Promise<number[]> {
+async function inOrderCandidates(
+  tx: Tx,
+  request: { channel: string; now: Date; limit: number; perChat: number },
+): Promise<{ id: number; heldBefore: boolean }[]> {
   const { now } = request;
-  const rows = await tx.$queryRaw<{ id: number | bigint }[]>`
-    SELECT "id" FROM (
-      SELECT "id",
+  const rows = await tx.$queryRaw<{ id: number | bigint; held: number | bigint | boolean }[]>`
+    SELECT "id", "held" FROM (
+      SELECT "id", CASE WHEN "claimToken" IS NULL THEN 0 ELSE 1 END AS "held",
         ROW_NUMBER() OVER (PARTITION BY "chatKey" ORDER BY "id") AS "place",
         SUM(CASE WHEN "nextAttemptAt" <= ${now} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now}) THEN 0 ELSE 1 END)
           OVER (PARTITION BY "chatKey" ORDER BY "id" ROWS UNBOUNDED PRECEDING) AS "waiting"
@@ -140,7 +148,7 @@ async function inOrderCandidates(tx: Tx, request: { channel: string; now: Date; 
     WHERE "place" <= ${request.perChat} AND "waiting" = 0
     ORDER BY "id"
     LIMIT ${request.limit}`;
-  return rows.map((row) => Number(row.id));
+  return rows.map((row) => ({ id: Number(row.id), heldBefore: Number(row.held) === 1 }));
 }
 
 /** `outboxWritten` is told after a commit that added outbox messages, so the sender looks at once. */
@@ -161,11 +169,21 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
         if (candidates.length === 0) return [];
         const claimToken = randomUUID();
         await tx.inboxUpdate.updateMany({
-          where: { id: { in: candidates }, status: 'pending', ...free(now) },
+          where: { id: { in: candidates.map((candidate) => candidate.id) }, status: 'pending', ...free(now) },
           data: { claimToken, claimedUntil: new Date(now.getTime() + leaseMs) },
         });
+        // A claim that ran out still names its holder: that process died (or stalled) handling the row.
+        const heldBefore = new Set(candidates.filter((candidate) => candidate.heldBefore).map((candidate) => candidate.id));
         const rows = await tx.inboxUpdate.findMany({ where: { claimToken }, orderBy: { id: 'asc' } });
-        return rows.map((row) => ({ id: row.id, key: row.key, chatKey: row.chatKey, payload: row.payload, attempts: row.attempts, claimToken }));
+        return rows.map((row) => ({
+          id: row.id,
+          key: row.key,
+          chatKey: row.chatKey,
+          payload: row.payload,
+          attempts: row.attempts,
+          claimToken,
+          redelivered: row.attempts > 0 || heldBefore.has(row.id),
+        }));
       });
     },
 
