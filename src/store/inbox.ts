@@ -34,6 +34,8 @@ export interface InboxRow {
    * died while handling it, possibly after the change was committed).
    */
   readonly redelivered: boolean;
+  /** When this claim took it (the process's clock): what its handling writes is newer. */
+  readonly claimedAt: Date;
 }
 
 /** Something to send because of an update: its kind's payload and where it goes. */
@@ -118,6 +120,7 @@ const finishLane: Lane<Finish, void> = {
       })),
     );
     await enqueue(tx, outbox);
+    await behindTheAnswers(tx, finishes);
     const done = finishes.filter((finish) => finish.outcome.status === 'done').map((finish) => finish.row.id);
     const release = { claimToken: null, claimedUntil: null, doneAt: now };
     if (done.length) await tx.inboxUpdate.updateMany({ where: { id: { in: done } }, data: { ...release, status: 'done' } });
@@ -129,6 +132,32 @@ const finishLane: Lane<Finish, void> = {
     return finishes.map(() => undefined);
   },
 };
+
+/**
+ * The bot says things in a chat in the order it decided them: an answer first, then what its change
+ * put in the outbox for the same chat (the LPJ's files after the /laporan summary). The change
+ * committed before the answer, so its messages, not yet sent nor held, are written again behind it.
+ */
+async function behindTheAnswers(tx: Tx, finishes: readonly Finish[]): Promise<void> {
+  const answered = finishes.filter((finish) => finish.messages.length > 0);
+  if (answered.length === 0) return;
+  const chats = new Map(answered.flatMap(({ messages }) => messages.map((message) => [`${message.channel}:${message.chatId}`, message])));
+  const subjects = new Set(answered.map(({ row }) => `inbox:${row.key}`));
+  const since = new Date(Math.min(...answered.map(({ row }) => row.claimedAt.getTime())));
+  const written = await tx.outbox.findMany({
+    where: {
+      status: 'pending',
+      claimToken: null,
+      createdAt: { gte: since },
+      OR: [...chats.values()].map((message) => ({ channel: message.channel, chatId: message.chatId })),
+    },
+    orderBy: { id: 'asc' },
+  });
+  const moved = written.filter((message) => !subjects.has(message.subject));
+  if (moved.length === 0) return;
+  await tx.outbox.deleteMany({ where: { id: { in: moved.map((message) => message.id) } } });
+  await tx.outbox.createMany({ data: moved.map(({ id: _id, ...message }) => message) });
+}
 
 /** Portable SQL, like the outbox's: a row is a candidate only when every earlier row of its chat is. */
 async function inOrderCandidates(
@@ -168,6 +197,7 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
         const candidates = await inOrderCandidates(tx, { channel, now, limit, perChat });
         if (candidates.length === 0) return [];
         const claimToken = randomUUID();
+        const claimedAt = new Date();
         await tx.inboxUpdate.updateMany({
           where: { id: { in: candidates.map((candidate) => candidate.id) }, status: 'pending', ...free(now) },
           data: { claimToken, claimedUntil: new Date(now.getTime() + leaseMs) },
@@ -183,6 +213,7 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
           attempts: row.attempts,
           claimToken,
           redelivered: row.attempts > 0 || heldBefore.has(row.id),
+          claimedAt,
         }));
       });
     },
