@@ -104,7 +104,12 @@ async function wksbmRate(): Promise<{ rate: number; exact: boolean; refused: num
   // A /mulai answered "coba lagi sebentar" (the admin list unreadable under load) is typed again, as a
   // person would: every group is linked before the measured /setor.
   for (let round = 0; round < 5; round++) {
-    const linked = new Set(api.sent('sendMessage').filter((payload) => String(payload.text).startsWith('✅')).map((payload) => String(payload.chat_id)));
+    const linked = new Set(
+      api
+        .sent('sendMessage')
+        .filter((payload) => /^🎉|sudah terdaftar/.test(String(payload.text)))
+        .map((payload) => String(payload.chat_id)),
+    );
     const unlinked = Array.from({ length: GROUPS }, (_, i) => groupId(i)).filter((id) => !linked.has(String(id)));
     if (unlinked.length === 0) break;
     for (const id of unlinked) await measure(api, 1, () => `/mulai WKSBM Bench ${id}`, () => id);
