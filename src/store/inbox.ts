@@ -34,8 +34,6 @@ export interface InboxRow {
    * died while handling it, possibly after the change was committed).
    */
   readonly redelivered: boolean;
-  /** When this claim took it (the process's clock): what its handling writes is newer. */
-  readonly claimedAt: Date;
 }
 
 /** Something to send because of an update: its kind's payload and where it goes. */
@@ -50,12 +48,16 @@ export interface InboxStore {
   receive(updates: readonly NewInboxUpdate[], now: Date): Promise<void>;
   /** Claims due rows of a channel, a chat's in order (none while an earlier one waits or is held). */
   claim(request: { channel: ChannelName; now: Date; limit: number; perChat: number; leaseMs: number }): Promise<readonly InboxRow[]>;
-  /** Handled: its messages go into the outbox, keyed by the row, in the transaction that marks it done. */
+  /**
+   * Handled: its messages go into the outbox, keyed by the row, in the transaction that marks it done.
+   * `since` is when its handling started (real time): what the outbox got after it came from its change.
+   */
   finish(
     row: InboxRow,
     messages: readonly OutboxDraft[],
     outcome: { status: 'done' } | { status: 'failed'; error: string },
     now: Date,
+    since: Date,
   ): Promise<void>;
   /** Handling failed: tried again at `at`. */
   retry(row: InboxRow, at: Date, error: string): Promise<void>;
@@ -100,6 +102,7 @@ interface Finish {
   readonly messages: readonly OutboxDraft[];
   readonly outcome: { status: 'done' } | { status: 'failed'; error: string };
   readonly now: Date;
+  readonly since: Date;
 }
 
 const finishLane: Lane<Finish, void> = {
@@ -141,15 +144,15 @@ const finishLane: Lane<Finish, void> = {
 async function behindTheAnswers(tx: Tx, finishes: readonly Finish[]): Promise<void> {
   const answered = finishes.filter((finish) => finish.messages.length > 0);
   if (answered.length === 0) return;
-  const chats = new Map(answered.flatMap(({ messages }) => messages.map((message) => [`${message.channel}:${message.chatId}`, message])));
   const subjects = new Set(answered.map(({ row }) => `inbox:${row.key}`));
-  const since = new Date(Math.min(...answered.map(({ row }) => row.claimedAt.getTime())));
+  // Each answer's own chats, from when its own handling started: an earlier answer in the chat stays ahead.
   const written = await tx.outbox.findMany({
     where: {
       status: 'pending',
       claimToken: null,
-      createdAt: { gte: since },
-      OR: [...chats.values()].map((message) => ({ channel: message.channel, chatId: message.chatId })),
+      OR: answered.flatMap(({ messages, since }) =>
+        messages.map((message) => ({ channel: message.channel, chatId: message.chatId, createdAt: { gte: since } })),
+      ),
     },
     orderBy: { id: 'asc' },
   });
@@ -197,7 +200,6 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
         const candidates = await inOrderCandidates(tx, { channel, now, limit, perChat });
         if (candidates.length === 0) return [];
         const claimToken = randomUUID();
-        const claimedAt = new Date();
         await tx.inboxUpdate.updateMany({
           where: { id: { in: candidates.map((candidate) => candidate.id) }, status: 'pending', ...free(now) },
           data: { claimToken, claimedUntil: new Date(now.getTime() + leaseMs) },
@@ -213,13 +215,12 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
           attempts: row.attempts,
           claimToken,
           redelivered: row.attempts > 0 || heldBefore.has(row.id),
-          claimedAt,
         }));
       });
     },
 
-    async finish(row, messages, outcome, now) {
-      await writer.submit(finishLane, { row, messages, outcome, now });
+    async finish(row, messages, outcome, now, since) {
+      await writer.submit(finishLane, { row, messages, outcome, now, since });
       if (messages.length) outboxWritten();
     },
 
