@@ -57,11 +57,11 @@ const whatsapp = config.whatsappEnabled
   ? (await import('./channels/whatsapp/channel.js')).createWhatsAppChannel({
       core: runtime.core,
       store: createWhatsAppStore(runtime.db.read, runtime.writer),
+      inbox: runtime.stores.inbox,
+      clock: runtime.clock,
       log: log.child({ channel: 'whatsapp' }),
       authKey: config.whatsapp.authKey,
       pairingNumber: config.whatsapp.pairingNumber,
-      sendIntervalMs: config.whatsapp.sendIntervalMs,
-      sendJitterMs: config.whatsapp.sendJitterMs,
     })
   : null;
 

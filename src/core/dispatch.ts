@@ -1,4 +1,5 @@
 import type { Command, CommandContext, CoreDeps } from './shared/command.js';
+import type { IdentityMerge } from './shared/ports.js';
 import { refuse, reply } from './shared/command.js';
 import { COMMANDS } from './commands.js';
 import { continueReport } from './cases/report-conversation.js';
@@ -13,6 +14,11 @@ export interface Core {
   handle(message: Inbound): Promise<readonly Reply[]>;
   /** A chat got a new id on its platform (a Telegram group became a supergroup): it keeps its WKSBM. */
   chatMoved(channel: ChannelName, from: string, to: string): Promise<void>;
+  /**
+   * A channel learnt that two of its user ids are one person (WhatsApp: a LID and a phone number):
+   * from now on they are one person, with what either had. Idempotent.
+   */
+  sameIdentity(channel: ChannelName, a: string, b: string): Promise<IdentityMerge>;
   /**
    * How the core will read a message's text, for a channel deciding before `handle` whether to look up
    * the sender's admin status. `botUsername` is the bot's own name where commands can name one.
@@ -88,5 +94,11 @@ export function createCore(deps: CoreDeps): Core {
     return command.run({ ...ctx, wksbm, role }, typed.args);
   }
 
-  return { handle, read, chatMoved: (channel, from, to) => deps.community.moveChat(channel, from, to), commands: COMMANDS };
+  return {
+    handle,
+    read,
+    chatMoved: (channel, from, to) => deps.community.moveChat(channel, from, to),
+    sameIdentity: (channel, a, b) => deps.community.mergeIdentities(channel, a, b),
+    commands: COMMANDS,
+  };
 }

@@ -9,8 +9,7 @@ export type WksErrorCode =
   | 'WKS_ERR_STORE'
   | 'WKS_ERR_CONFIG'
   | 'WKS_ERR_WRITE_CONFLICT'
-  | 'WKS_ERR_TELEGRAM_START'
-  | 'WKS_ERR_WHATSAPP_STOPPED';
+  | 'WKS_ERR_TELEGRAM_START';
 
 export class WksError extends Error {
   constructor(
@@ -39,10 +38,3 @@ export class TelegramStartError extends WksError {
   }
 }
 
-/** A WhatsApp message still queued when sending stopped (the socket closed for good). */
-export class OutgoingStopped extends WksError {
-  constructor() {
-    super('WKS_ERR_WHATSAPP_STOPPED', 'WhatsApp sending stopped');
-    this.name = 'OutgoingStopped';
-  }
-}

@@ -41,6 +41,8 @@ export interface InboxWorker {
   start(): void;
   /** Something was stored: look now rather than at the next poll. */
   wake(): void;
+  /** Whether a round (claiming or handling) is under way now. */
+  busy(): boolean;
   /** Finishes the updates being handled (up to `graceMs`), hands the others back, then resolves. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -122,10 +124,13 @@ export function createInboxWorker(deps: InboxWorkerDeps): InboxWorker {
     return 0;
   }
 
+  let rounds = 0;
+
   async function loop(): Promise<void> {
     while (running) {
       try {
-        const waitMs = await round();
+        rounds++;
+        const waitMs = await round().finally(() => rounds--);
         if (waitMs > 0 && running) await sleep(waitMs);
       } catch (error) {
         log.error({ error: safeError(error), channel: deps.channel }, 'inbox round failed');
@@ -143,6 +148,7 @@ export function createInboxWorker(deps: InboxWorkerDeps): InboxWorker {
     wake() {
       for (const wake of [...sleepers]) wake();
     },
+    busy: () => rounds > 0,
     async stop(graceMs = 3_000) {
       running = false;
       for (const wake of [...sleepers]) wake();

@@ -14,6 +14,7 @@ import type {
 } from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { createCache } from './cache.js';
+import { mergeIdentities } from './identity-merge.js';
 import { applyOnce } from './once.js';
 import { fundWithAliases, toFundInfo, toRole, toWksbmInfo } from './rows.js';
 import type { Tx, Writer } from './writer.js';
@@ -97,6 +98,20 @@ export function createCommunityStore(read: PrismaClient, writer: Writer): Commun
       const info = toWksbmInfo(row.wksbm);
       chats.set(key, info);
       return info;
+    },
+
+    async mergeIdentities(channel, a, b) {
+      const outcome = await writer.run((tx) => mergeIdentities(tx, channel, a, b));
+      if (outcome === 'merged') {
+        // Cached identities, roles and member lists may name the absorbed person.
+        people.clear();
+        roles.clear();
+        members.clear();
+      } else if (outcome === 'linked') {
+        people.delete(`${channel}:${a}`);
+        people.delete(`${channel}:${b}`);
+      }
+      return outcome;
     },
 
     async personOf(channel: ChannelName, externalId: string, name: string) {

@@ -65,6 +65,8 @@ export interface InboxStore {
   release(row: InboxRow): Promise<void>;
   /** When the next row of the channel that nobody holds is due, or null. */
   nextDue(channel: ChannelName, now: Date): Promise<Date | null>;
+  /** The stored update of a key while the row is kept (a WhatsApp answer quotes the message it answers). */
+  payloadOf(key: string): Promise<string | null>;
   /** Deletes rows handled (or given up) before `before`. */
   prune(before: Date): Promise<number>;
 }
@@ -239,6 +241,11 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
         select: { nextAttemptAt: true },
       });
       return row?.nextAttemptAt ?? null;
+    },
+
+    async payloadOf(key) {
+      const row = await read.inboxUpdate.findUnique({ where: { key }, select: { payload: true } });
+      return row?.payload ?? null;
     },
 
     async prune(before) {

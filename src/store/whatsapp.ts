@@ -35,10 +35,6 @@ export function createWhatsAppStore(read: PrismaClient, writer: Writer): WhatsAp
       return row?.content ?? null;
     },
 
-    async hasAnswered(replyTo) {
-      return (await read.whatsAppMessage.count({ where: { replyTo } })) > 0;
-    },
-
     async pruneSent(before) {
       const { count } = await writer.run((tx) => tx.whatsAppMessage.deleteMany({ where: { createdAt: { lt: before } } }));
       return count;

@@ -1,16 +1,15 @@
 import { Boom } from '@hapi/boom';
 import type { GroupMetadata } from '@whiskeysockets/baileys';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createWhatsAppAdapter, type AdapterSocket } from '../../src/channels/whatsapp/adapter.js';
-import { createSeal } from '../../src/channels/whatsapp/seal.js';
-import { createWhatsAppStore } from '../../src/store/whatsapp.js';
+import type { AdapterSocket } from '../../src/channels/whatsapp/adapter.js';
 import { createTelegramChannel } from '../../src/channels/telegram/channel.js';
-import { systemClock, TelegramStartError } from '../../src/core/index.js';
+import { systemClock, TelegramStartError, type Inbound } from '../../src/core/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { registerTelegramWebhook } from '../../src/http/telegram-webhook.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { createMemoryLog } from '../helpers/memory-log.js';
 import { startTelegramBot, type TestTelegramBot } from '../helpers/telegram-bot.js';
+import { startWhatsApp } from '../helpers/whatsapp-adapter.js';
 import { createFakeSocket, waMessage } from '../helpers/whatsapp-socket.js';
 import { createWorld, type World } from '../helpers/world.js';
 
@@ -159,6 +158,7 @@ async function waitForLine(text: string) {
 describe('WhatsApp logs at level trace, through its flows and failures', () => {
   const GROUP_JID = '120363041234567890@g.us';
   const SRI_JID = { lid: '111111111111111@lid', pn: '6281111111111@s.whatsapp.net' };
+  const BUDI_JID = { lid: '222222222222222@lid', pn: '6282222222222@s.whatsapp.net' };
 
   it('hold no text people typed, no reply and no Baileys error data', async () => {
     const fake = createFakeSocket();
@@ -181,41 +181,61 @@ describe('WhatsApp logs at level trace, through its flows and failures', () => {
         return fake.socket.sendMessage(jid, content, options);
       },
     };
-    const adapter = createWhatsAppAdapter({
-      core: world.core,
-      store: createWhatsAppStore(world.db.read, world.writer),
-      seal: createSeal(undefined),
-      log,
-      sendIntervalMs: 0,
-      sendJitterMs: 0,
-      random: () => 1,
-    });
-    adapter.attach(socket);
+    // A handler that fails while it reads a canary, with the canary in the error's message.
+    let throwing = 0;
+    const core = {
+      ...world.core,
+      async handle(inbound: Inbound) {
+        if (throwing > 0) {
+          throwing--;
+          throw new Error(`handler failed on ${inbound.text}`);
+        }
+        return world.core.handle(inbound);
+      },
+    };
+    const wa = startWhatsApp(world, fake, { socket, core, log, inboxOptions: { backoffMs: 1_000 } });
     let counter = 0;
-    const inGroup = (text: string) =>
-      waMessage({ id: `WA${++counter}`, chat: GROUP_JID, participant: SRI_JID.lid, participantAlt: SRI_JID.pn, pushName: 'Bu Sri', text });
+    const inGroup = (text: string, from = SRI_JID) =>
+      waMessage({ id: `WA${++counter}`, chat: GROUP_JID, participant: from.lid, participantAlt: from.pn, pushName: 'Bu Sri', text });
     const deliver = async (text: string) => {
       fake.upsert([inGroup(text)]);
-      await adapter.idle();
+      await wa.settle();
     };
     try {
       // 1. the flows, with canaries
       await deliver(`/mulai ${CANARY.wksbm}`);
       await deliver(`.setor 50rb kas ${CANARY.note}`);
       await deliver(`!keluar 1000 kas ${CANARY.purpose}`);
-      // 2. a reply that fails once to send, carrying the canary in the error's data
+      // a person seen by LID first, then with their number: merged, and the merge says nothing of them
+      fake.upsert([waMessage({ id: `WA${++counter}`, chat: GROUP_JID, participant: BUDI_JID.lid, pushName: CANARY.name, text: `halo ${CANARY.chat}` })]);
+      await wa.settle();
+      fake.ev.emit('lid-mapping.update', { lid: BUDI_JID.lid, pn: BUDI_JID.pn });
+      // 2. a reply that fails once to send, carrying the canary in the error's data; the outbox retries it
       failing = 1;
       await deliver(`.setor 2000 kas ${CANARY.failedSend}`);
-      expect(written()).toContain('WhatsApp send failed, trying again');
-      // 3. a database error while handling a message
+      world.clock.advance(60_000);
+      await wa.settle();
+      expect(fake.sent.some((sent) => sent.text.includes(CANARY.failedSend))).toBe(true);
+      // 3. a handler that throws on a stored message: tried again from the inbox, then applied
+      throwing = 1;
+      await deliver(`.setor 2500 kas ${CANARY.failedUpdate}`);
+      expect(written()).toContain('update failed, will retry');
+      world.clock.advance(1_000);
+      await wa.settle();
+      expect(fake.sent.some((sent) => sent.text.includes('Rp2.500'))).toBe(true);
+      // 4. a database error while handling a message, until the person is told
       await world.db.write.$executeRawUnsafe(
         "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
       );
       await deliver(`.setor 3000 kas ${CANARY.database}`);
-      expect(written()).toContain('WhatsApp message failed');
-      expect(fake.sent.some((sent) => sent.text.includes(CANARY.failedSend))).toBe(true);
+      for (let attempt = 0; attempt < 4; attempt++) {
+        world.clock.advance(10_000);
+        await wa.settle();
+      }
+      expect(written()).toContain('update given up; the person is told');
+      expect(fake.sent.at(-1)!.text).toContain('kesalahan');
     } finally {
-      adapter.stop();
+      await wa.stop();
     }
     expectNoCanary();
   });

@@ -42,6 +42,7 @@ function failingFirst(core: Core, failures: number, message = 'boom'): Core {
   return {
     commands: core.commands,
     chatMoved: core.chatMoved,
+    sameIdentity: core.sameIdentity,
     read: core.read,
     async handle(inbound) {
       if (left-- > 0) throw new Error(message);

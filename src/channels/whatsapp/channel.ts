@@ -8,8 +8,9 @@ import {
 } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import qrcode from 'qrcode-terminal';
-import type { ChannelSender, Core } from '../../core/index.js';
-import type { WhatsAppStore } from '../../core/index.js';
+import type { ChannelSender, Clock, Core, WhatsAppStore } from '../../core/index.js';
+import type { InboxWorkerOptions } from '../../inbox/worker.js';
+import type { InboxStore } from '../../store/inbox.js';
 import { createWhatsAppAdapter, type AdapterSocket } from './adapter.js';
 import { openDatabaseAuthState, type DatabaseAuthState } from './auth-state.js';
 import { createSeal } from './seal.js';
@@ -23,12 +24,14 @@ export interface ChannelSocket extends AdapterSocket {
 export interface WhatsAppChannelDeps {
   readonly core: Core;
   readonly store: WhatsAppStore;
+  /** Where each incoming message is stored before anything else happens with it. */
+  readonly inbox: InboxStore;
+  readonly clock: Clock;
   readonly log: Logger;
   readonly authKey: Buffer | undefined;
   /** Link with a pairing code for this number instead of a QR code. */
   readonly pairingNumber: string | undefined;
-  readonly sendIntervalMs: number;
-  readonly sendJitterMs: number;
+  readonly inboxOptions?: Partial<InboxWorkerOptions>;
   /** Baileys' `makeWASocket`; tests pass a fake. */
   readonly makeSocket?: (config: UserFacingSocketConfig) => ChannelSocket;
   /** Shows the text a person needs to link the number (QR code or pairing code). */
@@ -39,7 +42,7 @@ export interface WhatsAppChannelDeps {
 
 export interface WhatsAppChannel {
   start(): Promise<void>;
-  /** Stops cleanly: no reconnect, queued answers get a moment to go out, then the socket closes. */
+  /** Stops cleanly: no reconnect, messages being handled finish (the rest wait in the inbox), the socket closes. */
   stop(): Promise<void>;
   /** For /healthz: connected, connecting, waiting to be linked, reconnecting, logged out, off. */
   status(): string;
@@ -47,7 +50,7 @@ export interface WhatsAppChannel {
 }
 
 const RECONNECT_MAX_MS = 60_000;
-// Within the 5 s a stop may take in all (answers still queued in memory are lost after it: see README).
+// Within the 5 s a stop may take in all: what is not handled by then is handled after the restart.
 const STOP_GRACE_MS = 2_000;
 /** Sent messages are kept this long for WhatsApp's retry requests. */
 const KEEP_SENT_MS = 14 * 24 * 60 * 60 * 1000;
@@ -80,10 +83,11 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
   const adapter = createWhatsAppAdapter({
     core: deps.core,
     store: deps.store,
+    inbox: deps.inbox,
+    clock: deps.clock,
     seal,
     log,
-    sendIntervalMs: deps.sendIntervalMs,
-    sendJitterMs: deps.sendJitterMs,
+    inboxOptions: deps.inboxOptions,
   });
   // Baileys logs wire details at info and below; only its warnings belong in ours.
   const baileysLog = log.child({ module: 'baileys' }, { level: log.isLevelEnabled('warn') ? 'warn' : log.level });
@@ -156,7 +160,6 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     if (code === DisconnectReason.loggedOut) {
       setState('logged out: the number was unlinked in WhatsApp; restart the server to link it again');
       log.error({ code }, 'WhatsApp logged out; the stored session is cleared and WhatsApp is stopped');
-      adapter.stop();
       session.clear().catch((error: unknown) => log.error({ err: error }, 'WhatsApp session not cleared'));
       return;
     }
@@ -164,7 +167,6 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     if (final) {
       setState(`off: ${final} (code ${code})`);
       log.error({ code }, `WhatsApp stopped: ${final}`);
-      adapter.stop();
       return;
     }
     // After linking WhatsApp asks for a restart (515): connect again at once.
@@ -208,10 +210,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     async stop() {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
-      const waited = adapter.idle();
-      await Promise.race([waited, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
-      adapter.stop();
-      adapter.detach();
+      await adapter.stop(STOP_GRACE_MS);
       const closing = socket;
       socket = null;
       await closing?.end(undefined);

@@ -81,26 +81,74 @@ async function mentionsOf(message: WAMessage, metadata: GroupMetadata | null, lo
   return mentions;
 }
 
+/** A LID and a phone-number JID seen to be one user. */
+export interface IdentityPair {
+  readonly lid: string;
+  readonly pn: string;
+}
+
+/** The JIDs naming the sender: the participant in a group, the chat in a private one, each with its other addressing. */
+const senderJidsOf = (message: WAMessage, group: boolean) =>
+  (group ? [message.key.participant, message.key.participantAlt] : [message.key.remoteJid, message.key.remoteJidAlt]).filter(
+    (jid): jid is string => !!jid,
+  );
+
+/**
+ * Whether the bot reads this message at all: not its own, not a status update, broadcast list or
+ * channel, and with text (or a photo in a private chat). Decided from the message alone, so it is
+ * known before anything is stored.
+ */
+export function isReadable(message: WAMessage): message is WAMessage & { key: { remoteJid: string; id: string } } {
+  const { key } = message;
+  const chatJid = key.remoteJid;
+  if (!chatJid || !key.id || key.fromMe || isJidBroadcast(chatJid) || isJidNewsletter(chatJid)) return false;
+  // A photo only means something in a private chat (a report's picture); its caption is the text.
+  return textOf(message) !== null || (!isJidGroup(chatJid) && !!normalizeMessageContent(message.message)?.imageMessage);
+}
+
+/** The LID and the phone number of one user, where the JIDs, the participant list or Baileys' mapping know both. */
+async function pairOf(jids: readonly string[], participant: GroupParticipant | undefined, lookup: PeopleLookup): Promise<IdentityPair | null> {
+  const known = [...jids, participant?.id, participant?.lid, participant?.phoneNumber].filter((jid): jid is string => !!jid).map(jidNormalizedUser);
+  const lid = known.find((jid) => isLidUser(jid));
+  if (!lid) return null;
+  const pn = known.find((jid) => isPnUser(jid)) ?? (await lookup.pnForLid(lid));
+  return pn ? { lid, pn: jidNormalizedUser(pn) } : null;
+}
+
+/**
+ * What this message reveals about who is who: the sender's and the tagged people's LID and phone
+ * number, where both are known. The channel makes each pair one person before the core reads the message.
+ */
+export async function identityPairs(message: WAMessage, lookup: PeopleLookup): Promise<readonly IdentityPair[]> {
+  const chatJid = message.key.remoteJid;
+  if (!chatJid) return [];
+  const group = isJidGroup(chatJid) ?? false;
+  const metadata = group ? await lookup.group(chatJid) : null;
+  const senders = senderJidsOf(message, group);
+  const tagged = normalizeMessageContent(message.message)?.extendedTextMessage?.contextInfo?.mentionedJid ?? [];
+  const pairs = await Promise.all([
+    pairOf(senders, participantOf(metadata, senders), lookup),
+    ...tagged.map((jid) => pairOf([jid], participantOf(metadata, [jid]), lookup)),
+  ]);
+  const unique = new Map(pairs.filter((pair): pair is IdentityPair => pair !== null).map((pair) => [`${pair.lid} ${pair.pn}`, pair]));
+  return [...unique.values()];
+}
+
 /**
  * Turns one WhatsApp message into the core's `Inbound`, or null for what the bot does not read: its own
  * messages, status updates, broadcast lists, channels and anything without text (but a photo in a private chat).
  */
 export async function toInbound(message: WAMessage, lookup: PeopleLookup): Promise<Inbound | null> {
+  if (!isReadable(message)) return null;
   const { key } = message;
   const chatJid = key.remoteJid;
-  if (!chatJid || !key.id || key.fromMe || isJidBroadcast(chatJid) || isJidNewsletter(chatJid)) return null;
   const group = isJidGroup(chatJid) ?? false;
-  // A photo only means something in a private chat (a report's picture); its caption is the text.
   const image = group ? null : normalizeMessageContent(message.message)?.imageMessage;
-  const text = textOf(message) ?? (image ? (image.caption ?? '') : null);
-  if (text === null) return null;
+  const text = textOf(message) ?? image?.caption ?? '';
 
   const metadata = group ? await lookup.group(chatJid) : null;
-  const senderJids = group ? [key.participant, key.participantAlt] : [chatJid, key.remoteJidAlt];
-  const participant = participantOf(
-    metadata,
-    senderJids.filter((jid): jid is string => !!jid),
-  );
+  const senderJids = senderJidsOf(message, group);
+  const participant = participantOf(metadata, senderJids);
   const senderId = await personJid(senderJids, participant, lookup);
   if (!senderId) return null;
 

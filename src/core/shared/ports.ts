@@ -67,6 +67,9 @@ export type AddFundOutcome =
   | { readonly ok: true; readonly fund: FundInfo }
   | { readonly ok: false; readonly reason: 'taken'; readonly word: string };
 
+/** What merging two identities found: neither known, one person already, one added to the other, two made one. */
+export type IdentityMerge = 'unknown' | 'same' | 'linked' | 'merged';
+
 export interface CommunityStore {
   wksbmOfChat(chat: ChatKey): Promise<WksbmInfo | null>;
   /**
@@ -74,6 +77,12 @@ export interface CommunityStore {
    * WKSBM (members' or pengurus-only) and the messages waiting for it follow. Idempotent.
    */
   moveChat(channel: ChannelName, from: string, to: string): Promise<void>;
+  /**
+   * Two identities of one channel are one person (WhatsApp revealed that a LID and a phone number are
+   * the same user): afterwards both name one person, who has what either had. One transaction,
+   * idempotent. `unknown` when neither was seen yet.
+   */
+  mergeIdentities(channel: ChannelName, a: string, b: string): Promise<IdentityMerge>;
   /** The person behind a channel identity, created with this name on first sight. */
   personOf(channel: ChannelName, externalId: string, name: string): Promise<PersonInfo>;
   /** The person's role, joining them as anggota first when they are not a member yet. */

@@ -17,8 +17,6 @@ export interface WhatsAppStore {
   clearAuth(): Promise<void>;
   saveSent(message: SentWhatsAppMessage): Promise<void>;
   sentContent(id: string): Promise<string | null>;
-  /** Whether something was already sent in answer to this `<chat jid>:<message id>`. */
-  hasAnswered(replyTo: string): Promise<boolean>;
   /** Forgets sent messages older than this; retry requests come within minutes, not days. */
   pruneSent(before: Date): Promise<number>;
 }

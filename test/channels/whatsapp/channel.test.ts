@@ -18,11 +18,11 @@ function newChannel(options: { pairingNumber?: string; authKey?: Buffer } = {}) 
   return createWhatsAppChannel({
     core: world.core,
     store: createWhatsAppStore(world.db.read, world.writer),
+    inbox: world.stores.inbox,
+    clock: world.clock,
     log: pino({ level: 'silent' }),
     authKey: options.authKey,
     pairingNumber: options.pairingNumber,
-    sendIntervalMs: 0,
-    sendJitterMs: 0,
     reconnectBaseMs: 20,
     show: (text) => shown.push(text),
     makeSocket(config) {
