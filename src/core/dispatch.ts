@@ -66,6 +66,10 @@ export function createCore(deps: CoreDeps): Core {
     const person = await deps.community.personOf(chat.channel, sender.id, sender.name);
 
     const ctx: CommandContext = { inbound: message, once: { key: inboundKey(message), personId: person.id }, person, deps };
+    // Handled before up to its commit: the answer it got then, not a new decision that could say
+    // "coba lagi" (or "not allowed") about a change that is already made.
+    const earlier = message.redelivered ? await deps.cases.earlierAnswer(ctx.once) : null;
+    if (earlier) return earlier;
     if (!typed) {
       // In a private chat, a message that is not a command answers the report being written, if any.
       if (chat.kind === 'private') return (await continueReport(ctx)) ?? [];

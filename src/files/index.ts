@@ -4,12 +4,8 @@ import type { Writable } from 'node:stream';
 import { reportText, type ReportModel, type ReportQuery } from '../core/index.js';
 import { writeCsv } from './csv.js';
 import { shareLines } from './shared-lines.js';
-import { writePdf } from './pdf.js';
-import { writeXlsx } from './xlsx.js';
 
 export { CSV_FORMAT, csvNumber, writeCsv } from './csv.js';
-export { ledgerPages, writePdf } from './pdf.js';
-export { writeXlsx, xlsxNumber } from './xlsx.js';
 
 export type ReportFormat = 'pdf' | 'xlsx' | 'csv';
 
@@ -21,10 +17,17 @@ export interface ReportFile {
   readonly mimeType: string;
 }
 
-/** Each format's renderer: it streams the model (and the buku kas lines it reads) into `out`. */
+/**
+ * Each format's renderer: it streams the model (and the buku kas lines it reads) into `out`. pdfmake and
+ * exceljs (with its many dependencies) are loaded at the first report, not at every start: they were a
+ * large share of the server's start-up time and idle memory.
+ */
 export const RENDERERS: Record<ReportFormat, { mimeType: string; write(query: ReportQuery, model: ReportModel, out: Writable): Promise<void> }> = {
-  pdf: { mimeType: 'application/pdf', write: writePdf },
-  xlsx: { mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', write: writeXlsx },
+  pdf: { mimeType: 'application/pdf', write: async (...args) => (await import('./pdf.js')).writePdf(...args) },
+  xlsx: {
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    write: async (...args) => (await import('./xlsx.js')).writeXlsx(...args),
+  },
   csv: { mimeType: 'text/csv; charset=utf-8', write: writeCsv },
 };
 

@@ -81,15 +81,17 @@ export function createInboxWorker(deps: InboxWorkerDeps): InboxWorker {
     });
 
   async function handleOne(row: InboxRow): Promise<void> {
+    // Real time, as the outbox stamps its rows: what is written from here on may come from this update.
+    const since = new Date();
     try {
       const messages = await deps.handler.handle(row);
-      await store.finish(row, messages, { status: 'done' }, deps.clock.now());
+      await store.finish(row, messages, { status: 'done' }, deps.clock.now(), since);
     } catch (error) {
       const attempts = row.attempts + 1;
       const type = errorType(error);
       if (attempts >= options.maxAttempts) {
         log.error({ update: row.key, attempts, error: safeError(error) }, 'update given up; the person is told');
-        await store.finish(row, deps.handler.failed(row), { status: 'failed', error: type }, deps.clock.now());
+        await store.finish(row, deps.handler.failed(row), { status: 'failed', error: type }, deps.clock.now(), since);
         return;
       }
       const delay = options.backoffMs * 2 ** row.attempts;

@@ -16,7 +16,7 @@ export { createScheduler, type Scheduler } from './scheduler.js';
  * series and monthly reports planned ahead. `chatId` narrows the sending to one chat (a console's own).
  */
 export function startScheduler(
-  stores: Pick<Stores, 'outbox' | 'planner' | 'reports' | 'monthly'>,
+  stores: Pick<Stores, 'outbox' | 'planner' | 'reports' | 'monthly'> & Partial<Pick<Stores, 'inbox'>>,
   senders: readonly ChannelSender[],
   options: {
     clock: Clock;
@@ -45,6 +45,7 @@ export function startScheduler(
     dispatcher,
     planner: stores.planner,
     outbox: stores.outbox,
+    inbox: stores.inbox,
     monthly: stores.monthly,
     clock: options.clock,
     log,

@@ -30,26 +30,37 @@ export interface RateLimiter {
  * it was done: the platform counts arrivals, which lie between the two, so counting the later time
  * keeps a limit even when network or event-loop delays bunch arrivals together.
  */
+interface Send {
+  at: number;
+  jitter: number;
+  /** Not answered yet: it may arrive at the platform at any moment from now on. */
+  inFlight: boolean;
+}
+
 class Window {
-  private sends: { at: number }[] = [];
+  private sends: Send[] = [];
   constructor(
     private readonly rule: WindowLimit,
     private readonly random: () => number,
   ) {}
 
+  /**
+   * A send still in flight is kept however long ago it started: on a loaded machine or a slow network
+   * it can arrive more than a window after it was taken, and forgetting it let one more through.
+   */
   private prune(now: number): void {
-    this.sends = this.sends.filter((send) => send.at > now - this.rule.windowMs);
+    this.sends = this.sends.filter((send) => send.inFlight || send.at > now - this.rule.windowMs);
   }
 
-  /** Milliseconds until a send is free (0 when one is). */
+  /** Milliseconds until a send is free (0 when one is); a send in flight counts as arriving now. */
   waitMs(now: number): number {
     this.prune(now);
     if (this.sends.length < this.rule.limit) return 0;
-    return Math.min(...this.sends.map((send) => send.at)) + this.rule.windowMs - now;
+    return Math.min(...this.sends.map((send) => (send.inFlight ? Math.max(send.at, now) : send.at))) + this.rule.windowMs - now;
   }
 
-  record(now: number): { at: number; jitter: number } {
-    const send = { at: now, jitter: (this.rule.jitterMs ?? 0) * this.random() };
+  record(now: number): Send {
+    const send = { at: now, jitter: (this.rule.jitterMs ?? 0) * this.random(), inFlight: true };
     this.sends.push(send);
     return send;
   }
@@ -97,6 +108,7 @@ export function createRateLimiter(overall: WindowLimit, perChat: ChatLimits, ran
           for (const send of sends) {
             send.at = Math.max(send.at, at) + send.jitter;
             send.jitter = 0;
+            send.inFlight = false;
           }
         },
       };

@@ -6,6 +6,8 @@ export interface SchedulerDeps {
   readonly dispatcher: Dispatcher;
   readonly planner: SchedulerPlanner;
   readonly outbox: Pick<OutboxStore, 'prune' | 'onWritten'>;
+  /** The durable inbox, whose handled updates are deleted after a while. */
+  readonly inbox?: { prune(before: Date): Promise<number> };
   /** Plans each WKSBM's monthly report into the outbox as the 1st of the month approaches. */
   readonly monthly?: Pick<MonthlyReports, 'plan'>;
   readonly clock: Clock;
@@ -27,10 +29,18 @@ export interface Scheduler {
 const SERIES_PER_TOP_UP = 100;
 /** Sent, dropped and failed messages are kept this long for questions ("was the reminder sent?"), then deleted. */
 const KEEP_SETTLED_MS = 30 * 24 * 60 * 60_000;
+/**
+ * Handled (or given up) inbox updates are kept a week, then deleted. Deleting one cannot make it apply
+ * twice: Telegram hands an update out again only until a later getUpdates offset or a 200 confirms it
+ * (offsets only move forward) and keeps unconfirmed ones for 24 hours at most, and a message that did
+ * arrive again is still applied once, as its change is keyed by the message (InboundMessage), not by
+ * the inbox row.
+ */
+const KEEP_HANDLED_UPDATES_MS = 7 * 24 * 60 * 60_000;
 
 /**
  * The loops that send due outbox messages, keep rutin series and monthly reports planned ahead and prune
- * old outbox rows. Time-driven work lives
+ * old outbox and inbox rows. Time-driven work lives
  * in the database, not in timers: the loops only wake up to look, so a restart, a second instance or
  * a crash loses nothing.
  */
@@ -84,6 +94,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     await deps.monthly?.plan(now);
     await deps.planner.planReminders(now);
     await deps.outbox.prune(new Date(now.getTime() - KEEP_SETTLED_MS));
+    await deps.inbox?.prune(new Date(now.getTime() - KEEP_HANDLED_UPDATES_MS));
     return upkeepEveryMs;
   };
 

@@ -29,6 +29,11 @@ export interface InboxRow {
   readonly payload: string;
   readonly attempts: number;
   readonly claimToken: string;
+  /**
+   * It may have been handled before: an earlier try failed, or an earlier claim ran out (its process
+   * died while handling it, possibly after the change was committed).
+   */
+  readonly redelivered: boolean;
 }
 
 /** Something to send because of an update: its kind's payload and where it goes. */
@@ -43,12 +48,16 @@ export interface InboxStore {
   receive(updates: readonly NewInboxUpdate[], now: Date): Promise<void>;
   /** Claims due rows of a channel, a chat's in order (none while an earlier one waits or is held). */
   claim(request: { channel: ChannelName; now: Date; limit: number; perChat: number; leaseMs: number }): Promise<readonly InboxRow[]>;
-  /** Handled: its messages go into the outbox, keyed by the row, in the transaction that marks it done. */
+  /**
+   * Handled: its messages go into the outbox, keyed by the row, in the transaction that marks it done.
+   * `since` is when its handling started (real time): what the outbox got after it came from its change.
+   */
   finish(
     row: InboxRow,
     messages: readonly OutboxDraft[],
     outcome: { status: 'done' } | { status: 'failed'; error: string },
     now: Date,
+    since: Date,
   ): Promise<void>;
   /** Handling failed: tried again at `at`. */
   retry(row: InboxRow, at: Date, error: string): Promise<void>;
@@ -95,6 +104,7 @@ interface Finish {
   readonly messages: readonly OutboxDraft[];
   readonly outcome: { status: 'done' } | { status: 'failed'; error: string };
   readonly now: Date;
+  readonly since: Date;
 }
 
 const finishLane: Lane<Finish, void> = {
@@ -115,6 +125,7 @@ const finishLane: Lane<Finish, void> = {
       })),
     );
     await enqueue(tx, outbox);
+    await behindTheAnswers(tx, finishes);
     const done = finishes.filter((finish) => finish.outcome.status === 'done').map((finish) => finish.row.id);
     const release = { claimToken: null, claimedUntil: null, doneAt: now };
     if (done.length) await tx.inboxUpdate.updateMany({ where: { id: { in: done } }, data: { ...release, status: 'done' } });
@@ -127,12 +138,41 @@ const finishLane: Lane<Finish, void> = {
   },
 };
 
+/**
+ * The bot says things in a chat in the order it decided them: an answer first, then what its change
+ * put in the outbox for the same chat (the LPJ's files after the /laporan summary). The change
+ * committed before the answer, so its messages, not yet sent nor held, are written again behind it.
+ */
+async function behindTheAnswers(tx: Tx, finishes: readonly Finish[]): Promise<void> {
+  const answered = finishes.filter((finish) => finish.messages.length > 0);
+  if (answered.length === 0) return;
+  const subjects = new Set(answered.map(({ row }) => `inbox:${row.key}`));
+  // Each answer's own chats, from when its own handling started: an earlier answer in the chat stays ahead.
+  const written = await tx.outbox.findMany({
+    where: {
+      status: 'pending',
+      claimToken: null,
+      OR: answered.flatMap(({ messages, since }) =>
+        messages.map((message) => ({ channel: message.channel, chatId: message.chatId, createdAt: { gte: since } })),
+      ),
+    },
+    orderBy: { id: 'asc' },
+  });
+  const moved = written.filter((message) => !subjects.has(message.subject));
+  if (moved.length === 0) return;
+  await tx.outbox.deleteMany({ where: { id: { in: moved.map((message) => message.id) } } });
+  await tx.outbox.createMany({ data: moved.map(({ id: _id, ...message }) => message) });
+}
+
 /** Portable SQL, like the outbox's: a row is a candidate only when every earlier row of its chat is. */
-async function inOrderCandidates(tx: Tx, request: { channel: string; now: Date; limit: number; perChat: number }): Promise<number[]> {
+async function inOrderCandidates(
+  tx: Tx,
+  request: { channel: string; now: Date; limit: number; perChat: number },
+): Promise<{ id: number; heldBefore: boolean }[]> {
   const { now } = request;
-  const rows = await tx.$queryRaw<{ id: number | bigint }[]>`
-    SELECT "id" FROM (
-      SELECT "id",
+  const rows = await tx.$queryRaw<{ id: number | bigint; held: number | bigint | boolean }[]>`
+    SELECT "id", "held" FROM (
+      SELECT "id", CASE WHEN "claimToken" IS NULL THEN 0 ELSE 1 END AS "held",
         ROW_NUMBER() OVER (PARTITION BY "chatKey" ORDER BY "id") AS "place",
         SUM(CASE WHEN "nextAttemptAt" <= ${now} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now}) THEN 0 ELSE 1 END)
           OVER (PARTITION BY "chatKey" ORDER BY "id" ROWS UNBOUNDED PRECEDING) AS "waiting"
@@ -142,7 +182,7 @@ async function inOrderCandidates(tx: Tx, request: { channel: string; now: Date; 
     WHERE "place" <= ${request.perChat} AND "waiting" = 0
     ORDER BY "id"
     LIMIT ${request.limit}`;
-  return rows.map((row) => Number(row.id));
+  return rows.map((row) => ({ id: Number(row.id), heldBefore: Number(row.held) === 1 }));
 }
 
 /** `outboxWritten` is told after a commit that added outbox messages, so the sender looks at once. */
@@ -163,16 +203,26 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
         if (candidates.length === 0) return [];
         const claimToken = randomUUID();
         await tx.inboxUpdate.updateMany({
-          where: { id: { in: candidates }, status: 'pending', ...free(now) },
+          where: { id: { in: candidates.map((candidate) => candidate.id) }, status: 'pending', ...free(now) },
           data: { claimToken, claimedUntil: new Date(now.getTime() + leaseMs) },
         });
+        // A claim that ran out still names its holder: that process died (or stalled) handling the row.
+        const heldBefore = new Set(candidates.filter((candidate) => candidate.heldBefore).map((candidate) => candidate.id));
         const rows = await tx.inboxUpdate.findMany({ where: { claimToken }, orderBy: { id: 'asc' } });
-        return rows.map((row) => ({ id: row.id, key: row.key, chatKey: row.chatKey, payload: row.payload, attempts: row.attempts, claimToken }));
+        return rows.map((row) => ({
+          id: row.id,
+          key: row.key,
+          chatKey: row.chatKey,
+          payload: row.payload,
+          attempts: row.attempts,
+          claimToken,
+          redelivered: row.attempts > 0 || heldBefore.has(row.id),
+        }));
       });
     },
 
-    async finish(row, messages, outcome, now) {
-      await writer.submit(finishLane, { row, messages, outcome, now });
+    async finish(row, messages, outcome, now, since) {
+      await writer.submit(finishLane, { row, messages, outcome, now, since });
       if (messages.length) outboxWritten();
     },
 

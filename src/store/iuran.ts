@@ -59,8 +59,12 @@ function toTerms(row: IuranRow): IuranTerms {
 }
 
 export async function iuranInfos(db: Db, where: { wksbmId?: number | { in: number[] }; id?: number }): Promise<(IuranInfo & { wksbmId: number })[]> {
-  const rows = await db.iuran.findMany({ where, include: iuranInclude, orderBy: { id: 'asc' } });
-  if (rows.length === 0) return [];
+  // The iurans first and their rates only when there are some: every /setor asks, and most of its funds
+  // have no iuran (an include would query the rates of none as well).
+  const iurans = await db.iuran.findMany({ where, orderBy: { id: 'asc' } });
+  if (iurans.length === 0) return [];
+  const rates = await db.iuranRate.findMany({ where: { iuranId: { in: iurans.map((row) => row.id) } }, orderBy: { fromPeriod: 'asc' } });
+  const rows = iurans.map((row) => ({ ...row, rates: rates.filter((rate) => rate.iuranId === row.id) }));
   const funds = await db.fund.findMany({ where: { id: { in: rows.map((row) => row.fundId) } }, include: fundWithAliases });
   const fundById = new Map(funds.map((fund) => [fund.id, toFundInfo(fund)]));
   return rows.map((row) => ({ id: row.id, wksbmId: row.wksbmId, fund: fundById.get(row.fundId)!, reminderDay: row.reminderDay, ...toTerms(row) }));

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramChannel } from '../../src/channels/telegram/channel.js';
@@ -6,6 +9,7 @@ import { buildApp } from '../../src/http/app.js';
 import { registerTelegramWebhook } from '../../src/http/telegram-webhook.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { createMemoryLog } from '../helpers/memory-log.js';
+import { ROOT } from '../helpers/paths.js';
 import { startTelegramBot, type TestTelegramBot } from '../helpers/telegram-bot.js';
 import { createWorld, type World } from '../helpers/world.js';
 
@@ -168,6 +172,45 @@ describe('Telegram start-up and admin look-ups that fail', () => {
     await api.waitFor(() => texts().length === 4);
     expect(texts()[3]).toContain('coba lagi sebentar');
     expect(await world.db.read.wksbm.count()).toBe(1);
+  });
+});
+
+describe('Telegram bot killed between a change and its reply', () => {
+  it('answers the change it made once after the restart, even while admin status cannot be read', { timeout: 120_000 }, async () => {
+    bot = await startTelegramBot(world, api);
+    bot.channel.startPolling();
+    api.push(api.message(GROUP, sri, '/mulai WKSBM Kenari'));
+    await api.waitFor(() => texts().length === 1);
+    await bot.stop();
+    bot = undefined;
+
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/helpers/crash-after-change.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_FILE: world.db.file, TELEGRAM_API_ROOT: api.url, TELEGRAM_BOT_TOKEN: api.token },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = once(child, 'exit');
+    await once(child.stdout!, 'data');
+    api.push(api.message(GROUP, sri, '/setor 5000 kas'));
+    const [, signal] = await exited;
+    expect(signal).toBe('SIGKILL');
+    const kas = () => world.db.read.fund.findFirstOrThrow({ where: { name: 'kas' } });
+    // The change is committed; its reply was not.
+    expect((await kas()).balance).toBe(5000n);
+    expect(texts()).toHaveLength(1);
+
+    // The restarted bot cannot read the admin list: deciding anew would say "coba lagi", and a pengurus
+    // who typed /setor again would pay twice.
+    api.outage('getChatAdministrators', 1_000, 500);
+    bot = await startTelegramBot(world, api, { adminTtlMs: 0 });
+    bot.channel.startPolling();
+    await api.waitFor(() => texts().length === 2, 30_000);
+    expect(texts()[1]).toContain('5.000');
+    expect(texts()[1]).not.toContain('coba lagi');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(texts()).toHaveLength(2);
+    expect((await kas()).balance).toBe(5000n);
+    expect(await world.db.read.ledgerEntry.count()).toBe(1);
   });
 });
 

@@ -48,6 +48,9 @@ it('answers /laporan in a Telegram group with the summary, then sends the PDF, X
   const documents = () => api.calls.filter((call) => call.method === 'sendDocument' && call.status === 200);
   await api.waitFor(() => documents().length === 3);
   expect(documents().map((call) => call.payload.chat_id)).toEqual([String(GROUP), String(GROUP), String(GROUP)]);
+  // In the order the bot said them: the summary, then the files.
+  const said = api.calls.filter((call) => call.status === 200 && (call.method === 'sendDocument' || String(call.payload.text).includes('📊 Laporan')));
+  expect(said.map((call) => call.method)).toEqual(['sendMessage', 'sendDocument', 'sendDocument', 'sendDocument']);
   const uploads = documents().map((call) => Object.values(call.files)[0]!);
   expect(uploads.map((file) => file.fileName.replace(/\d{4}-\d{2}/, 'YYYY-MM'))).toEqual([
     'LPJ-WKSBM-Sukamaju-YYYY-MM.pdf',

@@ -92,10 +92,10 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
   const pollApi = new Api(options.token, { ...client, timeoutSeconds: POLL_TIMEOUT_SECONDS + 10 });
   const admins = createAdminCache(bot.api, options.adminTtlMs ?? 60_000);
 
-  /** What handling an update has to send, collected while grammY runs its handlers. */
-  const outgoing = new Map<Update, OutboxDraft[]>();
+  /** What handling an update has to send, collected while grammY runs its handlers, and whether it may be handled again. */
+  const outgoing = new Map<Update, { drafts: OutboxDraft[]; redelivered: boolean }>();
   const queue = (ctxUpdate: Update, chatId: string, payload: OutboxDraft['payload']) =>
-    outgoing.get(ctxUpdate)?.push({ channel: 'telegram', chatId, payload });
+    outgoing.get(ctxUpdate)?.drafts.push({ channel: 'telegram', chatId, payload });
 
   /** One outbox row per Telegram message, so the rate limit counts each; the first quotes the command. */
   function queueReplies(update: Update, chatId: number, replies: readonly Reply[], quote?: number): void {
@@ -131,8 +131,10 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     }
   }
 
-  async function inbound(chat: ChatRef, from: User, messageId: string, text: string, asksAdmin: boolean): Promise<Inbound> {
+  async function inbound(update: Update, chat: ChatRef, from: User, messageId: string, text: string, asksAdmin: boolean): Promise<Inbound> {
+    const redelivered = outgoing.get(update)?.redelivered ?? false;
     return {
+      ...(redelivered ? { redelivered } : {}),
       chat,
       sender: { id: String(from.id), name: personName(from), isChatAdmin: await adminStatus(chat, from.id, asksAdmin) },
       messageId,
@@ -156,7 +158,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     const reading = core.read(message.text, ctx.me.username);
     if (reading.forOtherBot) return;
     const text = chat.kind === 'private' ? fromDeepLink(message.text) : message.text;
-    const replies = await core.handle(await inbound(chat, message.from, String(message.message_id), text, reading.needsChatAdmin));
+    const replies = await core.handle(await inbound(ctx.update, chat, message.from, String(message.message_id), text, reading.needsChatAdmin));
     queueReplies(ctx.update, message.chat.id, replies, message.message_id);
   });
 
@@ -166,7 +168,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     const chat = chatRef(message.chat);
     if (!chat || chat.kind !== 'private' || message.from.is_bot) return;
     const largest = message.photo.at(-1)!;
-    const base = await inbound(chat, message.from, String(message.message_id), message.caption ?? '', false);
+    const base = await inbound(ctx.update, chat, message.from, String(message.message_id), message.caption ?? '', false);
     const replies = await core.handle({ ...base, photo: { ref: largest.file_id } });
     queueReplies(ctx.update, message.chat.id, replies, message.message_id);
   });
@@ -180,7 +182,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     if (!query.message || !chat) return answer({});
     const press = readPress(query.data);
     // The query id is the message id: a redelivered press is the same message, a second press a new one.
-    const replies = await core.handle(await inbound(chat, query.from, `cb:${query.id}`, press.command, true));
+    const replies = await core.handle(await inbound(ctx.update, chat, query.from, `cb:${query.id}`, press.command, true));
     const outcome = replies.map((reply) => reply.text).join('\n\n');
     if (replies.every((reply) => reply.refused) || !press.settles) {
       // Only the presser hears it: an alert for a refusal, a short notice otherwise.
@@ -200,7 +202,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       async handle(row: InboxRow) {
         const update = JSON.parse(row.payload) as Update;
         const drafts: OutboxDraft[] = [];
-        outgoing.set(update, drafts);
+        outgoing.set(update, { drafts, redelivered: row.redelivered });
         try {
           await bot.handleUpdate(update);
         } finally {

@@ -51,6 +51,12 @@ export interface Inbound {
    * a command naming another bot is not for this one and is ignored.
    */
   readonly botUsername?: string;
+  /**
+   * The message may have been handled before (its handling was cut short by a crash or failed after
+   * its change was committed): what it already changed is answered again, whatever has changed since
+   * (admin status, role), instead of being decided anew.
+   */
+  readonly redelivered?: boolean;
 }
 
 /** A choice offered under a message; choosing it is the same as sending `command` (e.g. `/sahkan 13`). */
