@@ -11,11 +11,12 @@ export { createRateLimiter, TELEGRAM_LIMITS, telegramChatLimits, whatsappLimits,
 export { createScheduler, type Scheduler } from './scheduler.js';
 
 /**
- * The scheduler of one process: sends the due outbox messages of the channels it has senders for,
+ * The scheduler of one process, not started yet (the server starts it on the instance that owns the
+ * jobs that run once; see ownership.ts): sends the due outbox messages of the channels it has senders for,
  * within Telegram's limits (the strictest of our channels, so they are used for all), and keeps rutin
  * series and monthly reports planned ahead. `chatId` narrows the sending to one chat (a console's own).
  */
-export function startScheduler(
+export function createProcessScheduler(
   stores: Pick<Stores, 'outbox' | 'planner' | 'reports' | 'monthly'>,
   senders: readonly ChannelSender[],
   options: {
@@ -41,7 +42,7 @@ export function startScheduler(
     chatId: options.chatId,
     options: options.dispatch,
   });
-  const scheduler = createScheduler({
+  return createScheduler({
     dispatcher,
     planner: stores.planner,
     outbox: stores.outbox,
@@ -50,6 +51,11 @@ export function startScheduler(
     log,
     pollMs: options.pollMs,
   });
+}
+
+/** The scheduler of one process, started (a console, a test). */
+export function startScheduler(...args: Parameters<typeof createProcessScheduler>): Scheduler {
+  const scheduler = createProcessScheduler(...args);
   scheduler.start();
   return scheduler;
 }

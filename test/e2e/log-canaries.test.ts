@@ -8,6 +8,7 @@ import { createTelegramChannel } from '../../src/channels/telegram/channel.js';
 import { systemClock, TelegramStartError } from '../../src/core/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { registerTelegramWebhook } from '../../src/http/telegram-webhook.js';
+import { refuseLedgerEntries } from '../helpers/database.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { createMemoryLog } from '../helpers/memory-log.js';
 import { startTelegramBot, type TestTelegramBot } from '../helpers/telegram-bot.js';
@@ -102,9 +103,7 @@ describe('logs at level trace, through every flow and failure', () => {
 
     // 4. a database error whose message quotes the values it was writing: the update fails, is tried
     // again, and after the last try the group is told
-    await world.db.write.$executeRawUnsafe(
-      "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
-    );
+    await refuseLedgerEntries(world.db);
     const before = lines.length;
     expect(await say(sri, `/setor 4000 kas ${CANARY.database}`, GROUP)).toContain('kesalahan di server');
     expect(lines.slice(before).join('')).toContain('update given up');
@@ -208,9 +207,7 @@ describe('WhatsApp logs at level trace, through its flows and failures', () => {
       await deliver(`.setor 2000 kas ${CANARY.failedSend}`);
       expect(written()).toContain('WhatsApp send failed, trying again');
       // 3. a database error while handling a message
-      await world.db.write.$executeRawUnsafe(
-        "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
-      );
+      await refuseLedgerEntries(world.db);
       await deliver(`.setor 3000 kas ${CANARY.database}`);
       expect(written()).toContain('WhatsApp message failed');
       expect(fake.sent.some((sent) => sent.text.includes(CANARY.failedSend))).toBe(true);

@@ -50,7 +50,7 @@ function failingFirst(core: Core, failures: number, message = 'boom'): Core {
 async function webhook(core: Core, log: Logger) {
   bot = await startTelegramBot(world, api, { log, core });
   const { channel } = bot;
-  channel.startWebhook();
+  channel.startHandling();
   const app = await buildApp({ log: pino({ level: 'silent' }), version: 't', channels: () => ({}), checkDatabase: async () => {} });
   registerTelegramWebhook(app, { path: '/hook', secret: SECRET, log, receive: (update) => channel.receive(update as never) });
   const post = (update: Record<string, unknown>) =>
