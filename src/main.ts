@@ -10,7 +10,15 @@ import { TelegramStartError, type ChannelSender } from './core/index.js';
 import { errorType } from './log-safe.js';
 import { createLogger } from './logger.js';
 import { instanceId, startOwnership, type Ownership } from './ownership.js';
-import { createRateLimiter, createProcessScheduler, TELEGRAM_LIMITS, telegramChatLimits, whatsappLimits } from './scheduler/index.js';
+import {
+  countRecentSends,
+  createProcessScheduler,
+  createRateLimiter,
+  TELEGRAM_LIMITS,
+  telegramChatLimits,
+  whatsappLimits,
+  type Scheduler,
+} from './scheduler/index.js';
 import { createWhatsAppStore } from './store/whatsapp.js';
 import { VERSION } from './version.js';
 
@@ -59,7 +67,7 @@ const telegramState = (): string =>
   config.telegram
     ? config.telegram.webhook
       ? `on: webhook ${config.telegram.webhook.path}`
-      : `on: long polling (${role() === 'owner' ? 'this instance polls' : `${role()}: the owner polls`})`
+      : `on: long polling (${role()})`
     : 'off: TELEGRAM_BOT_TOKEN is not set';
 
 // Baileys (and its protobufs) is loaded only when WhatsApp is on: it is most of the start-up time and memory.
@@ -94,16 +102,13 @@ log.info(config.publicUrl ? `dashboard: on at ${config.publicUrl}/dasbor` : 'das
 // even while none runs. Console chats get theirs from their own process.
 const senders: ChannelSender[] = [telegram, whatsapp?.sender].filter((sender) => sender !== undefined);
 // One limiter per platform, owned by the outbox's sender: nothing else in front of the API waits or retries.
-const scheduler = createProcessScheduler(runtime.stores, senders, {
-  clock: runtime.clock,
-  log,
-  limiters: {
-    telegram: createRateLimiter(TELEGRAM_LIMITS.overall, telegramChatLimits),
-    whatsapp: (({ overall, perChat }) => createRateLimiter(overall, perChat))(
-      whatsappLimits(config.whatsapp.sendIntervalMs, config.whatsapp.sendJitterMs),
-    ),
-  },
-});
+// Only the owner sends (below), so the limits hold for the bot as a whole, not per instance.
+const limiters = {
+  telegram: createRateLimiter(TELEGRAM_LIMITS.overall, telegramChatLimits),
+  whatsapp: (({ overall, perChat }) => createRateLimiter(overall, perChat))(whatsappLimits(config.whatsapp.sendIntervalMs, config.whatsapp.sendJitterMs)),
+};
+/** A scheduler per time this instance owns the sending (a stopped one does not start again). */
+let scheduler: Scheduler | undefined;
 
 const app = await buildApp({
   log,
@@ -134,6 +139,9 @@ ownership = startOwnership({
   holder: instance,
   log,
   async start() {
+    // What the previous owner sent in the last minute still counts against the limits.
+    await countRecentSends(runtime.stores.outbox, limiters, runtime.clock.now());
+    scheduler = createProcessScheduler(runtime.stores, senders, { clock: runtime.clock, log, limiters });
     scheduler.start();
     if (telegram && !webhook) telegram.startPolling();
     if (whatsapp) {
@@ -143,7 +151,8 @@ ownership = startOwnership({
     }
   },
   async stop() {
-    await Promise.all([scheduler.stop(), telegram?.stopPolling(), whatsapp?.stop()]);
+    await Promise.all([scheduler?.stop(), telegram?.stopPolling(), whatsapp?.stop()]);
+    scheduler = undefined;
     // A WhatsApp channel cannot start twice in one process: an owner that lost the lease after running it
     // leaves the jobs to the new owner and stops competing (a restart makes it a standby again).
     if (whatsappRan) void ownership?.close();
@@ -167,7 +176,7 @@ async function stop(signal: string): Promise<void> {
     // finish (or hand back) what is being handled and sent, then close the database.
     await ownership?.close();
     await app.close();
-    await Promise.all([whatsapp?.stop(), telegram?.stop(), scheduler.stop()]);
+    await Promise.all([whatsapp?.stop(), telegram?.stop(), scheduler?.stop()]);
     await runtime.close();
     log.info('stopped');
     process.exit(0);

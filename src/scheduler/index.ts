@@ -53,6 +53,20 @@ export function createProcessScheduler(
   });
 }
 
+/** Longer than any window of the platforms' limits (Telegram's 20 a minute per group). */
+const LIMIT_MEMORY_MS = 61_000;
+
+/**
+ * Counts the sends of the last minute, made by whichever instance owned the sending before, against these
+ * limiters: the instance taking the sending over keeps the limits for the bot as a whole.
+ */
+export async function countRecentSends(outbox: Pick<Stores['outbox'], 'recentSends'>, limiters: Partial<Record<ChannelName, RateLimiter>>, now: Date): Promise<void> {
+  const channels = Object.keys(limiters) as ChannelName[];
+  for (const send of await outbox.recentSends(channels, new Date(now.getTime() - LIMIT_MEMORY_MS))) {
+    limiters[send.channel]?.record(`${send.channel}:${send.chatId}`, send.sentAt.getTime());
+  }
+}
+
 /** The scheduler of one process, started (a console, a test). */
 export function startScheduler(...args: Parameters<typeof createProcessScheduler>): Scheduler {
   const scheduler = createProcessScheduler(...args);

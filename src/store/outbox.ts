@@ -210,6 +210,16 @@ export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxSto
       return count;
     },
 
+    async recentSends(channels, since) {
+      if (channels.length === 0) return [];
+      const rows = await read.outbox.findMany({
+        where: { status: 'sent', channel: { in: [...channels] }, sentAt: { gte: since } },
+        select: { channel: true, chatId: true, sentAt: true },
+        orderBy: { sentAt: 'asc' },
+      });
+      return rows.map((row) => ({ channel: z.enum(CHANNELS).parse(row.channel), chatId: row.chatId, sentAt: row.sentAt! }));
+    },
+
     async nextDue(channels, now, chatId) {
       if (channels.length === 0) return null;
       const row = await read.outbox.findFirst({

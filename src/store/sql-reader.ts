@@ -56,6 +56,9 @@ export function openPostgresReader(url: string): SqlReader {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server closed (a restart, a dropped database) leaves the pool; the next query
+  // opens another. Without a listener the pool's error event would end the process.
+  pool.on('error', () => undefined);
   const names = new Map<string, string>();
   return {
     async all<T>(query: Prisma.Sql): Promise<T[]> {

@@ -16,7 +16,8 @@ export type Health = Record<string, unknown> & {
 };
 
 /**
- * The server in a process of its own, started with `npm start`'s command (`node --import tsx src/main.ts`)
+ * The server in a process of its own, started with `npm start`'s command (`node scripts/start.mjs`, which runs
+ * dist/; the suite's global set-up builds it)
  * but without npm in between, so that a SIGKILL reaches the server itself as a crash would.
  */
 export interface ServerProcess {
@@ -33,7 +34,7 @@ export interface ServerProcess {
 
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -88,7 +88,20 @@ describe('three instances on one PostgreSQL database behind a round-robin proxy'
     for (const group of groups) api.setAdmin(group, SRI, 'creator');
     await Promise.all(groups.map((group) => deliver(proxyPort, { update_id: updateId++, ...api!.message(group, SRI, `/mulai WKSBM Uji ${group}`) })));
 
-    // 2. the setoran: each update goes 1–3 times to random instances, many at once
+    // 2. a reminder for each group, due in 20 s: planned now, sent once by whichever instance owns the sending
+    const remindAt = new Date(Date.now() + 20_000);
+    const planner = new pg.Client({ connectionString: url });
+    await planner.connect();
+    for (const group of groups) {
+      await planner.query(
+        `INSERT INTO "Outbox" ("dedupeKey", "channel", "chatId", "subject", "payload", "dueAt", "nextAttemptAt", "status", "attempts", "createdAt")
+         VALUES ($1, 'telegram', $2, 'uji', $3, $4, $4, 'pending', 0, now())`,
+        [`uji-${group}`, String(group), JSON.stringify({ kind: 'text', text: `Pengingat rapat ${group}` }), remindAt],
+      );
+    }
+    await planner.end();
+
+    // 3. the setoran: each update goes 1–3 times to random instances, many at once
     const expected = new Map<number, { count: number; sum: bigint }>(groups.map((group) => [group, { count: 0, sum: 0n }]));
     const updates = Array.from({ length: UPDATES }, (_, index) => {
       const group = groups[index % GROUPS]!;
@@ -107,17 +120,19 @@ describe('three instances on one PostgreSQL database behind a round-robin proxy'
         const copies = 1 + Math.floor(Math.random() * 3);
         await Promise.all(Array.from({ length: copies }, () => deliver(proxyPort, update)));
         acknowledged++;
-        // 3. mid-way, one instance dies without a word and comes back a little later
+        // 4. mid-way, the instance that owns the sending dies without a word and comes back a little later
         if (!killed && acknowledged >= updates.length / 2) {
           killed = true;
-          const victim = servers[1]!;
+          const roles = await Promise.all(servers.map((server) => server?.health().then((health) => health?.instance?.role)));
+          const index = Math.max(0, roles.indexOf('owner'));
+          const victim = servers[index]!;
           victim.child.kill('SIGKILL');
-          servers[1] = null;
+          servers[index] = null;
           void victim.exited.then(async () => {
             await new Promise((resolve) => setTimeout(resolve, 2_000));
             const restarted = await startServer(env);
             await restarted.waitForHealth((health) => health.status === 'ok');
-            servers[1] = restarted;
+            servers[index] = restarted;
           });
         }
       }
@@ -126,16 +141,22 @@ describe('three instances on one PostgreSQL database behind a round-robin proxy'
     expect(acknowledged).toBe(UPDATES);
     expect(killed).toBe(true);
 
-    // 4. every acknowledged update was applied exactly once: counts, numbers and balances are exact
+    // 5. every acknowledged update is in the inbox; the instances work through it
     const client = new pg.Client({ connectionString: url });
     await client.connect();
+    const waiting = async () => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "InboxUpdate" WHERE "status" = 'pending'`)).rows[0]!.n);
+    for (const deadline = Date.now() + 600_000; (await waiting()) > 0; ) {
+      if (Date.now() > deadline) throw new Error(`${await waiting()} updates still pending`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+
+    // 6. every acknowledged update was applied exactly once: counts, numbers and balances are exact
     const { rows } = await client.query<{ externalId: string; entries: number; numbers: number; top: number; sum: string; balance: string }>(`
       SELECT c."externalId", count(e.*)::int AS entries, count(DISTINCT e."number")::int AS numbers,
              max(e."number")::int AS top, COALESCE(sum(e."amount"), 0)::text AS sum, f."balance"::text AS balance
       FROM "Chat" c JOIN "Fund" f ON f."wksbmId" = c."wksbmId" AND f."name" = 'kas'
       LEFT JOIN "LedgerEntry" e ON e."fundId" = f."id"
       GROUP BY c."externalId", f."balance"`);
-    await client.end();
     expect(rows).toHaveLength(GROUPS);
     for (const row of rows) {
       const want = expected.get(Number(row.externalId))!;
@@ -148,5 +169,28 @@ describe('three instances on one PostgreSQL database behind a round-robin proxy'
         balance: String(want.sum),
       });
     }
+    const failed = await client.query(`SELECT 1 FROM "InboxUpdate" WHERE "status" <> 'done'`);
+    expect(failed.rowCount).toBe(0);
+
+    // 7. each group's reminder was sent exactly once, none before it was due
+    const isReminder = (call: { method: string; payload: Record<string, unknown> }) =>
+      call.method === 'sendMessage' && String(call.payload.text).startsWith('Pengingat rapat');
+    await api.waitFor((calls) => new Set(calls.filter((call) => isReminder(call) && call.status === 200).map((call) => call.payload.chat_id)).size === GROUPS, 300_000);
+    const reminders = api.calls.filter((call) => isReminder(call) && call.status === 200);
+    expect(reminders.map((call) => Number(call.payload.chat_id)).toSorted()).toEqual(groups.toSorted());
+    for (const call of reminders) expect(call.at).toBeGreaterThanOrEqual(remindAt.getTime());
+
+    // 8. the fleet kept Telegram's 20 messages a minute to a group, across the owner's death and the take-over
+    const byGroup = new Map<string, number[]>();
+    for (const call of api.calls) {
+      if (call.method !== 'sendMessage' || call.status !== 200) continue;
+      const chat = String(call.payload.chat_id);
+      byGroup.set(chat, [...(byGroup.get(chat) ?? []), call.at]);
+    }
+    for (const [chat, times] of byGroup) {
+      const sorted = times.toSorted((a, b) => a - b);
+      for (let i = 20; i < sorted.length; i++) expect({ chat, gap: sorted[i]! - sorted[i - 20]! >= 60_000 }).toEqual({ chat, gap: true });
+    }
+    await client.end();
   }, 1_500_000);
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelSender, Reply } from '../../src/core/index.js';
-import { createDispatcher, createRateLimiter, createScheduler, TELEGRAM_LIMITS, type Dispatcher } from '../../src/scheduler/index.js';
+import { countRecentSends, createDispatcher, createRateLimiter, createScheduler, TELEGRAM_LIMITS, type Dispatcher } from '../../src/scheduler/index.js';
 import { createTestDatabase, dropTestDatabase } from '../helpers/database.js';
 import { ROOT, tmpDir } from '../helpers/paths.js';
 import { createTestClock, createWorld, type TestClock, type World } from '../helpers/world.js';
@@ -282,6 +282,37 @@ describe('the outbox across processes', () => {
     expect(await survivor.stores.outbox.settle(held[0]!, { kind: 'dropped', why: 'late' })).toBe(false);
     await survivor.close();
     expect(accepted).toHaveLength(1);
+  });
+
+  it('keeps 20 a minute to a group when another instance takes the sending over: the last minute of sends counts', async () => {
+    const url = await sharedDatabase();
+    const clock = createTestClock(NOW);
+    const first = await createWorld({ url, clock });
+    const text = (i: number) => ({ kind: 'text', text: `Pesan ${i}` });
+    const messages = Array.from({ length: 12 }, (_, i) => ({
+      dedupeKey: `limit-test-${i}`,
+      channel: 'console' as const,
+      chatId: 'rt05',
+      subject: 'limit-test',
+      payload: text(i),
+      dueAt: clock.now(),
+      notAfter: null,
+    }));
+    // 1. the first owner sends twelve messages to the group, then stops (or dies)
+    await first.stores.outbox.add(messages);
+    expect(await first.deliver()).toBe(12);
+    await first.close();
+    // 2. the next owner, 30 s later, starts with a limiter that counts them: 8 more this minute, not 20
+    clock.advance(30_000);
+    const next = await createWorld({ url, clock });
+    const limiter = createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat);
+    await countRecentSends(next.stores.outbox, { console: limiter }, clock.now());
+    let allowed = 0;
+    for (let i = 0; i < 20; i++) if (limiter.take('console:rt05', clock.now().getTime() + i * 1_100).ok) allowed++;
+    expect(allowed).toBe(8);
+    // 3. a minute after those sends the group's allowance is whole again
+    expect(limiter.take('console:rt05', clock.now().getTime() + 31_000).ok).toBe(true);
+    await next.close();
   });
 });
 
