@@ -32,7 +32,7 @@ export interface TelegramChannel extends ChannelSender {
   readonly bot: Bot;
   /** getMe and the command menu; fails with a clear message on a bad token or an unreachable API. */
   init(): Promise<void>;
-  /** Long polling: each batch of updates is stored in the inbox before the next offset confirms it. */
+  /** Long polling (and handling): each batch of updates is stored in the inbox before the next offset confirms it. */
   startPolling(): void;
   /** Stops long polling and waits until no getUpdates is pending; `startPolling` may follow again. */
   stopPolling(): Promise<void>;
@@ -301,6 +301,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     bot,
     init,
     startPolling() {
+      worker.start();
       const stop = new AbortController();
       polling = { stop, done: poll(stop.signal) };
     },
