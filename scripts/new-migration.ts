@@ -1,12 +1,14 @@
 /**
  * `npm run db:new-migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql with the
- * SQL that takes the committed schema (git HEAD) to the working one. `prisma migrate dev` cannot run on
- * these machines (its shadow database fails), so migrations are authored with `migrate diff`.
+ * SQL that takes the committed schema (git HEAD) to the working one, and its PostgreSQL twin under
+ * prisma/postgresql/migrations/ (scripts/postgresql.ts). `prisma migrate dev` cannot run on these machines
+ * (its shadow database fails), so migrations are authored with `migrate diff`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeMissingTwins } from './postgresql.js';
 
 const SCHEMA = 'prisma/schema.prisma';
 const name = process.argv[2];
@@ -54,6 +56,8 @@ mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, 'migration.sql'), sql);
 writeFileSync(path.join('prisma', 'migrations', 'migration_lock.toml'), 'provider = "sqlite"\n');
 console.log(`Wrote ${dir}/migration.sql`);
+for (const twin of writeMissingTwins()) console.log(`Wrote prisma/postgresql/migrations/${twin}/migration.sql`);
+console.log('Run npm run db:generate to refresh both Prisma clients (SQLite and PostgreSQL).');
 
 function writeTemp(schema: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'wksbm-schema-')), 'schema.prisma');

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { createCore, createDashboard, systemClock, type Clock, type Core, type Dashboard } from './core/index.js';
+import { describeDatabase } from './db-url.js';
 import { openDb, type Db } from './db.js';
 import { createStores, migrate, type Stores } from './store/index.js';
 import type { ChannelNotifier } from './delivery/notifier.js';
@@ -32,7 +33,7 @@ export async function openRuntime(databaseUrl: string, log: Logger, options: Run
   const clock = options.clock ?? systemClock;
   const applied = await migrate(databaseUrl);
   const db = await openDb(databaseUrl);
-  if (applied.length) log.info({ migrations: applied, file: db.file }, 'database migrated');
+  if (applied.length) log.info({ migrations: applied, database: describeDatabase(databaseUrl) }, 'database migrated');
   const stores = createStores(db, log);
   const deps = { ...stores, clock, publicUrl: options.publicUrl };
   return {

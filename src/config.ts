@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL } from './db-url.js';
+import { DEFAULT_DATABASE_URL, engineOf } from './db-url.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -10,8 +10,8 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine((url) => url.startsWith('file:'), {
-      message: 'only SQLite (file:...) is supported in this version, e.g. file:./data/wksbm.db',
+    .refine((url) => engineOf(url) !== null, {
+      message: 'must be a SQLite file (file:./data/wksbm.db) or PostgreSQL (postgresql://user:password@host:5432/wksbm)',
     }),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

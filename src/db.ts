@@ -1,42 +1,80 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.js';
-import { sqliteFilePath } from './db-url.js';
-import { openSqlReader, type SqlReader } from './store/sql-reader.js';
+import { PrismaClient as PostgresPrismaClient } from './generated/prisma-pg/client.js';
+import { engineOf, sqliteFilePath, type Engine } from './db-url.js';
+import { openPostgresReader, openSqlReader, type SqlReader } from './store/sql-reader.js';
 
 /**
- * Two connections to one database. The adapter runs every query on its single connection, so a read
- * issued while an interactive transaction is open would run inside that transaction and could see
- * rows that are later rolled back. Writes go through `write` (owned by the store's writer), everything
- * else through `read`, which in WAL mode sees the last committed state and never waits for a writer.
+ * The database as the store sees it. On SQLite these are two connections: the adapter runs every
+ * query on its single connection, so a read issued while an interactive transaction is open would run
+ * inside that transaction and could see rows that are later rolled back. Writes go through `write`
+ * (owned by the store's writer), everything else through `read`, which in WAL mode sees the last
+ * committed state and never waits for a writer. On PostgreSQL both are one pool: every transaction
+ * has a connection of its own, and reads outside it see committed rows only.
  */
 export interface Db {
+  readonly engine: Engine;
+  readonly url: string;
   readonly write: PrismaClient;
   readonly read: PrismaClient;
   /** Prepared statements for the few reads every dashboard request makes (see store/sql-reader.ts). */
   readonly sql: SqlReader;
-  readonly file: string;
   close(): Promise<void>;
 }
 
 /** How long a connection waits for another process's write lock (the console shares the file). */
 const BUSY_TIMEOUT_MS = 10_000;
 
-/** Makes the folder of the database file, so a fresh clone needs no set-up step. */
+/** Connections each process keeps to PostgreSQL: the writer holds one, reads share the rest. */
+const POSTGRES_POOL_SIZE = 8;
+
+export function databaseEngine(url: string): Engine {
+  const engine = engineOf(url);
+  if (!engine) throw new Error(`DATABASE_URL must start with file: or postgresql://, got ${url.split(':')[0]}:`);
+  return engine;
+}
+
+/** Makes the folder of a SQLite database file, so a fresh clone needs no set-up step. */
 export function ensureDatabaseFolder(url: string): void {
+  if (databaseEngine(url) !== 'sqlite') return;
   const file = sqliteFilePath(url);
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
 }
 
-/** One connection, for short jobs such as checking migrations. */
+/**
+ * One client, for short jobs and for the server's pools. The PostgreSQL client is generated from the same
+ * models as the SQLite one (prisma/postgresql/, derived from schema.prisma), so the store is typed once,
+ * against the SQLite client; only the provider it was generated for differs.
+ */
 export function createClient(url: string): PrismaClient {
+  if (databaseEngine(url) === 'postgresql') {
+    const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: BUSY_TIMEOUT_MS }) });
 }
 
 export async function openDb(url: string): Promise<Db> {
+  const engine = databaseEngine(url);
+  if (engine === 'postgresql') {
+    const client = createClient(url);
+    await client.$connect();
+    const sql = openPostgresReader(url);
+    return {
+      engine,
+      url,
+      write: client,
+      read: client,
+      sql,
+      async close() {
+        await Promise.all([sql.close(), client.$disconnect()]);
+      },
+    };
+  }
   ensureDatabaseFolder(url);
-  const file = sqliteFilePath(url);
   const connect = async () => {
     const client = createClient(url);
     // WAL lets readers run beside the writer; NORMAL is durable across application crashes in WAL mode.
@@ -47,15 +85,15 @@ export async function openDb(url: string): Promise<Db> {
   };
   const write = await connect();
   const read = await connect();
-  const sql = openSqlReader(file);
+  const sql = openSqlReader(sqliteFilePath(url));
   return {
+    engine,
+    url,
     write,
     read,
     sql,
-    file,
     async close() {
-      sql.close();
-      await Promise.all([write.$disconnect(), read.$disconnect()]);
+      await Promise.all([sql.close(), write.$disconnect(), read.$disconnect()]);
     },
   };
 }

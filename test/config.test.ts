@@ -6,9 +6,15 @@ describe('config', () => {
     expect(createConfig({})).toMatchObject({ databaseUrl: 'file:./data/wksbm.db', port: 3000, whatsappEnabled: false });
   });
 
+  it('takes a PostgreSQL URL as well as a SQLite file', () => {
+    const url = 'postgresql://wksbm:rahasia@db.example:5432/wksbm';
+    expect(createConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(createConfig({ DATABASE_URL: 'postgres://db/wksbm' }).databaseUrl).toBe('postgres://db/wksbm');
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => createConfig({ PORT: 'delapan' })).toThrow(/PORT/);
-    expect(() => createConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL.*SQLite/);
+    expect(() => createConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL.*SQLite.*PostgreSQL/);
     expect(() => createConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 

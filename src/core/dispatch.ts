@@ -8,6 +8,7 @@ import { charCount, MAX_COMMAND_LENGTH } from './shared/bounds.js';
 import { parseCommandText, type CommandText } from './shared/words.js';
 import { effectiveRole } from './shared/roles.js';
 import { sharedText } from './shared/text.js';
+import { RoleChanged } from './errors.js';
 
 export interface Core {
   /** Decides what one inbound message means and answers it; a redelivered message changes nothing. */
@@ -54,6 +55,17 @@ export function createCore(deps: CoreDeps): Core {
   }
 
   async function handle(message: Inbound): Promise<readonly Reply[]> {
+    try {
+      return await decide(message);
+    } catch (error) {
+      if (!(error instanceof RoleChanged)) throw error;
+      // The cached role was stale: decided again with the one the database holds now (once is enough,
+      // the second decision reads it uncached).
+      return decide(message);
+    }
+  }
+
+  async function decide(message: Inbound): Promise<readonly Reply[]> {
     const { chat, sender } = message;
     const reading = read(message.text, message.botUsername);
     if (reading.forOtherBot) return [];
@@ -91,7 +103,13 @@ export function createCore(deps: CoreDeps): Core {
     if (!command.roles.includes(role)) {
       return refuse(sharedText.notAllowed(command.name, command.roles, role, recorded !== role ? recorded : null));
     }
-    return command.run({ ...ctx, wksbm, role }, typed.args);
+    const once = { ...ctx.once, role: { wksbmId: wksbm.id, recorded } };
+    try {
+      return await command.run({ ...ctx, once, wksbm, role }, typed.args);
+    } catch (error) {
+      if (error instanceof RoleChanged) deps.community.forgetRole(wksbm.id, person.id);
+      throw error;
+    }
   }
 
   return {

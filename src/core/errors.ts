@@ -9,7 +9,8 @@ export type WksErrorCode =
   | 'WKS_ERR_STORE'
   | 'WKS_ERR_CONFIG'
   | 'WKS_ERR_WRITE_CONFLICT'
-  | 'WKS_ERR_TELEGRAM_START';
+  | 'WKS_ERR_TELEGRAM_START'
+  | 'WKS_ERR_ROLE_CHANGED';
 
 export class WksError extends Error {
   constructor(
@@ -38,3 +39,13 @@ export class TelegramStartError extends WksError {
   }
 }
 
+/**
+ * Raised inside a write transaction when the person's role is no longer the one the command was decided
+ * with; the command is decided again with the current role.
+ */
+export class RoleChanged extends WksError {
+  constructor() {
+    super('WKS_ERR_ROLE_CHANGED', 'the role a command was decided with changed before it was written');
+    this.name = 'RoleChanged';
+  }
+}

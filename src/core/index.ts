@@ -32,7 +32,7 @@ export {
 export type { SentWhatsAppMessage, WhatsAppStore } from './shared/whatsapp-store.js';
 export { systemClock, type Clock } from './shared/clock.js';
 export { ROLES, TREASURY, PENGURUS, isRole, type Role } from './shared/roles.js';
-export { TelegramStartError, WksError, WriteConflict, type WksErrorCode } from './errors.js';
+export { RoleChanged, TelegramStartError, WksError, WriteConflict, type WksErrorCode } from './errors.js';
 export type { FundUnit, Quantity, Rupiah } from './shared/quantity.js';
 export type * from './ledger/index.js';
 export * from './meetings/index.js';

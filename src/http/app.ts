@@ -12,6 +12,11 @@ export interface AppDeps {
   channels(): Record<string, string>;
   /** The web dashboard, when PUBLIC_URL is set. */
   readonly dashboard?: DashboardDeps;
+  /**
+   * This instance, and whether it owns the jobs that run once (polling, WhatsApp, sending the outbox)
+   * or stands by for them (several instances may share the database).
+   */
+  instance?(): { readonly id: string; readonly role: string };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -37,6 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       database,
       version: deps.version,
       channels: deps.channels(),
+      ...(deps.instance ? { instance: deps.instance() } : {}),
     });
   });
 

@@ -8,6 +8,7 @@ const STATUS: Record<WksErrorCode, number> = {
   WKS_ERR_CONFIG: 500,
   WKS_ERR_WRITE_CONFLICT: 503,
   WKS_ERR_TELEGRAM_START: 503,
+  WKS_ERR_ROLE_CHANGED: 503,
 };
 
 /**

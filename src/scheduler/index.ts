@@ -11,11 +11,12 @@ export { createRateLimiter, TELEGRAM_LIMITS, telegramChatLimits, whatsappLimits,
 export { createScheduler, type Scheduler } from './scheduler.js';
 
 /**
- * The scheduler of one process: sends the due outbox messages of the channels it has senders for,
+ * The scheduler of one process, not started yet (the server starts it on the instance that owns the
+ * jobs that run once; see ownership.ts): sends the due outbox messages of the channels it has senders for,
  * within Telegram's limits (the strictest of our channels, so they are used for all), and keeps rutin
  * series and monthly reports planned ahead. `chatId` narrows the sending to one chat (a console's own).
  */
-export function startScheduler(
+export function createProcessScheduler(
   stores: Pick<Stores, 'outbox' | 'planner' | 'reports' | 'monthly'> & Partial<Pick<Stores, 'inbox'>>,
   senders: readonly ChannelSender[],
   options: {
@@ -41,7 +42,7 @@ export function startScheduler(
     chatId: options.chatId,
     options: options.dispatch,
   });
-  const scheduler = createScheduler({
+  return createScheduler({
     dispatcher,
     planner: stores.planner,
     outbox: stores.outbox,
@@ -51,6 +52,25 @@ export function startScheduler(
     log,
     pollMs: options.pollMs,
   });
+}
+
+/** Longer than any window of the platforms' limits (Telegram's 20 a minute per group). */
+const LIMIT_MEMORY_MS = 61_000;
+
+/**
+ * Counts the sends of the last minute, made by whichever instance owned the sending before, against these
+ * limiters: the instance taking the sending over keeps the limits for the bot as a whole.
+ */
+export async function countRecentSends(outbox: Pick<Stores['outbox'], 'recentSends'>, limiters: Partial<Record<ChannelName, RateLimiter>>, now: Date): Promise<void> {
+  const channels = Object.keys(limiters) as ChannelName[];
+  for (const send of await outbox.recentSends(channels, new Date(now.getTime() - LIMIT_MEMORY_MS))) {
+    limiters[send.channel]?.record(`${send.channel}:${send.chatId}`, send.sentAt.getTime());
+  }
+}
+
+/** The scheduler of one process, started (a console, a test). */
+export function startScheduler(...args: Parameters<typeof createProcessScheduler>): Scheduler {
+  const scheduler = createProcessScheduler(...args);
   scheduler.start();
   return scheduler;
 }

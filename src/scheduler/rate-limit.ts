@@ -23,6 +23,8 @@ export interface RateLimiter {
   take(chat: string, now: number): Take;
   /** The platform answered 429: nothing more to this chat before `until`. */
   pause(chat: string, until: number): void;
+  /** A send made elsewhere (another instance, before this one took the sending over) counts from `at`. */
+  record(chat: string, at: number): void;
 }
 
 /**
@@ -115,6 +117,10 @@ export function createRateLimiter(overall: WindowLimit, perChat: ChatLimits, ran
     },
     pause(chat, until) {
       paused.set(chat, Math.max(paused.get(chat) ?? 0, until));
+    },
+    record(chat, at) {
+      global.record(at);
+      for (const window of chatWindows(chat, at)) window.record(at);
     },
   };
 }

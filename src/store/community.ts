@@ -154,6 +154,10 @@ export function createCommunityStore(read: PrismaClient, writer: Writer): Commun
       return role;
     },
 
+    forgetRole(wksbmId, personId) {
+      roles.delete(`${wksbmId}:${personId}`);
+    },
+
     async members(wksbmId) {
       const cached = members.get(String(wksbmId));
       if (cached) return cached;

@@ -18,7 +18,7 @@ function kindOf(kind: string): BookRow['kind'] {
   return kind;
 }
 
-/** A Buku kas row as the page's statement returns it (SQLite hands back numbers, text and bigints). */
+/** A Buku kas row as the page's statement returns it (numbers or bigints; a time as text on SQLite, a Date on PostgreSQL). */
 interface RawBookRow {
   readonly number: number | bigint;
   readonly kind: string;
@@ -28,7 +28,7 @@ interface RawBookRow {
   readonly contributorName: string | null;
   readonly recordedBy: string;
   readonly note: string | null;
-  readonly createdAt: string;
+  readonly createdAt: string | Date;
   readonly sourceKey: string | null;
   readonly reverses: number | bigint | null;
   readonly reversedBy: number | bigint | null;
@@ -40,20 +40,17 @@ const CHAT_TTL_MS = 60_000;
 /** More setoran than anyone approves in one sitting; the oldest beyond it wait for the next page load. */
 const MAX_PENDING = 500;
 
-/** How the SQLite adapter stores a DateTime, so a text comparison orders instants correctly. */
-const storedTime = (date: Date) => date.toISOString().replace('Z', '+00:00');
-
 /** `%` and `_` typed by people are searched for as themselves. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The filter's conditions shared by entries and submissions (`alias` is the table's). */
-function conditions(alias: 'e' | 's', filter: BookFilter, before: number | null): Prisma.Sql[] {
+function conditions(sql: SqlReader, alias: 'e' | 's', filter: BookFilter, before: number | null): Prisma.Sql[] {
   const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
   const where: Prisma.Sql[] = [];
   if (before !== null) where.push(Prisma.sql`${column('number')} < ${before}`);
   if (filter.fundId !== undefined) where.push(Prisma.sql`${column('fundId')} = ${filter.fundId}`);
-  if (filter.from) where.push(Prisma.sql`${column('createdAt')} >= ${storedTime(filter.from)}`);
-  if (filter.to) where.push(Prisma.sql`${column('createdAt')} < ${storedTime(filter.to)}`);
+  if (filter.from) where.push(Prisma.sql`${column('createdAt')} >= ${sql.time(filter.from)}`);
+  if (filter.to) where.push(Prisma.sql`${column('createdAt')} < ${sql.time(filter.to)}`);
   if (filter.text) {
     const pattern = likePattern(filter.text);
     where.push(Prisma.sql`(${column('note')} LIKE ${pattern} ESCAPE '\\' OR ${column('contributorName')} LIKE ${pattern} ESCAPE '\\')`);
@@ -129,9 +126,9 @@ export function createDashboardReads(read: PrismaClient, sql: SqlReader, options
 
   const reads: DashboardReads = {
     async book(wksbmId, filter: BookFilter, before, limit) {
-      const entryWhere = [Prisma.sql`e."wksbmId" = ${wksbmId}`, ...conditions('e', filter, before)];
+      const entryWhere = [Prisma.sql`e."wksbmId" = ${wksbmId}`, ...conditions(sql, 'e', filter, before)];
       if (filter.kind) entryWhere.push(Prisma.sql`e."kind" = ${filter.kind}`);
-      const submissionWhere = [Prisma.sql`s."wksbmId" = ${wksbmId}`, ...conditions('s', filter, before)];
+      const submissionWhere = [Prisma.sql`s."wksbmId" = ${wksbmId}`, ...conditions(sql, 's', filter, before)];
       submissionWhere.push(filter.status ? Prisma.sql`s."status" = ${filter.status}` : Prisma.sql`s."status" IN ('menunggu', 'ditolak')`);
       const wantEntries = filter.status === undefined || filter.status === 'posted';
       const wantSubmissions = filter.status !== 'posted' && (filter.kind ?? 'setor') === 'setor';
@@ -162,7 +159,7 @@ export function createDashboardReads(read: PrismaClient, sql: SqlReader, options
           WHERE ${Prisma.join(submissionWhere, ' AND ')}
           ORDER BY s."number" DESC LIMIT ${limit + 1}`);
       }
-      const rows = parts.flatMap((part) => sql.all<RawBookRow>(part)).sort((a, b) => Number(b.number) - Number(a.number));
+      const rows = (await Promise.all(parts.map((part) => sql.all<RawBookRow>(part)))).flat().sort((a, b) => Number(b.number) - Number(a.number));
       const funds = await options.funds(wksbmId);
       const page = rows.slice(0, limit);
       const named = await sources(page.map((row) => row.sourceKey));

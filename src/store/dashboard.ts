@@ -12,7 +12,7 @@ import {
   type Secret,
 } from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
-import { applyOnce, inboundRow, parseStoredReplies } from './once.js';
+import { applyOnce, checkRole, inboundRow, parseStoredReplies } from './once.js';
 import { toRole, toWksbmInfo } from './rows.js';
 import type { SqlReader } from './sql-reader.js';
 import type { Tx, Writer } from './writer.js';
@@ -46,6 +46,7 @@ function secretOnce(writer: Writer, once: Once, make: (tx: Tx) => Promise<string
   return writer.run(async (tx) => {
     const done = await tx.inboundMessage.findUnique({ where: { key: once.key } });
     if (done) return parseStoredReplies(done.replies);
+    await checkRole(tx, once);
     const secret = await make(tx);
     await tx.inboundMessage.create({ data: inboundRow(once, render({ fresh: false })) });
     return render({ fresh: true, secret });
@@ -63,8 +64,8 @@ interface AccessRow {
 interface SessionRow {
   readonly id: number | bigint;
   readonly name: string;
-  readonly expiresAt: string;
-  readonly endedAt: string | null;
+  readonly expiresAt: string | Date;
+  readonly endedAt: string | Date | null;
 }
 
 export function createDashboardStore(read: PrismaClient, sql: SqlReader, writer: Writer): DashboardStore {
@@ -78,7 +79,7 @@ export function createDashboardStore(read: PrismaClient, sql: SqlReader, writer:
   return {
     async accessOf(personId) {
       // One statement: every request of the dashboard asks it, so the role it finds is always current.
-      const rows = sql.all<AccessRow>(Prisma.sql`
+      const rows = await sql.all<AccessRow>(Prisma.sql`
         SELECT w."id" AS "id", w."name" AS "name", w."timeZone" AS "timeZone", m."role" AS "role"
           FROM "Membership" m JOIN "Wksbm" w ON w."id" = m."wksbmId"
           WHERE m."personId" = ${personId} AND m."role" IN (${Prisma.join([...PENGURUS])})
@@ -125,7 +126,7 @@ export function createDashboardStore(read: PrismaClient, sql: SqlReader, writer:
     },
 
     async sessionPerson(sessionId, now) {
-      const [row] = sql.all<SessionRow>(Prisma.sql`
+      const [row] = await sql.all<SessionRow>(Prisma.sql`
         SELECT p."id" AS "id", p."name" AS "name", s."expiresAt" AS "expiresAt", s."endedAt" AS "endedAt"
           FROM "DashboardSession" s JOIN "Person" p ON p."id" = s."personId"
           WHERE s."idHash" = ${secretHash(sessionId)}`);

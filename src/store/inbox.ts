@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelName, NewOutboxMessage, OutboxPayload } from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { enqueue } from './outbox.js';
-import { insertRows, storedTime } from './sql.js';
+import { insertRows } from './sql.js';
 import type { Lane, Tx, Writer } from './writer.js';
 
 /**
@@ -89,8 +89,8 @@ const receiveLane: Lane<Receive, void> = {
         payload: update.payload,
         status: 'pending',
         attempts: 0,
-        nextAttemptAt: storedTime(now),
-        createdAt: storedTime(now),
+        nextAttemptAt: now,
+        createdAt: now,
       })),
     );
     // A redelivered update (a webhook retry, a poll after a crash) is the row that exists already.

@@ -6,6 +6,7 @@ import { createCaseRows } from './cases.js';
 import { createCommunityStore, createMembershipReads } from './community.js';
 import { createDashboardStore } from './dashboard.js';
 import { createDashboardReads } from './dashboard-reads.js';
+import { createLeaseStore, type LeaseStore } from './leases.js';
 import { createDukaStore } from './duka.js';
 import { createInboxStore, type InboxStore } from './inbox.js';
 import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
@@ -19,6 +20,7 @@ import { createOutboxStore } from './outbox.js';
 import { createPengurusChatStore } from './pengurus-chats.js';
 import { createReportDraftStore } from './report-drafts.js';
 import { createReportStore } from './report.js';
+import { dialectFor } from './dialect.js';
 import { createWriter, type Writer } from './writer.js';
 
 export { migrate, pendingMigrations } from './migrate.js';
@@ -36,11 +38,13 @@ export interface Stores extends Omit<CoreDeps, 'clock' | 'publicUrl'> {
   readonly inbox: InboxStore;
   /** Plans the monthly LPJ into the outbox. */
   readonly monthly: MonthlyReports;
+  /** Which instance owns the jobs that must run once (long polling, WhatsApp). */
+  readonly leases: LeaseStore;
 }
 
 /** The core's ports over one database, sharing one writer. */
 export function createStores(db: Db, log: Logger): Stores {
-  const writer = createWriter(db.write, log.child({ module: 'writer' }));
+  const writer = createWriter(db.write, dialectFor(db.engine), log.child({ module: 'writer' }));
   const community = createCommunityStore(db.read, writer);
   const meetings = createMeetingStore(db.read, writer, { wksbmChanged: community.wksbmChanged });
   const outbox = createOutboxStore(db.read, writer);
@@ -68,6 +72,7 @@ export function createStores(db: Db, log: Logger): Stores {
     outbox,
     dashboardReads: createDashboardReads(db.read, db.sql, { funds: (wksbmId) => community.funds(wksbmId) }),
     inbox: createInboxStore(db.read, writer, () => outbox.written()),
+    leases: createLeaseStore(writer),
     arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
     duka: createDukaStore(db.read, writer),
     reports: createReportStore(db.read, writer),

@@ -12,11 +12,12 @@ import {
   type ReverseOutcome,
   type SubmissionView,
   WksError,
+  RoleChanged,
   WriteConflict,
 } from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { applyOnce, inboundRow, parseStoredReplies } from './once.js';
-import { insertRows, storedTime, type SqlValue } from './sql.js';
+import { insertRows, type SqlValue } from './sql.js';
 import { fundWithAliases, toFundInfo } from './rows.js';
 import type { Lane, Tx, Writer } from './writer.js';
 
@@ -94,8 +95,10 @@ async function moveAll<V extends bigint | number>(tx: Tx, table: 'Fund' | 'Wksbm
   if (moves.length === 0) return;
   const target = Prisma.raw(`"${column}"`);
   const ids = Prisma.join(moves.map((move) => move.id));
-  const to = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN ${move.to}`), ' ');
-  const from = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN ${move.from}`), ' ');
+  // The CAST tells PostgreSQL the parameters' type, which it cannot infer inside a CASE; SQLite keeps it as is.
+  const type = Prisma.raw(column === 'balance' ? 'BIGINT' : 'INTEGER');
+  const to = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN CAST(${move.to} AS ${type})`), ' ');
+  const from = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN CAST(${move.from} AS ${type})`), ' ');
   // `id IN (…)` lets the primary key find the rows; the CASE after it is the optimistic check.
   const count = await tx.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET ${target} = CASE "id" ${to} END
     WHERE "id" IN (${ids}) AND ${target} = CASE "id" ${from} END`;
@@ -163,11 +166,14 @@ const postLane: Lane<PostRequest, readonly Reply[]> = {
     const keys = [...new Set(requests.map((request) => request.once.key))];
     const fundIds = [...new Set(requests.map((request) => request.posting.fundId))];
     const wksbmIds = [...new Set(requests.map((request) => request.posting.wksbmId))];
-    const [done, funds, wksbms] = await Promise.all([
+    const asRole = requests.flatMap(({ once }) => (once.role ? [{ wksbmId: once.role.wksbmId, personId: once.personId }] : []));
+    const [done, funds, wksbms, memberships] = await Promise.all([
       tx.inboundMessage.findMany({ where: { key: { in: keys } } }),
       tx.fund.findMany({ where: { id: { in: fundIds } }, select: { id: true, wksbmId: true, balance: true } }),
       tx.wksbm.findMany({ where: { id: { in: wksbmIds } }, select: { id: true, nextNumber: true } }),
+      asRole.length ? tx.membership.findMany({ where: { OR: asRole }, select: { wksbmId: true, personId: true, role: true } }) : [],
     ]);
+    const roleNow = new Map(memberships.map((row) => [`${row.wksbmId}:${row.personId}`, row.role]));
 
     const answered = new Map(done.map((row) => [row.key, parseStoredReplies(row.replies)]));
     const readBalance = new Map(funds.map((fund) => [fund.id, fund.balance]));
@@ -176,7 +182,7 @@ const postLane: Lane<PostRequest, readonly Reply[]> = {
     const nextNumber = new Map(readNumber);
     const fundOwner = new Map(funds.map((fund) => [fund.id, fund.wksbmId]));
 
-    const now = storedTime(new Date());
+    const now = new Date();
     const entries: Record<string, SqlValue>[] = [];
     const submissions: Record<string, SqlValue>[] = [];
     const inbound: Record<string, SqlValue>[] = [];
@@ -188,6 +194,8 @@ const postLane: Lane<PostRequest, readonly Reply[]> = {
         results.push(earlier);
         continue;
       }
+      // As checkRole does for one change: the batch fails, and the writer writes its requests one by one.
+      if (once.role && roleNow.get(`${once.role.wksbmId}:${once.personId}`) !== once.role.recorded) throw new RoleChanged();
       if (fundOwner.get(posting.fundId) !== posting.wksbmId || posting.amount <= 0n) {
         throw new WksError('WKS_ERR_INVARIANT', `posting to fund ${posting.fundId} of wksbm ${posting.wksbmId} is malformed`);
       }

@@ -5,14 +5,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { createClient, ensureDatabaseFolder } from '../db.js';
+import { createClient, databaseEngine, ensureDatabaseFolder } from '../db.js';
 // Straight from errors.ts: the test run's global setup migrates without loading the whole core.
 import { WksError } from '../core/errors.js';
+import { migratePostgres } from './migrate-postgresql.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MIGRATIONS = path.join(ROOT, 'prisma', 'migrations');
+/** PostgreSQL's twin of each SQLite migration, generated from the same schema (scripts/postgresql.ts). */
+export const POSTGRES_MIGRATIONS = path.join(ROOT, 'prisma', 'postgresql', 'migrations');
 
-/** Migrations in prisma/migrations that the database has not applied yet. */
+/** Migrations in prisma/migrations that the SQLite database has not applied yet. */
 export async function pendingMigrations(client: PrismaClient): Promise<string[]> {
   const known = readdirSync(MIGRATIONS, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -30,11 +33,13 @@ export async function pendingMigrations(client: PrismaClient): Promise<string[]>
 }
 
 /**
- * Applies pending migrations with Prisma's own `migrate deploy`, so the database records them exactly
- * as the CLI would. Checking first keeps start-up fast when there is nothing to do. Runs before the
- * server opens its connections: the CLI cannot take the file while they hold it.
+ * Applies pending migrations. On SQLite with Prisma's own `migrate deploy`, so the database records them
+ * exactly as the CLI would; checking first keeps start-up fast when there is nothing to do. Runs before
+ * the server opens its connections: the CLI cannot take the file while they hold it. On PostgreSQL with
+ * the project's runner, whose advisory lock lets several instances start at once.
  */
 export async function migrate(databaseUrl: string): Promise<string[]> {
+  if (databaseEngine(databaseUrl) === 'postgresql') return migratePostgres(databaseUrl, POSTGRES_MIGRATIONS);
   ensureDatabaseFolder(databaseUrl);
   const client = createClient(databaseUrl);
   let pending: string[];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CaseStore, Once, Render, Reply } from '../core/index.js';
+import { RoleChanged, type CaseStore, type Once, type Render, type Reply } from '../core/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Tx, Writer } from './writer.js';
 
@@ -21,6 +21,19 @@ export function inboundRow(once: Once, replies: readonly Reply[]) {
 }
 
 /**
+ * Throws RoleChanged when the role the command was decided with is no longer the person's. Runs inside
+ * the writing transaction, whose write lock keeps the role from changing until it commits.
+ */
+export async function checkRole(tx: Tx, once: Once): Promise<void> {
+  if (!once.role) return;
+  const row = await tx.membership.findUnique({
+    where: { wksbmId_personId: { wksbmId: once.role.wksbmId, personId: once.personId } },
+    select: { role: true },
+  });
+  if (row?.role !== once.role.recorded) throw new RoleChanged();
+}
+
+/**
  * Applies a change for one inbound message at most once: in one transaction it looks for the
  * message's key, applies the change, renders the answer and stores it with the key.
  */
@@ -33,6 +46,7 @@ export function applyOnce<O>(
   return writer.run(async (tx) => {
     const done = await tx.inboundMessage.findUnique({ where: { key: once.key } });
     if (done) return parseStoredReplies(done.replies);
+    await checkRole(tx, once);
     const replies = render(await change(tx));
     await tx.inboundMessage.create({ data: inboundRow(once, replies) });
     return replies;

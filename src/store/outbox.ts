@@ -9,7 +9,7 @@ import {
   type OutboxStore,
   type Outcome,
 } from '../core/index.js';
-import { insertRows, storedTime } from './sql.js';
+import { insertRows } from './sql.js';
 import type { Lane, Tx, Writer } from './writer.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 
@@ -27,7 +27,7 @@ const CHANNELS = ['console', 'telegram', 'whatsapp'] as const satisfies readonly
 
 /** Inside a transaction: adds the messages whose dedupe key is new (one statement); returns how many were added. */
 export async function enqueue(tx: Tx, messages: readonly NewOutboxMessage[]): Promise<number> {
-  const now = storedTime(new Date());
+  const now = new Date();
   return insertRows(
     tx,
     'Outbox',
@@ -37,9 +37,9 @@ export async function enqueue(tx: Tx, messages: readonly NewOutboxMessage[]): Pr
       chatId: message.chatId,
       subject: message.subject,
       payload: JSON.stringify(message.payload),
-      dueAt: storedTime(message.dueAt),
-      notAfter: message.notAfter === null ? null : storedTime(message.notAfter),
-      nextAttemptAt: storedTime(message.dueAt),
+      dueAt: message.dueAt,
+      notAfter: message.notAfter === null ? null : message.notAfter,
+      nextAttemptAt: message.dueAt,
       status: 'pending',
       attempts: 0,
       createdAt: now,
@@ -208,6 +208,16 @@ export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxSto
         tx.outbox.deleteMany({ where: { status: { in: ['sent', 'dropped', 'failed'] }, dueAt: { lt: before } } }),
       );
       return count;
+    },
+
+    async recentSends(channels, since) {
+      if (channels.length === 0) return [];
+      const rows = await read.outbox.findMany({
+        where: { status: 'sent', channel: { in: [...channels] }, sentAt: { gte: since } },
+        select: { channel: true, chatId: true, sentAt: true },
+        orderBy: { sentAt: 'asc' },
+      });
+      return rows.map((row) => ({ channel: z.enum(CHANNELS).parse(row.channel), chatId: row.chatId, sentAt: row.sentAt! }));
     },
 
     async nextDue(channels, now, chatId) {

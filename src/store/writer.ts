@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { bindDialect, type Dialect } from './dialect.js';
 import { WriteConflict } from '../core/index.js';
 
 export type Tx = Prisma.TransactionClient;
@@ -16,6 +17,8 @@ export interface Lane<I, O> {
 }
 
 export interface Writer {
+  /** The engine's differences, for lanes that write raw SQL. */
+  readonly dialect: Dialect;
   /** One transaction of its own, in turn with every other write of this process. */
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** Joins the requests of the same lane that are waiting into one transaction (group commit). */
@@ -41,33 +44,14 @@ const soloLane: Lane<(tx: Tx) => Promise<unknown>, unknown> = {
 
 const RETRIES = 8;
 
-/** P1008: the driver gave up waiting (SQLite busy); P2034: write conflict or deadlock. */
-const RETRYABLE_CODES = new Set(['P1008', 'P2034']);
-
-function isRetryable(error: unknown): boolean {
-  if (error instanceof WriteConflict) return true;
-  const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return true;
-  const text = String((error as { message?: unknown })?.message ?? error);
-  return /SQLITE_BUSY|database is locked|Operation has timed out/i.test(text);
-}
-
 /**
- * SQLite's BEGIN IMMEDIATE, which Prisma cannot issue: a write statement, even one that matches no row,
- * takes the write lock before the transaction reads anything. A transaction that read first could not
- * upgrade while another process writes, and would fail at once instead of waiting its turn.
+ * The single writer of this process. The database takes one writer at a time (SQLite's lock, or the
+ * dialect's advisory lock on PostgreSQL), and Prisma's per-query cost dominates small transactions, so
+ * writes queue here: a lane's waiting requests commit together, and nothing in this process ever competes
+ * for the write lock. Another process (the console, another instance) is waited for; a conflict or a
+ * dropped connection is retried with backoff.
  */
-async function takeWriteLock(tx: Tx): Promise<void> {
-  await tx.$executeRawUnsafe('UPDATE "Wksbm" SET "nextNumber" = "nextNumber" WHERE 1 = 0');
-}
-
-/**
- * The single writer of this process. SQLite allows one writer at a time, and Prisma's per-query cost
- * dominates small transactions, so writes queue here: a lane's waiting requests commit together, and
- * nothing in this process ever competes for the write lock. Another process sharing the file (the
- * console) is waited for by the busy timeout; a conflict it causes is retried with backoff.
- */
-export function createWriter(client: PrismaClient, log: Logger): Writer {
+export function createWriter(client: PrismaClient, dialect: Dialect, log: Logger): Writer {
   const queue: Task[] = [];
   let draining: Promise<void> | null = null;
 
@@ -76,13 +60,14 @@ export function createWriter(client: PrismaClient, log: Logger): Writer {
       try {
         return await client.$transaction(
           async (tx) => {
-            await takeWriteLock(tx);
+            await dialect.takeWriteLock(tx);
+            bindDialect(tx, dialect);
             return work(tx);
           },
           { maxWait: 30_000, timeout: 30_000 },
         );
       } catch (error) {
-        if (!isRetryable(error) || attempt >= RETRIES) throw error;
+        if (!(error instanceof WriteConflict || dialect.isRetryable(error)) || attempt >= RETRIES) throw error;
         const delay = Math.min(1000, 5 * 2 ** attempt) * (0.5 + Math.random());
         log.warn({ attempt, delay: Math.round(delay), err: error }, 'write conflict, retrying');
         await sleep(delay);
@@ -135,6 +120,7 @@ export function createWriter(client: PrismaClient, log: Logger): Writer {
   }
 
   return {
+    dialect,
     submit,
     run: (work) => submit(soloLane, work as (tx: Tx) => Promise<unknown>) as Promise<never>,
     idle: async () => {

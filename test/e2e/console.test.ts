@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, templateDb, tmpDir } from '../helpers/paths.js';
+import { createTestDatabase, dropTestDatabase } from '../helpers/database.js';
+import { ROOT, tmpDir } from '../helpers/paths.js';
 
 interface Run {
   code: number | null;
@@ -28,22 +29,21 @@ function runConsole(args: string[], input: string, env: Record<string, string>):
   });
 }
 
-const files: string[] = [];
-function database(name: string, { migrated }: { migrated: boolean }): string {
-  const file = path.join(tmpDir(), `e2e-${name}-${process.pid}.db`);
-  if (migrated) copyFileSync(templateDb(), file);
-  files.push(file);
-  return `file:${file}`;
+const urls: string[] = [];
+async function database({ migrated }: { migrated: boolean }): Promise<string> {
+  const url = await createTestDatabase({ migrated });
+  urls.push(url);
+  return url;
 }
-afterAll(() => {
-  for (const file of files) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+afterAll(async () => {
+  for (const url of urls) await dropTestDatabase(url);
 });
 
 describe('npm run console', () => {
   it('runs a whole group session through a pipe, prints only replies and exits 0', async () => {
     // A canary in a note must not leak into the logs even at the most verbose level.
     const canary = 'CANARY-7f3a-Mbah-Darmo';
-    const url = database('session', { migrated: true });
+    const url = await database({ migrated: true });
     const ketua = await runConsole(
       ['--chat', 'rt05', '--user', 'Bu Sri', '--user', 'Pak Budi'],
       [
@@ -79,7 +79,7 @@ describe('npm run console', () => {
   });
 
   it('creates and migrates a new database file, and a private chat says to use the group', async () => {
-    const url = database('fresh', { migrated: false });
+    const url = await database({ migrated: false });
     const run = await runConsole(['--user', 'Pak Budi'], '/saldo\n/mulai RT 01\n', { DATABASE_URL: url });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('/saldo dipakai di grup WKSBM');
@@ -87,7 +87,7 @@ describe('npm run console', () => {
   });
 
   it('shares the database with another process writing at the same time, losing nothing', async () => {
-    const url = database('shared', { migrated: true });
+    const url = await database({ migrated: true });
     await runConsole(['--chat', 'rt05', '--user', 'Bu Sri'], '/mulai WKSBM Bersama\n', { DATABASE_URL: url });
     const burst = '/setor 1000 jimpitan\n'.repeat(150);
     const runs = await Promise.all([
@@ -106,7 +106,7 @@ describe('npm run console', () => {
   it('writes the LPJ files of /laporan into REPORT_DIR and prints their paths before it exits', async () => {
     const folder = path.join(tmpDir(), `laporan-${process.pid}`);
     const run = await runConsole(['--chat', 'rt05', '--user', 'Bu Sri'], '/mulai WKSBM Uji\n/setor 50000 kas iuran\n/laporan\n', {
-      DATABASE_URL: database('laporan', { migrated: true }),
+      DATABASE_URL: await database({ migrated: true }),
       REPORT_DIR: folder,
     });
     expect(run.code).toBe(0);
@@ -122,7 +122,7 @@ describe('npm run console', () => {
   }, 120_000);
 
   it('stops with a usage message and status 2 without --user', async () => {
-    const run = await runConsole(['--chat', 'rt05'], '', { DATABASE_URL: database('usage', { migrated: true }) });
+    const run = await runConsole(['--chat', 'rt05'], '', { DATABASE_URL: await database({ migrated: true }) });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('--user');

@@ -6,6 +6,7 @@ import { createTelegramChannel } from '../../src/channels/telegram/channel.js';
 import { systemClock, TelegramStartError, type Inbound } from '../../src/core/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { registerTelegramWebhook } from '../../src/http/telegram-webhook.js';
+import { refuseLedgerEntries } from '../helpers/database.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { createMemoryLog } from '../helpers/memory-log.js';
 import { startTelegramBot, type TestTelegramBot } from '../helpers/telegram-bot.js';
@@ -101,9 +102,7 @@ describe('logs at level trace, through every flow and failure', () => {
 
     // 4. a database error whose message quotes the values it was writing: the update fails, is tried
     // again, and after the last try the group is told
-    await world.db.write.$executeRawUnsafe(
-      "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
-    );
+    await refuseLedgerEntries(world.db);
     const before = lines.length;
     expect(await say(sri, `/setor 4000 kas ${CANARY.database}`, GROUP)).toContain('kesalahan di server');
     expect(lines.slice(before).join('')).toContain('update given up');
@@ -224,9 +223,7 @@ describe('WhatsApp logs at level trace, through its flows and failures', () => {
       await wa.settle();
       expect(fake.sent.some((sent) => sent.text.includes('Rp2.500'))).toBe(true);
       // 4. a database error while handling a message, until the person is told
-      await world.db.write.$executeRawUnsafe(
-        "CREATE TRIGGER refuse_entry BEFORE INSERT ON LedgerEntry BEGIN SELECT RAISE(ABORT, 'refused: ' || NEW.note); END",
-      );
+      await refuseLedgerEntries(world.db);
       await deliver(`.setor 3000 kas ${CANARY.database}`);
       for (let attempt = 0; attempt < 4; attempt++) {
         world.clock.advance(10_000);

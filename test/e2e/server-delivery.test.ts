@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
-import { ROOT, templateDb, tmpDir } from '../helpers/paths.js';
+import { createTestDatabase, dropTestDatabase } from '../helpers/database.js';
+import { ROOT } from '../helpers/paths.js';
 
 /**
  * The server as a process (npm start) against the loopback Bot API, killed and stopped while it works:
@@ -31,12 +30,13 @@ interface Server {
 
 let servers: Server[] = [];
 let api: BotApiServer | undefined;
-let file: string | undefined;
+let url: string | undefined;
 afterEach(async () => {
   for (const server of servers) server.child.kill('SIGKILL');
   servers = [];
   await api?.close();
-  if (file) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  if (url) await dropTestDatabase(url);
+  url = undefined;
 });
 
 async function start(): Promise<Server> {
@@ -45,7 +45,7 @@ async function start(): Promise<Server> {
     cwd: ROOT,
     env: {
       ...process.env,
-      DATABASE_URL: `file:${file}`,
+      DATABASE_URL: url,
       PORT: String(port),
       TELEGRAM_BOT_TOKEN: api!.token,
       TELEGRAM_API_ROOT: api!.url,
@@ -82,8 +82,7 @@ async function linkGroups(): Promise<void> {
 describe('npm start under failure', () => {
   it('loses nothing and applies nothing twice when killed (SIGKILL) in the middle of a polling burst', { timeout: 240_000 }, async () => {
     api = await startBotApiServer();
-    file = path.join(tmpDir(), `crash-${process.pid}.db`);
-    copyFileSync(templateDb(), file);
+    url = await createTestDatabase();
     const first = await start();
     await linkGroups();
 
@@ -103,7 +102,7 @@ describe('npm start under failure', () => {
     // 3. started again: every setoran is answered (what the dead process held comes back after its lease)
     await start();
     await api.waitFor(() => ids.every((id) => answered().has(id)), 180_000);
-    const db = await openDb(`file:${file}`);
+    const db = await openDb(url);
     try {
       expect(await db.read.ledgerEntry.count()).toBe(100);
       const total = (await db.read.fund.findMany({ where: { name: 'kas' } })).reduce((sum, fund) => sum + fund.balance, 0n);
@@ -115,8 +114,7 @@ describe('npm start under failure', () => {
 
   it('stops within 5 s on SIGTERM with replies waiting, and sends them after the restart', { timeout: 120_000 }, async () => {
     api = await startBotApiServer();
-    file = path.join(tmpDir(), `stop-${process.pid}.db`);
-    copyFileSync(templateDb(), file);
+    url = await createTestDatabase();
     const first = await start();
     await linkGroups();
 

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBotApiServer, type BotApiServer } from '../helpers/bot-api-server.js';
-import { ROOT, templateDb, tmpDir } from '../helpers/paths.js';
+import { createTestDatabase, dropTestDatabase } from '../helpers/database.js';
+import { ROOT } from '../helpers/paths.js';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -16,26 +15,25 @@ async function freePort(): Promise<number> {
 
 let child: ChildProcess | undefined;
 let api: BotApiServer | undefined;
-let file: string | undefined;
+let url: string | undefined;
 afterEach(async () => {
   child?.kill('SIGKILL');
   await api?.close();
-  if (file) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  if (url) await dropTestDatabase(url);
 });
 
 describe('npm start', () => {
-  it('serves /healthz, answers in a Telegram group over long polling, and stops cleanly on SIGTERM', async () => {
+  it('serves /healthz, answers in a Telegram group over long polling, and stops cleanly on SIGTERM', { timeout: 150_000 }, async () => {
     api = await startBotApiServer();
     const group = -100900;
     api.setAdmin(group, { id: 5, first_name: 'Bu', last_name: 'Sri' }, 'creator');
-    file = path.join(tmpDir(), `server-${process.pid}.db`);
-    copyFileSync(templateDb(), file);
+    url = await createTestDatabase();
     const port = await freePort();
     child = spawn('npm', ['start', '-s'], {
       cwd: ROOT,
       env: {
         ...process.env,
-        DATABASE_URL: `file:${file}`,
+        DATABASE_URL: url,
         PORT: String(port),
         TELEGRAM_BOT_TOKEN: api.token,
         TELEGRAM_API_ROOT: api.url,
@@ -48,16 +46,22 @@ describe('npm start', () => {
     child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
 
-    // 1. the server comes up and says which channels run
-    const deadline = Date.now() + 30_000;
+    // 1. the server comes up, says which channels run, and (alone on its database) owns long polling
+    const deadline = Date.now() + 90_000;
     let health: Record<string, unknown> | undefined;
-    while (!health && Date.now() < deadline) {
+    while (Date.now() < deadline) {
       health = await fetch(`http://127.0.0.1:${port}/healthz`)
         .then((response) => response.json() as Promise<Record<string, unknown>>)
         .catch(() => undefined);
-      if (!health) await new Promise((resolve) => setTimeout(resolve, 200));
+      if ((health?.channels as Record<string, string> | undefined)?.telegram === 'on: long polling (owner)') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(health).toMatchObject({ status: 'ok', database: 'ok', channels: { telegram: 'on: long polling' } });
+    expect(health).toMatchObject({
+      status: 'ok',
+      database: 'ok',
+      channels: { telegram: 'on: long polling (owner)' },
+      instance: { role: 'owner' },
+    });
 
     // 2. a message in the group is answered
     api.push(api.message(group, { id: 5, first_name: 'Bu', last_name: 'Sri' }, '/mulai WKSBM Sawo Kecik'));

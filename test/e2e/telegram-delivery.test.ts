@@ -55,7 +55,7 @@ function failingFirst(core: Core, failures: number, message = 'boom'): Core {
 async function webhook(core: Core, log: Logger) {
   bot = await startTelegramBot(world, api, { log, core });
   const { channel } = bot;
-  channel.startWebhook();
+  channel.startHandling();
   const app = await buildApp({ log: pino({ level: 'silent' }), version: 't', channels: () => ({}), checkDatabase: async () => {} });
   registerTelegramWebhook(app, { path: '/hook', secret: SECRET, log, receive: (update) => channel.receive(update as never) });
   const post = (update: Record<string, unknown>) =>
@@ -186,7 +186,7 @@ describe('Telegram bot killed between a change and its reply', () => {
 
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/helpers/crash-after-change.ts')], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_FILE: world.db.file, TELEGRAM_API_ROOT: api.url, TELEGRAM_BOT_TOKEN: api.token },
+      env: { ...process.env, DATABASE_URL: world.db.url, TELEGRAM_API_ROOT: api.url, TELEGRAM_BOT_TOKEN: api.token },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = once(child, 'exit');

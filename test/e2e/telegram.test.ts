@@ -229,7 +229,7 @@ describe('Telegram webhook', () => {
     const { channel } = await startBot();
     const secret = 'rahasia-webhook-0123456789';
     await channel.setWebhook('https://bot.example.id/telegram/hook', secret);
-    channel.startWebhook();
+    channel.startHandling();
     expect(api.sent('setWebhook')[0]).toMatchObject({ url: 'https://bot.example.id/telegram/hook', secret_token: secret });
 
     const app = await buildApp({ log: pino({ level: 'silent' }), version: 't', channels: () => ({}), checkDatabase: async () => {} });

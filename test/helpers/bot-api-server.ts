@@ -48,6 +48,8 @@ export interface BotApiServer {
   outage(method: string, count: number, status?: number): void;
   /** The next `count` calls of `method` answer 429 with this retry_after. */
   tooManyRequests(method: string, count: number, retryAfter: number): void;
+  /** getUpdates requests open at this moment, and the most ever open at once (Telegram allows one). */
+  polls(): { readonly open: number; readonly maxOpen: number };
   /** Resolves when `predicate` holds for the recorded calls, or rejects after `timeoutMs`. */
   waitFor(predicate: (calls: Call[]) => boolean, timeoutMs?: number): Promise<void>;
   /** A user types in a chat; resolves with the text of the bot's next message to that chat. */
@@ -68,6 +70,8 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
   let nextMessageId = 1000;
   let callbackIds = 1;
   let closed = false;
+  let openPolls = 0;
+  let maxOpenPolls = 0;
 
   const wake = () => {
     const current = waiters;
@@ -162,7 +166,20 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
       wake();
       return reply(down.status, { ok: false, error_code: down.status, description: down.status === 502 ? 'Bad Gateway' : 'Internal Server Error' });
     }
-    if (method === 'getUpdates') return reply(200, { ok: true, result: await getUpdates(payload) });
+    if (method === 'getUpdates') {
+      // A poller that dies (SIGKILL) closes its connection: its request stops counting then.
+      openPolls++;
+      maxOpenPolls = Math.max(maxOpenPolls, openPolls);
+      let counted = true;
+      const done = () => {
+        if (counted) openPolls--;
+        counted = false;
+      };
+      response.on('close', done);
+      const result = await getUpdates(payload);
+      done();
+      return reply(200, { ok: true, result });
+    }
     const call: Call = { method, payload, files, at: Date.now(), status: 200 };
     calls.push(call);
     const failure = failures.get(method);
@@ -224,6 +241,7 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
     tooManyRequests(method, count, retryAfter) {
       failures.set(method, { count, retryAfter });
     },
+    polls: () => ({ open: openPolls, maxOpen: maxOpenPolls }),
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(calls)) {

@@ -1,6 +1,6 @@
 /**
  * A scheduler instance in its own process, for the test that two instances on one database send each
- * message once. Usage: outbox-worker.ts <db file> <ISO time> <barrier dir> <instances>. Prints the chat id of
+ * message once. Usage: outbox-worker.ts <database URL> <ISO time> <barrier dir> <instances>. Prints the chat id of
  * each message its channel accepted, one a line (a document as `<chat id> <file name>`). Like a real
  * scheduler, it first plans the monthly reports due, then sends.
  */
@@ -14,8 +14,8 @@ import { createDispatcher, createRateLimiter, TELEGRAM_LIMITS } from '../../src/
 import { createStores } from '../../src/store/index.js';
 import { createTestClock } from './world.js';
 
-const [file, iso, barrier, instances] = process.argv.slice(2);
-const db = await openDb(`file:${file}`);
+const [url, iso, barrier, instances] = process.argv.slice(2);
+const db = await openDb(url!);
 const stores = createStores(db, pino({ level: 'silent' }));
 const clock = createTestClock(iso!);
 const sender: ChannelSender = {

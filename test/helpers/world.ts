@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { createCore, createDashboard, type ChannelSender, type Clock, type Core, type Dashboard, type Inbound } from '../../src/core/index.js';
@@ -8,7 +8,8 @@ import { createStores, type Stores } from '../../src/store/index.js';
 import { createDispatcher, createRateLimiter, TELEGRAM_LIMITS } from '../../src/scheduler/index.js';
 import type { ChannelNotifier } from '../../src/delivery/notifier.js';
 import type { Writer } from '../../src/store/writer.js';
-import { templateDb, tmpDir } from './paths.js';
+import { createTestDatabase, dropTestDatabase } from './database.js';
+import { tmpDir } from './paths.js';
 
 /** A clock tests set and move by hand; nothing in a test waits on real time for a schedule. */
 export interface TestClock extends Clock {
@@ -43,8 +44,8 @@ export interface WorldOptions {
   readonly log?: Logger;
   /** Makes every notice send fail, as an unreachable platform would. */
   readonly failNotices?: boolean;
-  /** Another world on this database file (a second process); a fresh copy of the template otherwise. */
-  readonly file?: string;
+  /** Another world on this database (a second process); a fresh copy of the template otherwise. */
+  readonly url?: string;
   /** Shared time between worlds. */
   readonly clock?: TestClock;
   /** PUBLIC_URL: turns /dasbor on. */
@@ -87,15 +88,14 @@ export const groupMessage = (user: string, text: string, chat: string | null = '
   };
 };
 
-/** A real SQLite file copied from the migrated template, with the core and stores over it. */
+/** A real database (a SQLite file, or PostgreSQL in the suite's second run) copied from the migrated template, with the core and stores over it. */
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
-  const file = options.file ?? path.join(tmpDir(), `${randomUUID()}.db`);
-  if (!options.file) copyFileSync(templateDb(), file);
-  return openWorld(file, { ...options, clock: options.clock ?? createTestClock() }, !options.file);
+  const url = options.url ?? (await createTestDatabase());
+  return openWorld(url, { ...options, clock: options.clock ?? createTestClock() }, !options.url);
 }
 
-async function openWorld(file: string, options: WorldOptions & { clock: TestClock }, owned: boolean): Promise<World> {
-  const db = await openDb(`file:${file}`);
+async function openWorld(url: string, options: WorldOptions & { clock: TestClock }, owned: boolean): Promise<World> {
+  const db = await openDb(url);
   const stores = createStores(db, options.log ?? pino({ level: 'silent' }));
   const notices: SentNotice[] = [];
   const documents: SentDocument[] = [];
@@ -151,11 +151,11 @@ async function openWorld(file: string, options: WorldOptions & { clock: TestCloc
     },
     async restart() {
       await shut();
-      return openWorld(file, options, owned);
+      return openWorld(url, options, owned);
     },
     async close() {
       await shut();
-      if (owned) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      if (owned) await dropTestDatabase(url);
     },
   };
 }

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, templateDb, tmpDir } from '../helpers/paths.js';
+import { createTestDatabase, dropTestDatabase } from '../helpers/database.js';
+import { ROOT, tmpDir } from '../helpers/paths.js';
 import { createTestClock, createWorld } from '../helpers/world.js';
 
 /** test/helpers/outbox-worker.ts in a process of its own: plans the monthly reports due, then sends. */
@@ -21,17 +21,16 @@ function runWorker(args: readonly string[]): Promise<string> {
 
 const lines = (outputs: readonly string[]) => outputs.flatMap((output) => output.trim().split('\n').filter(Boolean));
 
-const files: string[] = [];
-afterEach(() => {
-  for (const file of files.splice(0)) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+const urls: string[] = [];
+afterEach(async () => {
+  for (const url of urls.splice(0)) await dropTestDatabase(url);
 });
 
 describe('the monthly report', () => {
   it('is posted once per WKSBM on the 1st at 08.00, with two schedulers and after a restart, and not where it is off', async () => {
-    const file = path.join(tmpDir(), `${randomUUID()}.db`);
-    copyFileSync(templateDb(), file);
-    files.push(file);
-    const world = await createWorld({ file, clock: createTestClock() });
+    const url = await createTestDatabase();
+    urls.push(url);
+    const world = await createWorld({ url, clock: createTestClock() });
     const chats = ['rt01', 'rt02', 'rt03', 'rt04', 'rt05'];
     for (const chat of chats) {
       await world.say('Bu Sri', `/mulai WKSBM ${chat.toUpperCase()}`, { chat });
@@ -45,15 +44,15 @@ describe('the monthly report', () => {
     const month = DateTime.now().setZone('Asia/Jakarta').toFormat('yyyy-MM');
 
     // 1. an hour before: planned, not sent
-    expect(lines([await runWorker([file, due.minus({ hours: 1 }).toUTC().toISO()!, ...alone()])])).toEqual([]);
+    expect(lines([await runWorker([url, due.minus({ hours: 1 }).toUTC().toISO()!, ...alone()])])).toEqual([]);
 
     // 2. due: two instances at the same moment; each WKSBM that keeps it on gets its summary and PDF once
     const barrier = mkdtempSync(path.join(tmpDir(), 'barrier-'));
-    const sent = lines(await Promise.all([0, 1].map(() => runWorker([file, due.toUTC().toISO()!, barrier, '2']))));
+    const sent = lines(await Promise.all([0, 1].map(() => runWorker([url, due.toUTC().toISO()!, barrier, '2']))));
     const expected = chats.slice(0, 4).flatMap((chat) => [chat, `${chat} LPJ-WKSBM-${chat.toUpperCase()}-${month}.pdf`]);
     expect(sent.toSorted()).toEqual(expected.toSorted());
 
     // 3. a restarted scheduler an hour later plans it again and sends nothing
-    expect(lines([await runWorker([file, due.plus({ hours: 1 }).toUTC().toISO()!, ...alone()])])).toEqual([]);
+    expect(lines([await runWorker([url, due.plus({ hours: 1 }).toUTC().toISO()!, ...alone()])])).toEqual([]);
   }, 120_000);
 });

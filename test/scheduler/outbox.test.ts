@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelSender, Reply } from '../../src/core/index.js';
-import { createDispatcher, createRateLimiter, createScheduler, TELEGRAM_LIMITS, type Dispatcher } from '../../src/scheduler/index.js';
-import { ROOT, templateDb, tmpDir } from '../helpers/paths.js';
+import { countRecentSends, createDispatcher, createRateLimiter, createScheduler, TELEGRAM_LIMITS, type Dispatcher } from '../../src/scheduler/index.js';
+import { createTestDatabase, dropTestDatabase } from '../helpers/database.js';
+import { ROOT, tmpDir } from '../helpers/paths.js';
 import { createTestClock, createWorld, type TestClock, type World } from '../helpers/world.js';
 
 /** Monday 23 November 2026, 12.00 WIB. The meeting is Tuesday 19.30 WIB. */
@@ -64,16 +64,15 @@ function runWorker(args: readonly string[]): Promise<string> {
   });
 }
 
-const files: string[] = [];
-/** A database file that outlives the worlds opened on it, as a server's does across restarts. */
-function sharedFile(): string {
-  const file = path.join(tmpDir(), `${randomUUID()}.db`);
-  copyFileSync(templateDb(), file);
-  files.push(file);
-  return file;
+const urls: string[] = [];
+/** A database that outlives the worlds opened on it, as a server's does across restarts. */
+async function sharedDatabase(): Promise<string> {
+  const url = await createTestDatabase();
+  urls.push(url);
+  return url;
 }
-afterEach(() => {
-  for (const file of files.splice(0)) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+afterEach(async () => {
+  for (const url of urls.splice(0)) await dropTestDatabase(url);
 });
 
 async function announceTomorrow(world: World, chat = 'rt05'): Promise<void> {
@@ -231,14 +230,14 @@ describe('reminders', () => {
 
 describe('the outbox across processes', () => {
   it('loses no reminder across a restart: what was planned before is sent after', async () => {
-    const file = sharedFile();
+    const url = await sharedDatabase();
     const clock = createTestClock(NOW);
     // 1. the first server plans and stops
-    const before = await createWorld({ file, clock });
+    const before = await createWorld({ url, clock });
     await announceTomorrow(before);
     await before.close();
     // 2. the restarted server sends it when it is due
-    const after = await createWorld({ file, clock });
+    const after = await createWorld({ url, clock });
     const { sender, accepted } = recordingSender();
     clock.set(DAY_BEFORE_19);
     await dispatcherOf(after, sender).runOnce();
@@ -247,15 +246,15 @@ describe('the outbox across processes', () => {
   });
 
   it('sends each reminder once with two scheduler instances (two processes) on the same database', async () => {
-    const file = sharedFile();
+    const url = await sharedDatabase();
     const clock = createTestClock(NOW);
-    const world = await createWorld({ file, clock });
+    const world = await createWorld({ url, clock });
     const chats = Array.from({ length: 25 }, (_, i) => `rt${i + 1}`);
     for (const chat of chats) await announceTomorrow(world, chat);
     await world.close();
     // 1. two processes start claiming the same 25 due reminders at the same moment
     const barrier = mkdtempSync(path.join(tmpDir(), 'barrier-'));
-    const outputs = await Promise.all([0, 1].map(() => runWorker([file, DAY_BEFORE_19, barrier, '2'])));
+    const outputs = await Promise.all([0, 1].map(() => runWorker([url, DAY_BEFORE_19, barrier, '2'])));
     // 2. each chat got its reminder exactly once, and both instances did part of the work
     const sent = outputs.flatMap((output) => output.trim().split('\n').filter(Boolean));
     expect(sent.toSorted()).toEqual(chats.toSorted());
@@ -263,9 +262,9 @@ describe('the outbox across processes', () => {
   });
 
   it('lets another instance send what a crashed instance had claimed, once its lease ran out', async () => {
-    const file = sharedFile();
+    const url = await sharedDatabase();
     const clock = createTestClock(NOW);
-    const crashed = await createWorld({ file, clock });
+    const crashed = await createWorld({ url, clock });
     await announceTomorrow(crashed);
     clock.set(DAY_BEFORE_19);
     // 1. the first instance claims the reminder and dies before sending
@@ -273,7 +272,7 @@ describe('the outbox across processes', () => {
     expect(held).toHaveLength(1);
     await crashed.close();
     // 2. another instance cannot take it while the lease holds, and can after
-    const survivor = await createWorld({ file, clock });
+    const survivor = await createWorld({ url, clock });
     const { sender, accepted } = recordingSender();
     const dispatcher = dispatcherOf(survivor, sender);
     expect(await dispatcher.runOnce()).toBe(0);
@@ -283,6 +282,37 @@ describe('the outbox across processes', () => {
     expect(await survivor.stores.outbox.settle(held[0]!, { kind: 'dropped', why: 'late' })).toBe(false);
     await survivor.close();
     expect(accepted).toHaveLength(1);
+  });
+
+  it('keeps 20 a minute to a group when another instance takes the sending over: the last minute of sends counts', async () => {
+    const url = await sharedDatabase();
+    const clock = createTestClock(NOW);
+    const first = await createWorld({ url, clock });
+    const text = (i: number) => ({ kind: 'text', text: `Pesan ${i}` });
+    const messages = Array.from({ length: 12 }, (_, i) => ({
+      dedupeKey: `limit-test-${i}`,
+      channel: 'console' as const,
+      chatId: 'rt05',
+      subject: 'limit-test',
+      payload: text(i),
+      dueAt: clock.now(),
+      notAfter: null,
+    }));
+    // 1. the first owner sends twelve messages to the group, then stops (or dies)
+    await first.stores.outbox.add(messages);
+    expect(await first.deliver()).toBe(12);
+    await first.close();
+    // 2. the next owner, 30 s later, starts with a limiter that counts them: 8 more this minute, not 20
+    clock.advance(30_000);
+    const next = await createWorld({ url, clock });
+    const limiter = createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat);
+    await countRecentSends(next.stores.outbox, { console: limiter }, clock.now());
+    let allowed = 0;
+    for (let i = 0; i < 20; i++) if (limiter.take('console:rt05', clock.now().getTime() + i * 1_100).ok) allowed++;
+    expect(allowed).toBe(8);
+    // 3. a minute after those sends the group's allowance is whole again
+    expect(limiter.take('console:rt05', clock.now().getTime() + 31_000).ok).toBe(true);
+    await next.close();
   });
 });
 

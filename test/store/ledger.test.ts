@@ -129,3 +129,27 @@ describe('ledger', () => {
     expect(await world.db.read.ledgerEntry.count()).toBe(2);
   });
 });
+
+describe('roles across instances', () => {
+  it('never lets a pengurus demoted on another instance write with the role this one still has cached', async () => {
+    await world.say('Pak Budi', 'Assalamualaikum');
+    await world.say('Bu Sri', '/peran Pak Budi bendahara');
+    await world.say('Bu Sri', '/setor 10rb kas');
+    // 1. this instance has seen Pak Budi as bendahara (its role cache keeps that for a while)
+    expect(await world.say('Pak Budi', '/setor 1000 kas')).toMatch(/^✅ #2/);
+    // 2. another instance on the same database makes him anggota again
+    const other = await createWorld({ url: world.db.url, clock: world.clock });
+    try {
+      expect(await other.say('Bu Sri', '/peran Pak Budi anggota')).toContain('✅ Pak Budi sekarang anggota');
+    } finally {
+      await other.close();
+    }
+    // 3. here, a keluar is refused and a setor waits for the treasury, as for any anggota
+    const refused = await world.say('Pak Budi', '/keluar 5000 kas beli sapu');
+    expect(refused).toContain('Maaf, /keluar hanya untuk ketua atau bendahara');
+    expect(refused).toContain('Peran Anda di sini: anggota');
+    expect(await world.say('Pak Budi', '/setor 700 kas')).toMatch(/^⏳ #3/);
+    expect(await expectBalanceIsSumOfEntries('kas')).toBe(11_000n);
+    expect(await world.db.read.ledgerEntry.count({ where: { kind: 'keluar' } })).toBe(0);
+  });
+});

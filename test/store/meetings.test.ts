@@ -189,7 +189,7 @@ describe('a second process', () => {
   it('reads dates in the zone another process set, not in a cached one', async () => {
     // 1. this process has the WKSBM (zone WIB) cached; another one, sharing the file, sets WIT
     expect(await world.say('Bu Sri', '/zona')).toContain('WIB');
-    const other = await createWorld({ file: world.db.file, clock: world.clock });
+    const other = await createWorld({ url: world.db.url, clock: world.clock });
     expect(await other.say('Bu Sri', '/zona WIT')).toContain('sekarang WIT');
     await other.close();
     // 2. a meeting announced here afterwards is read in WIT

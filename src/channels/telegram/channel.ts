@@ -32,11 +32,16 @@ export interface TelegramChannel extends ChannelSender {
   readonly bot: Bot;
   /** getMe and the command menu; fails with a clear message on a bad token or an unreachable API. */
   init(): Promise<void>;
-  /** Long polling: each batch of updates is stored in the inbox before the next offset confirms it. */
+  /** Long polling (and handling): each batch of updates is stored in the inbox before the next offset confirms it. */
   startPolling(): void;
-  /** Webhook mode: the route stores each update through `receive`, the inbox handles it. */
+  /** Stops long polling and waits until no getUpdates is pending; `startPolling` may follow again. */
+  stopPolling(): Promise<void>;
   setWebhook(url: string, secret: string): Promise<void>;
-  startWebhook(): void;
+  /**
+   * Handles the stored updates: in webhook mode, and with long polling on every instance, whichever one
+   * polls (the inbox claims each row for one instance at a time).
+   */
+  startHandling(): void;
   /** Stores one webhook update; resolves once it is durable (then the webhook may answer 200). */
   receive(update: Update): Promise<void>;
   /** Stops taking updates, finishes the ones being handled, hands back the rest; within a few seconds. */
@@ -302,10 +307,15 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       const stop = new AbortController();
       polling = { stop, done: poll(stop.signal) };
     },
+    async stopPolling() {
+      polling?.stop.abort();
+      await polling?.done;
+      polling = undefined;
+    },
     async setWebhook(url, secret) {
       await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     },
-    startWebhook() {
+    startHandling() {
       worker.start();
     },
     receive: (update) => store([update]),

@@ -91,5 +91,10 @@ export interface OutboxStore {
   onWritten(listener: () => void): () => void;
   /** Tells the listeners (the stores that write outbox messages call it after their commit). */
   written(): void;
+  /**
+   * The messages of these channels sent since `since`, whichever instance sent them: a new owner of the
+   * sending counts them against the platforms' limits before it sends (see ownership.ts).
+   */
+  recentSends(channels: readonly ChannelName[], since: Date): Promise<readonly { channel: ChannelName; chatId: string; sentAt: Date }[]>;
 }
 

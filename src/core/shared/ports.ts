@@ -13,6 +13,12 @@ import type { Role } from './roles.js';
 export interface Once {
   readonly key: string;
   readonly personId: number;
+  /**
+   * In a WKSBM: the recorded role the command was decided with (read through a short-lived cache). The
+   * store checks in the writing transaction that it is still the person's role and throws RoleChanged
+   * otherwise, so a pengurus demoted a moment ago, on this instance or another, never writes as one.
+   */
+  readonly role?: { readonly wksbmId: number; readonly recorded: Role };
 }
 
 export type Render<O> = (outcome: O) => readonly Reply[];
@@ -87,6 +93,8 @@ export interface CommunityStore {
   personOf(channel: ChannelName, externalId: string, name: string): Promise<PersonInfo>;
   /** The person's role, joining them as anggota first when they are not a member yet. */
   roleOf(wksbmId: number, personId: number): Promise<Role>;
+  /** Forgets the cached role, after a write found it changed (another instance, the console). */
+  forgetRole(wksbmId: number, personId: number): void;
   members(wksbmId: number): Promise<readonly MemberInfo[]>;
   funds(wksbmId: number): Promise<readonly FundInfo[]>;
   balances(wksbmId: number): Promise<readonly FundBalance[]>;

@@ -8,6 +8,7 @@ import { openDatabaseAuthState } from '../../../src/channels/whatsapp/auth-state
 import { createSeal } from '../../../src/channels/whatsapp/seal.js';
 import { openDb, type Db } from '../../../src/db.js';
 import { createWhatsAppStore } from '../../../src/store/whatsapp.js';
+import { dialectFor } from '../../../src/store/dialect.js';
 import { createWriter } from '../../../src/store/writer.js';
 import { ROOT } from '../../helpers/paths.js';
 import { createWorld, type World } from '../../helpers/world.js';
@@ -26,12 +27,12 @@ const silent = pino({ level: 'silent' });
 
 /** The auth state over the world's database file, as the server opens it at start-up. */
 function open(db: Db, key?: Buffer) {
-  return openDatabaseAuthState(createWhatsAppStore(db.read, createWriter(db.write, silent)), createSeal(key));
+  return openDatabaseAuthState(createWhatsAppStore(db.read, createWriter(db.write, dialectFor(db.engine), silent)), createSeal(key));
 }
 
-/** A new process: new connections to the same SQLite file, nothing shared in memory. */
+/** A new process: new connections to the same database, nothing shared in memory. */
 async function restart(key?: Buffer) {
-  const db = await openDb(`file:${world.db.file}`);
+  const db = await openDb(world.db.url);
   restarted.push(db);
   return { db, auth: await open(db, key) };
 }
@@ -96,7 +97,7 @@ describe('WhatsApp auth state in the database', () => {
     const key = randomBytes(32);
     const writer = path.join(ROOT, 'test', 'channels', 'whatsapp', 'session-writer.ts');
     const run = await new Promise<{ signal: string | null; stdout: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', writer, `file:${world.db.file}`, key.toString('hex')], { cwd: ROOT }, (error, stdout) =>
+      execFile(process.execPath, ['--import', 'tsx', writer, world.db.url, key.toString('hex')], { cwd: ROOT }, (error, stdout) =>
         resolve({ signal: (error as { signal?: string } | null)?.signal ?? null, stdout }),
       );
     });

@@ -8,11 +8,12 @@ import { openDatabaseAuthState } from '../../../src/channels/whatsapp/auth-state
 import { createSeal } from '../../../src/channels/whatsapp/seal.js';
 import { openDb } from '../../../src/db.js';
 import { createWhatsAppStore } from '../../../src/store/whatsapp.js';
+import { dialectFor } from '../../../src/store/dialect.js';
 import { createWriter } from '../../../src/store/writer.js';
 
 const [url, keyHex] = process.argv.slice(2);
 const db = await openDb(url!);
-const store = createWhatsAppStore(db.read, createWriter(db.write, pino({ level: 'silent' })));
+const store = createWhatsAppStore(db.read, createWriter(db.write, dialectFor(db.engine), pino({ level: 'silent' })));
 const auth = await openDatabaseAuthState(store, createSeal(Buffer.from(keyHex!, 'hex')));
 auth.state.creds.me = { id: '628111222333:4@s.whatsapp.net' };
 await auth.saveCreds();

@@ -139,7 +139,7 @@ describe('a round is drawn at most once', () => {
   it('with two server instances pressing kocok at the same moment', async () => {
     const first = await createWorld();
     await startMawar(first);
-    const second = await createWorld({ file: first.db.file, clock: first.clock });
+    const second = await createWorld({ url: first.db.url, clock: first.clock });
     try {
       await first.say('Bu Sri', '/arisan bayar mawar');
       // Two instances commit at once: one round row, one answer with the commitment.

@@ -75,7 +75,7 @@ describe('login links', () => {
 
   it('one link opened on two instances at once starts one session; a token one character off is unknown', async () => {
     const w = await twoGroups();
-    const other = await createDashboardWorld({ file: w.db.file, clock: w.clock });
+    const other = await createDashboardWorld({ url: w.db.url, clock: w.clock });
     try {
       const token = await w.loginToken('Bu Sri');
       const stored = await w.db.read.dashboardLogin.findFirstOrThrow();

@@ -69,7 +69,7 @@ describe('Setoran menunggu', () => {
 
   it('two server instances on one database approving the same setoran post it once', async () => {
     const w = await withPending();
-    const other = await createDashboardWorld({ file: w.db.file, clock: w.clock });
+    const other = await createDashboardWorld({ url: w.db.url, clock: w.clock });
     try {
       const [a, b] = [await w.logIn('Bu Sri'), await other.logIn('Bu Sri')];
       const answers = await Promise.all(

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Membership_personId_idx" ON "Membership"("personId");
+
