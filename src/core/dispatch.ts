@@ -2,6 +2,8 @@ import type { Command, CommandContext, CoreDeps } from './shared/command.js';
 import { refuse, reply } from './shared/command.js';
 import { COMMANDS } from './commands.js';
 import { continueReport } from './cases/report-conversation.js';
+import { PROOF_COMMANDS, proofByReply, proofOfCommand } from './ledger/proof.js';
+import type { WksbmInfo } from './shared/ports.js';
 import { inboundKey, type ChannelName, type Inbound, type Reply } from './shared/message.js';
 import { charCount, MAX_COMMAND_LENGTH } from './shared/bounds.js';
 import { parseCommandText, type CommandText } from './shared/words.js';
@@ -61,6 +63,9 @@ export function createCore(deps: CoreDeps): Core {
 
     const ctx: CommandContext = { inbound: message, once: { key: inboundKey(message), personId: person.id }, person, deps };
     if (!typed) {
+      // A photo answering a /setor or /keluar is its proof; any other photo is just part of the chat.
+      const proof = await proofByReply(ctx);
+      if (proof) return proof;
       // In a private chat, a message that is not a command answers the report being written, if any.
       if (chat.kind === 'private') return (await continueReport(ctx)) ?? [];
       // Writing in a linked group is what makes someone an anggota.
@@ -69,11 +74,17 @@ export function createCore(deps: CoreDeps): Core {
     }
     const command = byWord.get(typed.name);
     if (!command) return refuse(sharedText.notACommand(typed.name));
+    const replies = await runCommand(ctx, command, typed.args, wksbm);
+    // A /setor or /keluar sent as a photo's caption: the photo is the proof of what it recorded.
+    return message.photo && PROOF_COMMANDS.has(command.name) ? [...replies, ...(await proofOfCommand(ctx))] : replies;
+  }
 
-    if (command.where === 'any') return command.run(ctx, typed.args);
-    if (chat.kind === 'private') return command.inPrivate ? command.inPrivate(ctx, typed.args) : refuse(sharedText.needsGroup(command.name));
+  async function runCommand(ctx: CommandContext, command: Command, args: string, wksbm: WksbmInfo | null): Promise<readonly Reply[]> {
+    const { chat, sender } = ctx.inbound;
+    if (command.where === 'any') return command.run(ctx, args);
+    if (chat.kind === 'private') return command.inPrivate ? command.inPrivate(ctx, args) : refuse(sharedText.needsGroup(command.name));
     if (!wksbm) return refuse(sharedText.notLinked(command.name));
-    const recorded = await deps.community.roleOf(wksbm.id, person.id);
+    const recorded = await deps.community.roleOf(wksbm.id, ctx.person.id);
     // A pengurus's rights hang on their admin status: when the platform cannot tell it just now, what
     // they ask waits rather than running with too many rights or too few. An anggota's do not.
     if (sender.isChatAdmin === null && recorded !== 'anggota') return refuse(sharedText.adminStatusUnknown());
@@ -81,7 +92,7 @@ export function createCore(deps: CoreDeps): Core {
     if (!command.roles.includes(role)) {
       return refuse(sharedText.notAllowed(command.name, command.roles, role, recorded !== role ? recorded : null));
     }
-    return command.run({ ...ctx, wksbm, role }, typed.args);
+    return command.run({ ...ctx, wksbm, role }, args);
   }
 
   return { handle, read, chatMoved: (channel, from, to) => deps.community.moveChat(channel, from, to), commands: COMMANDS };

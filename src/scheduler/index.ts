@@ -16,7 +16,7 @@ export { createScheduler, type Scheduler } from './scheduler.js';
  * series and monthly reports planned ahead. `chatId` narrows the sending to one chat (a console's own).
  */
 export function startScheduler(
-  stores: Pick<Stores, 'outbox' | 'planner' | 'reports' | 'monthly'>,
+  stores: Pick<Stores, 'outbox' | 'planner' | 'reports' | 'monthly' | 'proofs'>,
   senders: readonly ChannelSender[],
   options: {
     clock: Clock;
@@ -33,6 +33,7 @@ export function startScheduler(
     outbox: stores.outbox,
     planner: stores.planner,
     reports: { reports: stores.reports, monthly: stores.monthly, filesDir: tmpdir() },
+    proofs: { proofs: stores.proofs, filesDir: tmpdir() },
     senders,
     limiter: createRateLimiter(TELEGRAM_LIMITS.overall, telegramChatLimits),
     limiters: options.limiters,

@@ -119,6 +119,7 @@ async function openWorld(file: string, options: WorldOptions & { clock: TestCloc
     outbox: stores.outbox,
     planner: stores.planner,
     reports: { reports: stores.reports, monthly: stores.monthly, filesDir: tmpDir() },
+    proofs: { proofs: stores.proofs, filesDir: tmpDir() },
     senders: [consoleSender],
     limiter: createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat),
     clock,
