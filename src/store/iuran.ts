@@ -33,7 +33,8 @@ import type { Tx, Writer } from './writer.js';
 
 type Db = PrismaClient | Tx;
 
-const iuranInclude = { rates: { orderBy: { fromPeriod: 'asc' } } } as const;
+// Rate rows in the order they were recorded: `effectiveRates` reads the schedule from that order.
+const iuranInclude = { rates: { orderBy: { id: 'asc' } } } as const;
 
 interface IuranRow {
   id: number;
@@ -48,13 +49,28 @@ interface IuranRow {
 /** The outbox subject of a household's reminders on an iuran: a payment withdraws them. */
 export const reminderSubject = (iuranId: number, householdId: number) => `iuran:${iuranId}:${householdId}`;
 
+/**
+ * The schedule the rate rows make, which are only ever added: each row holds from its period on and
+ * replaces every row recorded before it that starts in or after that period (a change not yet begun
+ * that a newer change overtakes). `rows` are in the order they were recorded.
+ */
+export function effectiveRates<R extends { fromPeriod: string }>(rows: readonly R[]): R[] {
+  const schedule: R[] = [];
+  for (const row of rows) {
+    const kept = schedule.filter((earlier) => earlier.fromPeriod < row.fromPeriod);
+    schedule.length = 0;
+    schedule.push(...kept, row);
+  }
+  return schedule;
+}
+
 function toTerms(row: IuranRow): IuranTerms {
   if (!isPeriodKind(row.period)) throw new WksError('WKS_ERR_STORE', `iuran ${row.id} has unknown period ${row.period}`);
   const kind = row.period;
   return {
     kind,
     start: periodOfKey(kind, row.start),
-    rates: row.rates.map((rate) => ({ from: periodOfKey(kind, rate.fromPeriod), amount: rate.amount })),
+    rates: effectiveRates(row.rates).map((rate) => ({ from: periodOfKey(kind, rate.fromPeriod), amount: rate.amount })),
   };
 }
 
@@ -308,8 +324,8 @@ export function createIuranStore(read: PrismaClient, writer: Writer): IuranStore
           const row = await tx.iuran.findUnique({ where: { id: input.iuranId } });
           if (!row || !isPeriodKind(row.period)) return { ok: false, reason: 'no-iuran' };
           const fromPeriod = periodKey(row.period, input.from);
-          // A later change for the same period replaces the earlier one: neither has begun yet.
-          await tx.iuranRate.deleteMany({ where: { iuranId: input.iuranId, fromPeriod: { gte: fromPeriod } } });
+          // Appended, never deleted: a change recorded earlier for this period or a later one, which has
+          // not begun yet, stays as history and is overtaken when the schedule is read (effectiveRates).
           await tx.iuranRate.create({ data: { iuranId: input.iuranId, fromPeriod, amount: input.amount, createdById: once.personId } });
           const [iuran] = await iuranInfos(tx, { id: input.iuranId });
           return { ok: true, iuran: iuran! };
