@@ -22,6 +22,14 @@ export function createProofStore(read: PrismaClient, writer: Writer): ProofStore
       return entry;
     },
 
+    async targetByNumber(wksbmId, number) {
+      const where = { wksbmId_number: { wksbmId, number } };
+      const submission = await read.submission.findUnique({ where, select: { submittedById: true } });
+      if (submission) return { wksbmId, number, recordedById: submission.submittedById };
+      const entry = await read.ledgerEntry.findUnique({ where, select: { kind: true, recordedById: true } });
+      return entry && entry.kind !== 'koreksi' ? { wksbmId, number, recordedById: entry.recordedById } : null;
+    },
+
     attach(once, { target, sourceKey, photo }, render) {
       return applyOnce(
         writer,

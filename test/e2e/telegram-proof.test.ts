@@ -66,29 +66,36 @@ it('keeps a nota photo as the proof of its entry and shows it only to pengurus, 
   const reply = api.photo(GROUP, andi, receipt, { replyTo: messageId(setor) });
   expect(await push(reply, GROUP, (text) => text.startsWith('📎'))).toContain('Foto bukti untuk #3 disimpan');
 
-  // 3. Someone else's photo answering it is refused and kept nowhere.
+  // 3. A photo answering the bot's own confirmation (what a bot in privacy mode sees) is its proof too.
+  const slip = jpeg('setoran');
+  const confirmation = texts(GROUP).find((text) => text.startsWith('✅ #1 '))!;
+  const onBot = api.photo(GROUP, sri, slip, { replyToBot: confirmation });
+  expect(await push(onBot, GROUP, (text) => text.startsWith('📎'))).toContain('Foto bukti untuk #1 disimpan');
+
+  // 4. Someone else's photo answering it is refused and kept nowhere.
   const other = api.photo(GROUP, joko, jpeg('lain'), { replyTo: messageId(setor) });
   expect(await push(other, GROUP, (text) => text.includes('#3 hanya bisa'))).toContain('Foto tidak disimpan');
 
-  // 4. A photo answering ordinary chat is just a photo: the bot says nothing to it.
+  // 5. A photo answering ordinary chat is just a photo: the bot says nothing to it.
   const chatter = api.message(GROUP, joko, 'Kerja bakti besok jam 7');
   api.push(chatter);
   api.push(api.photo(GROUP, joko, jpeg('kerja bakti'), { replyTo: messageId(chatter) }));
 
-  // 5. The same photo message delivered again gets its first answer and adds nothing.
+  // 6. The same photo message delivered again gets its first answer and adds nothing.
   expect(await push(reply, GROUP, (text) => text.startsWith('📎'))).toBe('📎 Foto bukti untuk #3 disimpan. Pengurus dapat melihatnya dengan /bukti 3.');
-  expect(await push(api.message(GROUP, sri, '/riwayat'), GROUP, (text) => text.startsWith('📒'))).toMatch(/#3 .*menunggu pengesahan 📎\n#2 .*beli sapu\) 📎\n#1 /);
+  expect(await push(api.message(GROUP, sri, '/riwayat'), GROUP, (text) => text.startsWith('📒'))).toMatch(/#3 .*menunggu pengesahan 📎\n#2 .*beli sapu\) 📎\n#1 .*\(setor\) 📎$/);
 
-  // Nothing answered the chatter's photo: the only photo answers are the three above and the replay's.
-  expect(texts(GROUP).filter((text) => /^(📎|❌)/.test(text))).toHaveLength(4);
+  // Nothing answered the chatter's photo: the only photo answers are the four above and the replay's.
+  expect(texts(GROUP).filter((text) => /^(📎|❌)/.test(text))).toHaveLength(5);
 
   const rows = await world.db.read.proof.findMany({ orderBy: { id: 'asc' } });
   expect(rows.map((row) => [row.number, row.sha256, row.size])).toEqual([
     [2, sha256(nota), nota.length],
     [3, sha256(receipt), receipt.length],
+    [1, sha256(slip), slip.length],
   ]);
 
-  // 6. Only pengurus may see a proof, and it goes to their private chat, never to the group.
+  // 7. Only pengurus may see a proof, and it goes to their private chat, never to the group.
   expect(await push(api.message(GROUP, andi, '/bukti 2'), GROUP, (text) => text.startsWith('Maaf'))).toContain('/bukti hanya untuk');
   expect(await push(api.message(GROUP, sri, '/bukti 2'), GROUP, (text) => text.startsWith('📎 1 foto'))).toContain('chat pribadi');
   await api.waitFor(() => api.calls.some((call) => call.method === 'sendDocument' && call.status === 200));
@@ -98,9 +105,9 @@ it('keeps a nota photo as the proof of its entry and shows it only to pengurus, 
   expect(file.content.equals(nota)).toBe(true);
   expect(file.fileName).toBe('bukti-2-1.jpg');
   expect(texts(sri.id)).toEqual(['📎 Foto bukti #2. Jangan diteruskan ke grup.']);
-  expect(await push(api.message(GROUP, sri, '/bukti 1'), GROUP, (text) => text.startsWith('Belum ada'))).toContain('#1');
+  expect(await push(api.message(GROUP, sri, '/bukti 9'), GROUP, (text) => text.startsWith('Belum ada'))).toContain('#9');
 
-  // 7. Neither the nota's content nor the token reaches a log line.
+  // 8. Neither the nota's content nor the token reaches a log line.
   const log = logged.join('');
   expect(log).not.toContain(CANARY);
   expect(log).not.toContain(api.token);

@@ -43,7 +43,7 @@ export interface BotApiServer {
    * A photo from a user (kept as a file the bot can fetch with getFile and the file route), with a
    * caption and as an answer to an earlier message when asked.
    */
-  photo(chatId: number, from: TestUser, content: Buffer, options?: { caption?: string; replyTo?: number }): Record<string, unknown>;
+  photo(chatId: number, from: TestUser, content: Buffer, options?: { caption?: string; replyTo?: number; replyToBot?: string }): Record<string, unknown>;
   /** A press of an inline button under one of the bot's messages. */
   press(chatId: number, from: TestUser, messageId: number, data: string): Record<string, unknown>;
   /**
@@ -232,7 +232,13 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
         { file_id: `${fileId}-thumb`, file_unique_id: `t-${fileId}`, width: 90, height: 90 },
         { file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 960, file_size: content.length },
       ];
-      const replyTo = options.replyTo === undefined ? {} : { reply_to_message: { message_id: options.replyTo, date: Math.floor(Date.now() / 1000), chat: chatOf(chatId) } };
+      const date = Math.floor(Date.now() / 1000);
+      const replyTo =
+        options.replyToBot !== undefined
+          ? { reply_to_message: { message_id: nextMessageId++, date, chat: chatOf(chatId), from: BOT, text: options.replyToBot } }
+          : options.replyTo !== undefined
+            ? { reply_to_message: { message_id: options.replyTo, date, chat: chatOf(chatId) } }
+            : {};
       return {
         message: {
           message_id: nextMessageId++,

@@ -183,14 +183,16 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     const caption = message.caption ?? '';
     const reading = core.read(caption, ctx.me.username);
     if (reading.forOtherBot) return;
-    const replyTo = message.reply_to_message?.message_id;
-    if (chat.kind === 'group' && !reading.command && replyTo === undefined) return;
+    const answered = message.reply_to_message;
+    if (chat.kind === 'group' && !reading.command && !answered) return;
     const largest = message.photo.at(-1)!;
     const base = await inbound(chat, message.from, String(message.message_id), caption, reading.needsChatAdmin);
     const replies = await core.handle({
       ...base,
       photo: { ref: largest.file_id, load: loadPhoto(largest.file_id) },
-      ...(replyTo === undefined ? {} : { replyTo: String(replyTo) }),
+      ...(answered
+        ? { replyTo: { messageId: String(answered.message_id), ...(answered.from?.id === ctx.me.id && answered.text ? { botText: answered.text } : {}) } }
+        : {}),
     });
     queueReplies(ctx.update, message.chat.id, replies, message.message_id);
   });

@@ -131,6 +131,6 @@ export async function toInbound(message: WAMessage, lookup: PeopleLookup): Promi
     mentions: await mentionsOf(message, metadata, lookup),
     // The message's key is the reference; the image is downloaded only when the core keeps it (a proof).
     ...(image ? { photo: { ref: `${chatJid}:${key.id}`, load: () => loadImage(message, image.mimetype) } } : {}),
-    ...(image && answers ? { replyTo: answers } : {}),
+    ...(image && answers ? { replyTo: { messageId: answers } } : {}),
   };
 }

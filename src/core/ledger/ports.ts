@@ -119,6 +119,8 @@ export interface StoredProof {
 export interface ProofStore {
   /** What the message with this key (`channel:chat:message`) recorded, if it was a setor or keluar. */
   targetOf(sourceKey: string): Promise<ProofTarget | null>;
+  /** The setor or keluar (or pending setoran) with this number, by what the bot said about it. */
+  targetByNumber(wksbmId: number, number: number): Promise<ProofTarget | null>;
   /** Keeps one photo; the outcome is how many the number has now. */
   attach(
     once: Once,

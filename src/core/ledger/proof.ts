@@ -44,13 +44,27 @@ export async function proofOfCommand(ctx: CommandContext): Promise<readonly Repl
 export async function proofByReply(ctx: CommandContext): Promise<readonly Reply[] | null> {
   const { chat, replyTo } = ctx.inbound;
   if (!ctx.inbound.photo || replyTo === undefined) return null;
-  const target = await ctx.deps.proofs.targetOf(`${chat.channel}:${chat.id}:${replyTo}`);
+  const target = (await ctx.deps.proofs.targetOf(`${chat.channel}:${chat.id}:${replyTo.messageId}`)) ?? (await announced(ctx, replyTo.botText));
   if (!target) return null;
   if (target.recordedById !== ctx.person.id) {
     const role = effectiveRole(await ctx.deps.community.roleOf(target.wksbmId, ctx.person.id), ctx.inbound.sender.isChatAdmin);
     if (!TREASURY.includes(role)) return refuse(ledgerText.proofNotAllowed(target.number));
   }
   return keep(ctx, target, ctx.once.key);
+}
+
+/** How the bot announces a setor or keluar it recorded: `✅ #12 Setoran …`, `⏳ #13 Setoran …`. */
+const ANNOUNCED = /^(?:✅|⏳) #(\d{1,9}) (?:Setoran|Pengeluaran) /;
+
+/**
+ * A photo answering the bot's own "✅ #12 Setoran…" in a linked group: where the platform delivers a bot
+ * only commands and answers to its own messages (Telegram's privacy mode), that is the reply it sees.
+ */
+async function announced(ctx: CommandContext, botText: string | undefined): Promise<ProofTarget | null> {
+  const number = botText === undefined ? undefined : ANNOUNCED.exec(botText)?.[1];
+  if (number === undefined || ctx.inbound.chat.kind !== 'group') return null;
+  const wksbm = await ctx.deps.community.wksbmOfChat(ctx.inbound.chat);
+  return wksbm ? ctx.deps.proofs.targetByNumber(wksbm.id, Number(number)) : null;
 }
 
 /** `/bukti 12`: a pengurus gets entry #12's proof photos in their private chat, never in the group. */

@@ -50,8 +50,11 @@ export interface Inbound {
    * channel can fetch it, `load` to get the image itself; called only when the core keeps it (a proof).
    */
   readonly photo?: { readonly ref: string; readonly load?: () => Promise<PhotoFile> };
-  /** The id of the message in the same chat this one answers (a photo replying to a /setor), if any. */
-  readonly replyTo?: string;
+  /**
+   * The message in the same chat this one answers (a photo replying to a /setor), if any; `botText` is
+   * its text when it is one of the bot's own messages (the "✅ #12 Setoran…" a photo may answer).
+   */
+  readonly replyTo?: { readonly messageId: string; readonly botText?: string };
   /**
    * Where the platform has deep links: the link that opens a private chat with the bot, ending where a
    * start payload goes (Telegram: `https://t.me/<bot>?start=`).

@@ -42,6 +42,6 @@ describe('WhatsApp photos', () => {
     expect(captioned).toMatchObject({ chat: { kind: 'group', id: GROUP }, text: '/keluar 50rb kas beli sapu', photo: { ref: `${GROUP}:IMG1` } });
     expect(captioned?.replyTo).toBeUndefined();
     expect(typeof captioned?.photo?.load).toBe('function');
-    expect(await toInbound(image(GROUP, undefined, 'SETOR7'), groupLookup)).toMatchObject({ text: '', replyTo: 'SETOR7', photo: { ref: `${GROUP}:IMG1` } });
+    expect(await toInbound(image(GROUP, undefined, 'SETOR7'), groupLookup)).toMatchObject({ text: '', replyTo: { messageId: 'SETOR7' }, photo: { ref: `${GROUP}:IMG1` } });
   });
 });
