@@ -3,6 +3,8 @@ import type { IdentityMerge } from './shared/ports.js';
 import { refuse, reply } from './shared/command.js';
 import { COMMANDS } from './commands.js';
 import { continueReport } from './cases/report-conversation.js';
+import { PROOF_COMMANDS, proofByReply, proofOfCommand } from './ledger/proof.js';
+import type { WksbmInfo } from './shared/ports.js';
 import { inboundKey, type ChannelName, type Inbound, type Reply } from './shared/message.js';
 import { charCount, MAX_COMMAND_LENGTH } from './shared/bounds.js';
 import { parseCommandText, type CommandText } from './shared/words.js';
@@ -83,6 +85,9 @@ export function createCore(deps: CoreDeps): Core {
     const earlier = message.redelivered ? await deps.cases.earlierAnswer(ctx.once) : null;
     if (earlier) return earlier;
     if (!typed) {
+      // A photo answering a /setor or /keluar is its proof; any other photo is just part of the chat.
+      const proof = await proofByReply(ctx);
+      if (proof) return proof;
       // In a private chat, a message that is not a command answers the report being written, if any.
       if (chat.kind === 'private') return (await continueReport(ctx)) ?? [];
       // Writing in a linked group is what makes someone an anggota.
@@ -91,11 +96,17 @@ export function createCore(deps: CoreDeps): Core {
     }
     const command = byWord.get(typed.name);
     if (!command) return refuse(sharedText.notACommand(typed.name));
+    const replies = await runCommand(ctx, command, typed.args, wksbm);
+    // A /setor or /keluar sent as a photo's caption: the photo is the proof of what it recorded.
+    return message.photo && PROOF_COMMANDS.has(command.name) ? [...replies, ...(await proofOfCommand(ctx))] : replies;
+  }
 
-    if (command.where === 'any') return command.run(ctx, typed.args);
-    if (chat.kind === 'private') return command.inPrivate ? command.inPrivate(ctx, typed.args) : refuse(sharedText.needsGroup(command.name));
+  async function runCommand(ctx: CommandContext, command: Command, args: string, wksbm: WksbmInfo | null): Promise<readonly Reply[]> {
+    const { chat, sender } = ctx.inbound;
+    if (command.where === 'any') return command.run(ctx, args);
+    if (chat.kind === 'private') return command.inPrivate ? command.inPrivate(ctx, args) : refuse(sharedText.needsGroup(command.name));
     if (!wksbm) return refuse(sharedText.notLinked(command.name));
-    const recorded = await deps.community.roleOf(wksbm.id, person.id);
+    const recorded = await deps.community.roleOf(wksbm.id, ctx.person.id);
     // A pengurus's rights hang on their admin status: when the platform cannot tell it just now, what
     // they ask waits rather than running with too many rights or too few. An anggota's do not.
     if (sender.isChatAdmin === null && recorded !== 'anggota') return refuse(sharedText.adminStatusUnknown());
@@ -105,9 +116,9 @@ export function createCore(deps: CoreDeps): Core {
     }
     const once = { ...ctx.once, role: { wksbmId: wksbm.id, recorded } };
     try {
-      return await command.run({ ...ctx, once, wksbm, role }, typed.args);
+      return await command.run({ ...ctx, once, wksbm, role }, args);
     } catch (error) {
-      if (error instanceof RoleChanged) deps.community.forgetRole(wksbm.id, person.id);
+      if (error instanceof RoleChanged) deps.community.forgetRole(wksbm.id, ctx.person.id);
       throw error;
     }
   }

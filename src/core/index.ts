@@ -13,6 +13,7 @@ export {
   type Inbound,
   type Mention,
   type OutgoingDocument,
+  type PhotoFile,
   type Reply,
   type ReplyAction,
   type SenderRef,
@@ -54,5 +55,5 @@ export { CASE_ACTIONS } from './cases/kasus.js';
 export { PPKS } from './cases/ppks.js';
 export { formatQuantity, formatRupiah } from './shared/format.js';
 export { formatShortDateTime } from './shared/date.js';
-export { fundLabel } from './ledger/text.js';
+export { fundLabel, ledgerText } from './ledger/text.js';
 export * from './report/index.js';

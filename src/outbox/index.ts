@@ -5,5 +5,6 @@ export { iuranReminderKind, iuranReminderPayload } from './kinds/iuran-reminder.
 export { editKind, pressAnswerKind } from './kinds/press.js';
 export { reminderKind, reminderPayload } from './kinds/reminder.js';
 export { noticeKind, replyKind } from './kinds/reply.js';
+export { proofKind, type ProofRendering } from './kinds/proof.js';
 export { reportKind, type ReportRendering } from './kinds/report.js';
 export { textKind } from './kinds/text.js';

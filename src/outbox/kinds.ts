@@ -5,6 +5,7 @@ import { iuranReminderKind } from './kinds/iuran-reminder.js';
 import { editKind, pressAnswerKind } from './kinds/press.js';
 import { reminderKind } from './kinds/reminder.js';
 import { noticeKind, replyKind } from './kinds/reply.js';
+import { proofKind, type ProofRendering } from './kinds/proof.js';
 import { reportKind, type ReportRendering } from './kinds/report.js';
 import { textKind } from './kinds/text.js';
 
@@ -37,9 +38,13 @@ export function createKindRegistry(kinds: readonly AnyKind[]): KindRegistry {
 
 /**
  * Every kind this server sends; a new kind is added here. Without `reports` (a process that makes no
- * LPJ files) a report message is a bug.
+ * LPJ files) a report message is a bug, and so is a proof message without `proofs`.
  */
-export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | 'renderReminder'>, reports?: ReportRendering): KindRegistry {
+export function defaultKinds(
+  planner: Pick<SchedulerPlanner, 'reminderFacts' | 'renderReminder'>,
+  reports?: ReportRendering,
+  proofs?: ProofRendering,
+): KindRegistry {
   return createKindRegistry([
     replyKind,
     noticeKind,
@@ -49,5 +54,6 @@ export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | '
     reminderKind(planner),
     iuranReminderKind(planner),
     reportKind(reports),
+    proofKind(proofs),
   ]);
 }

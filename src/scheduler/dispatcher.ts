@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { ChannelName, ChannelSender, Clock, SchedulerPlanner, OutboxMessage, OutboxStore, Outcome } from '../core/index.js';
 import { errorType, safeError } from '../log-safe.js';
-import { defaultKinds, type KindRegistry, type Outgoing, type ReportRendering } from '../outbox/index.js';
+import { defaultKinds, type KindRegistry, type Outgoing, type ProofRendering, type ReportRendering } from '../outbox/index.js';
 import type { RateLimiter, Take } from './rate-limit.js';
 
 export interface DispatcherOptions {
@@ -42,6 +42,8 @@ export interface DispatcherDeps {
   readonly kinds?: KindRegistry;
   /** Makes the LPJ's files for report messages when `kinds` is not given. */
   readonly reports?: ReportRendering;
+  /** Reads proof photos for proof messages when `kinds` is not given. */
+  readonly proofs?: ProofRendering;
   readonly senders: readonly ChannelSender[];
   /** The limits of channels without their own in `limiters`. */
   readonly limiter: RateLimiter;
@@ -96,7 +98,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const options = { ...DISPATCHER_DEFAULTS, ...deps.options };
   const random = deps.random ?? Math.random;
   const sleep = deps.sleep ?? abortableSleep;
-  const kinds = deps.kinds ?? defaultKinds(deps.planner, deps.reports);
+  const kinds = deps.kinds ?? defaultKinds(deps.planner, deps.reports, deps.proofs);
   const senders = new Map(deps.senders.map((sender) => [sender.channel, sender]));
   const channels = [...senders.keys()];
   /** Aborted by `stop`: waits end, and the sends in flight a little later. */

@@ -17,7 +17,7 @@ export { createScheduler, type Scheduler } from './scheduler.js';
  * series and monthly reports planned ahead. `chatId` narrows the sending to one chat (a console's own).
  */
 export function createProcessScheduler(
-  stores: Pick<Stores, 'outbox' | 'planner' | 'reports' | 'monthly'> & Partial<Pick<Stores, 'inbox'>>,
+  stores: Pick<Stores, 'outbox' | 'planner' | 'reports' | 'monthly' | 'proofs'> & Partial<Pick<Stores, 'inbox'>>,
   senders: readonly ChannelSender[],
   options: {
     clock: Clock;
@@ -34,6 +34,7 @@ export function createProcessScheduler(
     outbox: stores.outbox,
     planner: stores.planner,
     reports: { reports: stores.reports, monthly: stores.monthly, filesDir: tmpdir() },
+    proofs: { proofs: stores.proofs, filesDir: tmpdir() },
     senders,
     limiter: createRateLimiter(TELEGRAM_LIMITS.overall, telegramChatLimits),
     limiters: options.limiters,

@@ -17,6 +17,7 @@ import { createNotifier, type ChannelNotifier } from '../delivery/notifier.js';
 import { createEarlierAnswer } from './once.js';
 import { createMonthlyReports } from './monthly-report.js';
 import { createOutboxStore } from './outbox.js';
+import { createProofStore } from './proofs.js';
 import { createPengurusChatStore } from './pengurus-chats.js';
 import { createReportDraftStore } from './report-drafts.js';
 import { createReportStore } from './report.js';
@@ -52,6 +53,7 @@ export function createStores(db: Db, log: Logger): Stores {
     writer,
     community,
     ledger: createLedgerStore(db.read, writer, { reversed: reverseIuranPayments, confirmed: confirmPending, decided: notifyDecided }),
+    proofs: createProofStore(db.read, writer),
     dashboard: createDashboardStore(db.read, db.sql, writer),
     iuran: createIuranStore(db.read, writer),
     // The report capability's port, from each aggregate's store.

@@ -24,12 +24,37 @@ import type { Tx, Writer } from './writer.js';
 /** Reminders go out from this local hour of the reminder day. */
 export const REMINDER_HOUR = 9;
 
-/** Whether `now` is on or after the reminder time of the iuran's reminder day, in the WKSBM's zone. */
-export function isReminderDue(iuran: Pick<IuranInfo, 'kind' | 'reminderDay'>, now: Date, zone: string): boolean {
-  if (iuran.reminderDay === null) return false;
+/**
+ * A reminder day missed (the server was down) is caught up this many days after it, once; later it is
+ * skipped for that period: the next period's reminder names the arrears, which have only grown, and a
+ * "tanggal 10" reminder arriving at the end of the month reads as a mistake.
+ */
+export const CATCH_UP_DAYS = 3;
+
+/**
+ * Days since this period's reminder time, in the WKSBM's zone: 0 on the reminder day from its hour on,
+ * up to CATCH_UP_DAYS while it may still be caught up; null when no reminder is due. The reminder day
+ * and `now` are in the same month (or week), so the period `now` falls in is the reminder's.
+ */
+export function reminderLateness(iuran: Pick<IuranInfo, 'kind' | 'reminderDay'>, now: Date, zone: string): number | null {
+  if (iuran.reminderDay === null) return null;
   const local = DateTime.fromJSDate(now, { zone });
-  const day = iuran.kind === 'mingguan' ? local.weekday : local.day;
-  return day === iuran.reminderDay && local.hour >= REMINDER_HOUR;
+  const late = (iuran.kind === 'mingguan' ? local.weekday : local.day) - iuran.reminderDay;
+  if (late < 0 || late > CATCH_UP_DAYS || (late === 0 && local.hour < REMINDER_HOUR)) return null;
+  return late;
+}
+
+/** Whether this period's reminders are due at `now` (on the day, or caught up within CATCH_UP_DAYS). */
+export const isReminderDue = (iuran: Pick<IuranInfo, 'kind' | 'reminderDay'>, now: Date, zone: string): boolean =>
+  reminderLateness(iuran, now, zone) !== null;
+
+/**
+ * The last moment a period's reminders may be sent: the end of the last catch-up day. A reminder planned
+ * just before the server went down is still sent after a restart within it, and never later.
+ */
+function sendableUntil(iuran: Pick<IuranInfo, 'kind' | 'reminderDay'>, now: Date, zone: string): Date {
+  const late = reminderLateness(iuran, now, zone) ?? 0;
+  return DateTime.fromJSDate(now, { zone }).startOf('day').plus({ days: CATCH_UP_DAYS - late + 1 }).toJSDate();
 }
 
 /** WKSBM planned per transaction: a constant number of queries for each chunk, whatever its size. */
@@ -72,11 +97,11 @@ async function planChunk(
   const messages: NewOutboxMessage[] = [];
   const runs: { iuranId: number; period: string; planned: number }[] = [];
   for (const { wksbmId, zone, iurans } of chunk) {
-    const notAfter = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
     for (const { iuran, rows } of standingsOf(books.get(wksbmId)!, now, zone, { periods: false })) {
       const run = iurans.find((c) => c.id === iuran.id);
       if (!run || done.has(`${run.id}:${periodOf(run)}`)) continue;
       const period = periodOf(run);
+      const notAfter = sendableUntil(iuran, now, zone);
       const active = rows.filter((row) => row.household.leftOn === null);
       let reminded = 0;
       for (const { household, standing: owed } of active) {

@@ -23,7 +23,7 @@ import {
   WksError,
 } from '../core/index.js';
 import { textKind } from '../outbox/kinds/text.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { accountFor, addPayment, reversePayments, type AllocationContext } from './iuran-allocation.js';
 import { postEntry, takeNumber } from './ledger.js';
 import { applyOnce } from './once.js';
@@ -33,7 +33,8 @@ import type { Tx, Writer } from './writer.js';
 
 type Db = PrismaClient | Tx;
 
-const iuranInclude = { rates: { orderBy: { fromPeriod: 'asc' } } } as const;
+// Rate rows in the order they were recorded: `effectiveRates` reads the schedule from that order.
+const iuranInclude = { rates: { orderBy: { id: 'asc' } } } as const;
 
 interface IuranRow {
   id: number;
@@ -48,13 +49,28 @@ interface IuranRow {
 /** The outbox subject of a household's reminders on an iuran: a payment withdraws them. */
 export const reminderSubject = (iuranId: number, householdId: number) => `iuran:${iuranId}:${householdId}`;
 
+/**
+ * The schedule the rate rows make, which are only ever added: each row holds from its period on and
+ * replaces every row recorded before it that starts in or after that period (a change not yet begun
+ * that a newer change overtakes). `rows` are in the order they were recorded.
+ */
+export function effectiveRates<R extends { fromPeriod: string }>(rows: readonly R[]): R[] {
+  const schedule: R[] = [];
+  for (const row of rows) {
+    const kept = schedule.filter((earlier) => earlier.fromPeriod < row.fromPeriod);
+    schedule.length = 0;
+    schedule.push(...kept, row);
+  }
+  return schedule;
+}
+
 function toTerms(row: IuranRow): IuranTerms {
   if (!isPeriodKind(row.period)) throw new WksError('WKS_ERR_STORE', `iuran ${row.id} has unknown period ${row.period}`);
   const kind = row.period;
   return {
     kind,
     start: periodOfKey(kind, row.start),
-    rates: row.rates.map((rate) => ({ from: periodOfKey(kind, rate.fromPeriod), amount: rate.amount })),
+    rates: effectiveRates(row.rates).map((rate) => ({ from: periodOfKey(kind, rate.fromPeriod), amount: rate.amount })),
   };
 }
 
@@ -98,21 +114,32 @@ export async function bookOf(db: Db, wksbmId: number): Promise<IuranBook> {
   return (await booksOf(db, [wksbmId])).get(wksbmId)!;
 }
 
-/** The books of several WKSBM in the same four queries (planning reminders for many at once). */
+/**
+ * The books of several WKSBM in the same four queries (planning reminders for many at once). The two
+ * that grow with the roster (households, accounts: 2,000 rows in a WKSBM of 500 KK with 3 iuran) are
+ * raw selects: through findMany the client's own mapping of each row was most of /tunggakan's time.
+ */
 export async function booksOf(db: Db, wksbmIds: readonly number[]): Promise<Map<number, IuranBook>> {
   const where = { wksbmId: { in: [...wksbmIds] } };
+  const ids = Prisma.join([...wksbmIds]);
   const [households, iurans, accounts, settings] = await Promise.all([
-    db.household.findMany({ where, select: { id: true, wksbmId: true, name: true, address: true, since: true, leftOn: true }, orderBy: { id: 'asc' } }),
+    db.$queryRaw<{ id: number | bigint; wksbmId: number | bigint; name: string; address: string | null; since: string; leftOn: string | null }[]>`
+      SELECT "id", "wksbmId", "name", "address", "since", "leftOn" FROM "Household" WHERE "wksbmId" IN (${ids}) ORDER BY "id"`,
     iuranInfos(db, where),
-    db.iuranAccount.findMany({ where, select: { wksbmId: true, householdId: true, iuranId: true, paid: true } }),
+    db.$queryRaw<{ wksbmId: number | bigint; householdId: number | bigint; iuranId: number | bigint; paid: bigint | number }[]>`
+      SELECT "wksbmId", "householdId", "iuranId", "paid" FROM "IuranAccount" WHERE "wksbmId" IN (${ids})`,
     db.iuranSettings.findMany({ where }),
   ]);
   const books = new Map<number, IuranBook>(
     wksbmIds.map((id) => [id, { households: [], iurans: [], accounts: [], showNames: settings.some((row) => row.wksbmId === id && row.showNames) }]),
   );
-  for (const { wksbmId, ...household } of households) (books.get(wksbmId)!.households as HouseholdSummary[]).push(household);
+  for (const { wksbmId, id, ...household } of households) {
+    (books.get(Number(wksbmId))!.households as HouseholdSummary[]).push({ id: Number(id), ...household });
+  }
   for (const iuran of iurans) (books.get(iuran.wksbmId)!.iurans as IuranInfo[]).push(iuran);
-  for (const { wksbmId, ...account } of accounts) (books.get(wksbmId)!.accounts as AccountInfo[]).push(account);
+  for (const { wksbmId, householdId, iuranId, paid } of accounts) {
+    (books.get(Number(wksbmId))!.accounts as AccountInfo[]).push({ householdId: Number(householdId), iuranId: Number(iuranId), paid: BigInt(paid) });
+  }
   return books;
 }
 
@@ -312,8 +339,8 @@ export function createIuranStore(read: PrismaClient, writer: Writer): IuranStore
           const row = await tx.iuran.findUnique({ where: { id: input.iuranId } });
           if (!row || !isPeriodKind(row.period)) return { ok: false, reason: 'no-iuran' };
           const fromPeriod = periodKey(row.period, input.from);
-          // A later change for the same period replaces the earlier one: neither has begun yet.
-          await tx.iuranRate.deleteMany({ where: { iuranId: input.iuranId, fromPeriod: { gte: fromPeriod } } });
+          // Appended, never deleted: a change recorded earlier for this period or a later one, which has
+          // not begun yet, stays as history and is overtaken when the schedule is read (effectiveRates).
           await tx.iuranRate.create({ data: { iuranId: input.iuranId, fromPeriod, amount: input.amount, createdById: once.personId } });
           const [iuran] = await iuranInfos(tx, { id: input.iuranId });
           return { ok: true, iuran: iuran! };

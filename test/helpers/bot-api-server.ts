@@ -39,6 +39,11 @@ export interface BotApiServer {
   push(update: Record<string, unknown>): number;
   /** A text message from a user in a chat (negative id: a group). */
   message(chatId: number, from: TestUser, text: string, messageId?: number): Record<string, unknown>;
+  /**
+   * A photo from a user (kept as a file the bot can fetch with getFile and the file route), with a
+   * caption and as an answer to an earlier message when asked.
+   */
+  photo(chatId: number, from: TestUser, content: Buffer, options?: { caption?: string; replyTo?: number; replyToBot?: string }): Record<string, unknown>;
   /** A press of an inline button under one of the bot's messages. */
   press(chatId: number, from: TestUser, messageId: number, data: string): Record<string, unknown>;
   /**
@@ -69,6 +74,8 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
   let nextUpdateId = 1;
   let nextMessageId = 1000;
   let callbackIds = 1;
+  /** Files users sent, by file_id; the file route serves them under `photos/<file_id>.jpg`. */
+  const userFiles = new Map<string, Buffer>();
   let closed = false;
   let openPolls = 0;
   let maxOpenPolls = 0;
@@ -108,6 +115,10 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
       }
       case 'editMessageText':
         return { message_id: Number(payload.message_id), date: Math.floor(Date.now() / 1000), chat: chatOf(Number(payload.chat_id)), from: BOT, text: payload.text };
+      case 'getFile': {
+        const content = userFiles.get(String(payload.file_id));
+        return content ? { file_id: payload.file_id, file_unique_id: `u-${payload.file_id}`, file_size: content.length, file_path: `photos/${payload.file_id}.jpg` } : undefined;
+      }
       case 'getChatAdministrators':
         return [...(admins.get(Number(payload.chat_id))?.values() ?? [])].map(({ user, status }) => ({ status, user: { ...user, is_bot: false } }));
       case 'answerCallbackQuery':
@@ -150,6 +161,13 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
   }
 
   const server: Server = createServer(async (request, response) => {
+    const download = /^\/file\/bot([^/]+)\/photos\/([\w-]+)\.jpg$/.exec(request.url ?? '');
+    if (download) {
+      const content = download[1] === token ? userFiles.get(download[2]!) : undefined;
+      calls.push({ method: 'file', payload: { path: request.url }, files: {}, at: Date.now(), status: content ? 200 : 404 });
+      response.writeHead(content ? 200 : 404, { 'content-type': 'image/jpeg' });
+      return response.end(content);
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.url ?? '');
     const reply = (status: number, json: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json' });
@@ -222,6 +240,32 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
     message(chatId, from, text, messageId = nextMessageId++) {
       return {
         message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: chatOf(chatId), from: { ...from, is_bot: false }, text },
+      };
+    },
+    photo(chatId, from, content, options = {}) {
+      const fileId = `photo-${nextMessageId}`;
+      userFiles.set(fileId, content);
+      const sizes = [
+        { file_id: `${fileId}-thumb`, file_unique_id: `t-${fileId}`, width: 90, height: 90 },
+        { file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 960, file_size: content.length },
+      ];
+      const date = Math.floor(Date.now() / 1000);
+      const replyTo =
+        options.replyToBot !== undefined
+          ? { reply_to_message: { message_id: nextMessageId++, date, chat: chatOf(chatId), from: BOT, text: options.replyToBot } }
+          : options.replyTo !== undefined
+            ? { reply_to_message: { message_id: options.replyTo, date, chat: chatOf(chatId) } }
+            : {};
+      return {
+        message: {
+          message_id: nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: chatOf(chatId),
+          from: { ...from, is_bot: false },
+          photo: sizes,
+          ...(options.caption === undefined ? {} : { caption: options.caption }),
+          ...replyTo,
+        },
       };
     },
     press(chatId, from, messageId, data) {

@@ -119,6 +119,7 @@ async function openWorld(url: string, options: WorldOptions & { clock: TestClock
     outbox: stores.outbox,
     planner: stores.planner,
     reports: { reports: stores.reports, monthly: stores.monthly, filesDir: tmpDir() },
+    proofs: { proofs: stores.proofs, filesDir: tmpDir() },
     senders: [consoleSender],
     limiter: createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat),
     clock,

@@ -2,7 +2,7 @@ import { Api, Bot, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { sharedText, TelegramStartError, withoutInvisibleEdges, type ChannelSender, type ChatRef, type Clock, type Core, type Inbound, type Reply } from '../../core/index.js';
+import { sharedText, TelegramStartError, withoutInvisibleEdges, type ChannelSender, type ChatRef, type Clock, type Core, type Inbound, type PhotoFile, type Reply } from '../../core/index.js';
 import { createInboxWorker, type InboxWorkerOptions } from '../../inbox/worker.js';
 import { errorType } from '../../log-safe.js';
 import { editKind, pressAnswerKind, replyKind } from '../../outbox/index.js';
@@ -167,14 +167,40 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     queueReplies(ctx.update, message.chat.id, replies, message.message_id);
   });
 
-  // A photo only means something in a private chat (a report's picture); the core keeps its file_id.
+  /**
+   * Fetches a photo only when the core keeps it (a proof): getFile, then the file from the Bot API's
+   * file route. Telegram sends photos as JPEG. The URL holds the token, so it never reaches a log line.
+   */
+  const loadPhoto = (fileId: string) => async (): Promise<PhotoFile> => {
+    const file = await bot.api.getFile(fileId);
+    if (!file.file_path) throw new Error('getFile returned no file_path');
+    const response = await fetch(`${options.apiRoot ?? 'https://api.telegram.org'}/file/bot${options.token}/${file.file_path}`, {
+      signal: AbortSignal.timeout(timeoutSeconds * 3000),
+    });
+    if (!response.ok) throw new Error(`photo download failed with HTTP ${response.status}`);
+    return { bytes: new Uint8Array(await response.arrayBuffer()), mimeType: 'image/jpeg' };
+  };
+
+  // In a private chat a photo may be a report's picture; in a group only a /setor or /keluar caption or
+  // a reply to such a message (its proof) concerns the bot, and other photos are left alone.
   bot.on('message:photo', async (ctx) => {
     const message = ctx.message;
     const chat = chatRef(message.chat);
-    if (!chat || chat.kind !== 'private' || message.from.is_bot) return;
+    if (!chat || message.from.is_bot) return;
+    const caption = message.caption ?? '';
+    const reading = core.read(caption, ctx.me.username);
+    if (reading.forOtherBot) return;
+    const answered = message.reply_to_message;
+    if (chat.kind === 'group' && !reading.command && !answered) return;
     const largest = message.photo.at(-1)!;
-    const base = await inbound(ctx.update, chat, message.from, String(message.message_id), message.caption ?? '', false);
-    const replies = await core.handle({ ...base, photo: { ref: largest.file_id } });
+    const base = await inbound(ctx.update, chat, message.from, String(message.message_id), caption, reading.needsChatAdmin);
+    const replies = await core.handle({
+      ...base,
+      photo: { ref: largest.file_id, load: loadPhoto(largest.file_id) },
+      ...(answered
+        ? { replyTo: { messageId: String(answered.message_id), ...(answered.from?.id === ctx.me.id && answered.text ? { botText: answered.text } : {}) } }
+        : {}),
+    });
     queueReplies(ctx.update, message.chat.id, replies, message.message_id);
   });
 

@@ -1,4 +1,5 @@
 import {
+  downloadMediaMessage,
   isJidBroadcast,
   isJidGroup,
   isJidNewsletter,
@@ -11,7 +12,7 @@ import {
   type GroupParticipant,
   type WAMessage,
 } from '@whiskeysockets/baileys';
-import { withoutInvisibleEdges, type Inbound, type Mention } from '../../core/index.js';
+import { withoutInvisibleEdges, type Inbound, type Mention, type PhotoFile } from '../../core/index.js';
 
 /** What the mapping may ask about the people in a message. */
 export interface PeopleLookup {
@@ -31,6 +32,12 @@ export function textOf(message: WAMessage): string | null {
   // Unwraps disappearing-message and view-once envelopes, which many groups have switched on.
   const content = normalizeMessageContent(message.message);
   return content?.conversation || content?.extendedTextMessage?.text || null;
+}
+
+/** Downloads and decrypts a message's image from WhatsApp's media servers. */
+async function loadImage(message: WAMessage, mimeType: string | null | undefined): Promise<PhotoFile> {
+  const bytes = await downloadMediaMessage(message, 'buffer', {});
+  return { bytes: new Uint8Array(bytes), mimeType: mimeType ?? 'image/jpeg' };
 }
 
 const sameUser = (a: string | null | undefined, b: string | null | undefined): boolean =>
@@ -102,8 +109,17 @@ export function isReadable(message: WAMessage): message is WAMessage & { key: { 
   const { key } = message;
   const chatJid = key.remoteJid;
   if (!chatJid || !key.id || key.fromMe || isJidBroadcast(chatJid) || isJidNewsletter(chatJid)) return false;
-  // A photo only means something in a private chat (a report's picture); its caption is the text.
-  return textOf(message) !== null || (!isJidGroup(chatJid) && !!normalizeMessageContent(message.message)?.imageMessage);
+  return textOf(message) !== null || proofPhotoOf(message, isJidGroup(chatJid) ?? false) !== null;
+}
+
+/**
+ * A photo's caption is its text. In a private chat it may be a report's picture; in a group only a
+ * command caption (/setor with its nota) or an answer to a message (a proof) concerns the bot.
+ */
+function proofPhotoOf(message: WAMessage, group: boolean) {
+  const found = normalizeMessageContent(message.message)?.imageMessage;
+  const answers = found?.contextInfo?.stanzaId ?? undefined;
+  return found && (!group || answers || commandText(found.caption ?? '').startsWith('/')) ? found : null;
 }
 
 /** The LID and the phone number of one user, where the JIDs, the participant list or Baileys' mapping know both. */
@@ -136,15 +152,18 @@ export async function identityPairs(message: WAMessage, lookup: PeopleLookup): P
 
 /**
  * Turns one WhatsApp message into the core's `Inbound`, or null for what the bot does not read: its own
- * messages, status updates, broadcast lists, channels and anything without text (but a photo in a private chat).
+ * messages, status updates, broadcast lists, channels and anything without text (but a photo in a private chat,
+ * and in a group a photo with a command caption or answering a message).
  */
 export async function toInbound(message: WAMessage, lookup: PeopleLookup): Promise<Inbound | null> {
   if (!isReadable(message)) return null;
   const { key } = message;
   const chatJid = key.remoteJid;
   const group = isJidGroup(chatJid) ?? false;
-  const image = group ? null : normalizeMessageContent(message.message)?.imageMessage;
-  const text = textOf(message) ?? image?.caption ?? '';
+  const image = proofPhotoOf(message, group);
+  const answers = image?.contextInfo?.stanzaId ?? undefined;
+  const text = textOf(message) ?? (image ? (image.caption ?? '') : null);
+  if (text === null) return null;
 
   const metadata = group ? await lookup.group(chatJid) : null;
   const senderJids = senderJidsOf(message, group);
@@ -165,7 +184,8 @@ export async function toInbound(message: WAMessage, lookup: PeopleLookup): Promi
     messageId: key.id,
     text: commandText(text),
     mentions: await mentionsOf(message, metadata, lookup),
-    // The message's key is the reference: the image itself is never stored.
-    ...(image ? { photo: { ref: `${chatJid}:${key.id}` } } : {}),
+    // The message's key is the reference; the image is downloaded only when the core keeps it (a proof).
+    ...(image ? { photo: { ref: `${chatJid}:${key.id}`, load: () => loadImage(message, image.mimetype) } } : {}),
+    ...(image && answers ? { replyTo: { messageId: answers } } : {}),
   };
 }

@@ -255,6 +255,8 @@ export const riwayatCommand: GroupCommand = {
       offset: (page - 1) * HISTORY_PAGE,
     });
     const more = found.length > HISTORY_PAGE && page < HISTORY_PAGES ? `/riwayat ${fund ? `${fund.name} ` : ''}${page + 1}` : null;
-    return reply(ledgerText.history(fund, page, found.slice(0, HISTORY_PAGE), more, ctx.wksbm.timeZone));
+    const shown = found.slice(0, HISTORY_PAGE);
+    const proofs = await ctx.deps.proofs.counts(ctx.wksbm.id, shown.map((item) => item.number));
+    return reply(ledgerText.history(fund, page, shown, more, ctx.wksbm.timeZone, proofs));
   },
 };

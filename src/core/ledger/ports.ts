@@ -1,5 +1,5 @@
 import type { PaymentEffect } from '../iuran/ports.js';
-import type { Reply } from '../shared/message.js';
+import type { ChannelName, Reply } from '../shared/message.js';
 import type { FundInfo, Once, Render } from '../shared/ports.js';
 
 /** The ledger's port: append-only entries and the contributions waiting for a ketua/bendahara. */
@@ -93,4 +93,48 @@ export interface LedgerStore {
   /** Newest first; entries and the contributions still waiting or refused. */
   /** Newest first; `offset` items are skipped (a later page of /riwayat). */
   history(wksbmId: number, options: { fundId?: number; limit: number; offset?: number }): Promise<readonly HistoryItem[]>;
+}
+
+/** The setor or keluar (or pending setoran) a message recorded, as a proof photo attaches to it. */
+export interface ProofTarget {
+  readonly wksbmId: number;
+  /** The number people see (#12), shared by a pending setoran and the entry it becomes. */
+  readonly number: number;
+  /** Who recorded or submitted it: they may add its proof, as may the ketua and bendahara. */
+  readonly recordedById: number;
+}
+
+/** A kept proof photo, as the outbox reads it to send it. */
+export interface StoredProof {
+  readonly id: number;
+  readonly number: number;
+  readonly mimeType: string;
+  readonly content: Uint8Array;
+}
+
+/**
+ * Proof photos (bukti/nota) of ledger entries, kept in the database with their hash. The image is read
+ * only to send it to a pengurus's private chat; /riwayat shows that one exists.
+ */
+export interface ProofStore {
+  /** What the message with this key (`channel:chat:message`) recorded, if it was a setor or keluar. */
+  targetOf(sourceKey: string): Promise<ProofTarget | null>;
+  /** The setor or keluar (or pending setoran) with this number, by what the bot said about it. */
+  targetByNumber(wksbmId: number, number: number): Promise<ProofTarget | null>;
+  /** Keeps one photo; the outcome is how many the number has now. */
+  attach(
+    once: Once,
+    input: { target: ProofTarget; sourceKey: string; photo: { bytes: Uint8Array; mimeType: string } },
+    render: Render<{ count: number }>,
+  ): Promise<readonly Reply[]>;
+  /** How many photos each of these numbers has (numbers without any are left out). */
+  counts(wksbmId: number, numbers: readonly number[]): Promise<ReadonlyMap<number, number>>;
+  /** Queues the number's photos to a private chat; the outcome is how many (0: nothing was queued). */
+  send(
+    once: Once,
+    input: { wksbmId: number; number: number; to: { channel: ChannelName; chatId: string }; at: Date },
+    render: Render<{ count: number }>,
+  ): Promise<readonly Reply[]>;
+  /** The photos an outbox message names, for sending. */
+  files(ids: readonly number[]): Promise<readonly StoredProof[]>;
 }

@@ -105,15 +105,37 @@ export const ledgerText = {
   isEntry: (number: number) => `❌ #${number} sudah sah (bukan setoran yang menunggu). Untuk membatalkannya: /koreksi ${number} <alasan>`,
   balances: (wksbm: string, funds: readonly FundBalance[]) =>
     `💰 Saldo ${wksbm}\n` + funds.map((fund) => `• ${fundLabel(fund)}: ${amountOf(fund, fund.balance)}`).join('\n'),
-  /** One page of /riwayat; `more` is the command for the next page when there is one. */
-  history: (fund: FundInfo | undefined, page: number, items: readonly HistoryItem[], more: string | null, timeZone: string) =>
+  /**
+   * One page of /riwayat; `more` is the command for the next page when there is one, `proofs` how many
+   * proof photos a number has (📎).
+   */
+  history: (
+    fund: FundInfo | undefined,
+    page: number,
+    items: readonly HistoryItem[],
+    more: string | null,
+    timeZone: string,
+    proofs: ReadonlyMap<number, number> = new Map(),
+  ) =>
     `📒 Catatan terbaru${fund ? ` dana ${fundLabel(fund)}` : ''}, halaman ${page} (terbaru di atas):\n` +
     (items.length === 0
       ? page === 1
         ? 'Belum ada catatan.'
         : `Tidak ada catatan di halaman ${page}.`
-      : items.map((item) => historyLine(item, timeZone)).join('\n')) +
+      : items.map((item) => historyLine(item, timeZone) + proofMark(proofs.get(item.number))).join('\n')) +
     (more ? `\nLihat lebih banyak: ${more}` : ''),
+  // proof photos (bukti/nota)
+  proofKept: (number: number, count: number) =>
+    `📎 Foto bukti untuk #${number} disimpan${count > 1 ? ` (${count} foto)` : ''}. Pengurus dapat melihatnya dengan /bukti ${number}.`,
+  proofNotAllowed: (number: number) =>
+    `❌ Foto bukti untuk #${number} hanya bisa ditambahkan oleh yang mencatatnya atau ketua/bendahara. Foto tidak disimpan.`,
+  proofTooBig: (megabytes: number) => `❌ Fotonya lebih dari ${megabytes} MB, jadi tidak disimpan. Kirim foto yang lebih kecil.`,
+  proofUnavailable: () => '❌ Foto bukti tidak bisa disimpan dari aplikasi ini. Kirim lewat Telegram atau WhatsApp.',
+  proofsSent: (number: number, count: number) =>
+    `📎 ${count} foto bukti #${number} dikirim ke chat pribadi Anda dengan bot. ` +
+    'Bila tidak sampai, buka dulu chat pribadi dengan bot lalu ulangi.',
+  proofsNone: (number: number) => `Belum ada foto bukti untuk #${number}. Tambahkan dengan membalas pesan /setor atau /keluar-nya dengan foto.`,
+  proofCaption: (number: number, count: number) => `📎 Foto bukti #${number}${count > 1 ? ` (${count} foto)` : ''}. Jangan diteruskan ke grup.`,
   historyArgs: (maxPage: number) =>
     `❌ Tidak terbaca. Format: /riwayat [dana] [halaman], halaman 1–${maxPage}.\nContoh: /riwayat jimpitan 2`,
 
@@ -149,6 +171,8 @@ function describeEntry(entry: EntryView): string {
 /** How much of a name or a note a /riwayat line quotes, so ten lines always fit one message. */
 const LINE_NAME = 30;
 const LINE_NOTE = 60;
+
+const proofMark = (count: number | undefined) => (count ? ` 📎${count > 1 ? count : ''}` : '');
 
 function historyLine(item: HistoryItem, timeZone: string): string {
   const when = formatShortDateTime(item.createdAt, timeZone);

@@ -2,7 +2,7 @@ import type { ArisanStore } from '../arisan/ports.js';
 import type { CaseStore, Notifier } from '../cases/ports.js';
 import type { DukaStore } from '../duka/ports.js';
 import type { IuranStore } from '../iuran/ports.js';
-import type { LedgerStore } from '../ledger/ports.js';
+import type { LedgerStore, ProofStore } from '../ledger/ports.js';
 import type { Clock } from './clock.js';
 import type { MeetingStore } from '../meetings/ports.js';
 import type { Inbound, Reply } from './message.js';
@@ -14,6 +14,7 @@ import type { DashboardStore } from '../dashboard/ports.js';
 export interface CoreDeps {
   readonly community: CommunityStore;
   readonly ledger: LedgerStore;
+  readonly proofs: ProofStore;
   readonly cases: CaseStore;
   readonly notifier: Notifier;
   readonly meetings: MeetingStore;

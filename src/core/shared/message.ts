@@ -30,6 +30,12 @@ export interface Mention extends SenderRef {
   readonly token: string;
 }
 
+/** An image as a channel fetched it from its platform. */
+export interface PhotoFile {
+  readonly bytes: Uint8Array;
+  readonly mimeType: string;
+}
+
 /** One message as a channel hands it to the core, whatever the platform. */
 export interface Inbound {
   readonly chat: ChatRef;
@@ -39,8 +45,16 @@ export interface Inbound {
   readonly text: string;
   /** People tagged in the text, where the platform has tags; a command may name a person by one. */
   readonly mentions?: readonly Mention[];
-  /** A photo sent with the message (its caption is `text`): the platform's reference to it, never the image. */
-  readonly photo?: { readonly ref: string };
+  /**
+   * A photo sent with the message (its caption is `text`): the platform's reference to it, and where the
+   * channel can fetch it, `load` to get the image itself; called only when the core keeps it (a proof).
+   */
+  readonly photo?: { readonly ref: string; readonly load?: () => Promise<PhotoFile> };
+  /**
+   * The message in the same chat this one answers (a photo replying to a /setor), if any; `botText` is
+   * its text when it is one of the bot's own messages (the "✅ #12 Setoran…" a photo may answer).
+   */
+  readonly replyTo?: { readonly messageId: string; readonly botText?: string };
   /**
    * Where the platform has deep links: the link that opens a private chat with the bot, ending where a
    * start payload goes (Telegram: `https://t.me/<bot>?start=`).

@@ -72,6 +72,26 @@ describe('changing an iuran', () => {
     expect(await inPrivate('Bu Sri', '/tunggakan')).toContain('• Pak Budi: Rp70.000 (5 bulan sejak Oktober 2026)');
   });
 
+  it('keeps every rate change as a row: a newer change overtakes one not begun yet, none is deleted', async () => {
+    await world.say('Bu Sri', '/kk tambah Pak Budi');
+    await world.say('Bu Sri', '/iuran tambah kematian 10rb bulanan');
+    await world.say('Bu Sri', '/iuran ubah kematian 20rb mulai Januari 2027');
+    await world.say('Bu Sri', '/iuran ubah kematian 25rb mulai Januari 2027');
+    // Changed again from December: it overtakes both January changes, which never began.
+    await world.say('Bu Sri', '/iuran ubah kematian 15rb mulai Desember 2026');
+    expect(await world.say('Pak Joko', '/iuran')).toContain('Kematian: Rp10.000 per bulan; mulai Desember 2026: Rp15.000');
+    const rows = await world.db.read.iuranRate.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((row) => [row.fromPeriod, row.amount])).toEqual([
+      ['2026-10-01', 10000n],
+      ['2027-01-01', 20000n],
+      ['2027-01-01', 25000n],
+      ['2026-12-01', 15000n],
+    ]);
+    world.clock.set('2027-02-10T03:00:00Z');
+    // October, November 2 × 10rb; December–February 3 × 15rb.
+    expect(await inPrivate('Bu Sri', '/tunggakan')).toContain('• Pak Budi: Rp65.000 (5 bulan sejak Oktober 2026)');
+  });
+
   it('keeps a goods iuran in its unit', async () => {
     await world.say('Bu Sri', '/dana tambah beras kg');
     await world.say('Bu Sri', '/kk tambah Pak Budi');

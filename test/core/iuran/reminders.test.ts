@@ -78,6 +78,50 @@ describe('iuran reminders', () => {
     expect(memory.lines.join('')).not.toContain(CANARY_KK);
   });
 
+  it('catch up a reminder day missed while the server was down, once, and not after three days', async () => {
+    // 1. The server is down over the 10th and comes back on the 12th: the reminders go out then, once.
+    world = await world.restart();
+    world.clock.set('2026-11-12T05:00:00Z');
+    expect(await world.stores.planner.planReminders(world.clock.now())).toBe(1);
+    await dispatchAll();
+    world = await world.restart();
+    world.clock.advance(3_600_000);
+    expect(await world.stores.planner.planReminders(world.clock.now())).toBe(0);
+    await dispatchAll();
+    expect(sent.filter((m) => m.chatId === 'private:rina')).toHaveLength(1);
+    expect(sent.filter((m) => m.chatId === 'rt05')).toHaveLength(1);
+
+    // 2. Planned on the 10th of December (both households with a member now owe), then down before
+    // sending: sent after a restart on the 11th.
+    world.clock.set('2026-12-10T02:30:00Z');
+    expect(await world.stores.planner.planReminders(world.clock.now())).toBe(2);
+    world = await world.restart();
+    world.clock.set('2026-12-11T03:00:00Z');
+    expect(await world.stores.planner.planReminders(world.clock.now())).toBe(0);
+    await dispatchAll();
+    const toRina = sent.filter((m) => m.chatId === 'private:rina');
+    expect(toRina).toHaveLength(2);
+    expect(toRina[1]!.text).toContain('kurang Rp20.000 (November 2026–Desember 2026)');
+    expect(sent.filter((m) => m.chatId === 'private:andi')).toHaveLength(1);
+
+    // 3. Down from the 9th of January to the 14th: four days late is past its use, and nothing is sent.
+    world = await world.restart();
+    world.clock.set('2027-01-14T03:00:00Z');
+    expect(await world.stores.planner.planReminders(world.clock.now())).toBe(0);
+    await dispatchAll();
+    expect(sent.filter((m) => m.chatId === 'private:rina')).toHaveLength(2);
+
+    // 4. Planned on the 10th of February, down until the 14th: the planned rows expire unsent.
+    world.clock.set('2027-02-10T02:30:00Z');
+    expect(await world.stores.planner.planReminders(world.clock.now())).toBe(2);
+    world = await world.restart();
+    world.clock.set('2027-02-14T03:00:00Z');
+    await dispatchAll();
+    expect(sent.filter((m) => m.chatId.startsWith('private:'))).toHaveLength(3);
+    const expired = await world.db.read.outbox.findMany({ where: { payload: { contains: 'iuran-reminder' }, status: { not: 'sent' } } });
+    expect(expired.map((row) => row.status)).toEqual(['dropped', 'dropped']);
+  });
+
   it('are cancelled by a payment between planning and sending, even one already claimed', async () => {
     world.clock.set('2026-11-10T02:30:00Z');
     await world.stores.planner.planReminders(world.clock.now());

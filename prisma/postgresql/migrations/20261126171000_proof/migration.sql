@@ -1,0 +1,28 @@
+-- CreateTable
+CREATE TABLE "Proof" (
+    "id" SERIAL NOT NULL,
+    "wksbmId" INTEGER NOT NULL,
+    "number" INTEGER NOT NULL,
+    "sourceKey" TEXT NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "mimeType" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "content" BYTEA NOT NULL,
+    "addedById" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Proof_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Proof_sourceKey_key" ON "Proof"("sourceKey");
+
+-- CreateIndex
+CREATE INDEX "Proof_wksbmId_number_idx" ON "Proof"("wksbmId", "number");
+
+-- CreateIndex
+CREATE INDEX "LedgerEntry_sourceKey_idx" ON "LedgerEntry"("sourceKey");
+
+-- CreateIndex
+CREATE INDEX "Submission_sourceKey_idx" ON "Submission"("sourceKey");
+
