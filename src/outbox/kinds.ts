@@ -1,6 +1,7 @@
 import type { OutboxPayload, SchedulerPlanner } from '../core/index.js';
 import type { z } from 'zod';
 import type { Rendered } from './kind.js';
+import { dukaLevyReminderKind } from './kinds/duka-levy-reminder.js';
 import { iuranReminderKind } from './kinds/iuran-reminder.js';
 import { editKind, pressAnswerKind } from './kinds/press.js';
 import { reminderKind } from './kinds/reminder.js';
@@ -39,7 +40,7 @@ export function createKindRegistry(kinds: readonly AnyKind[]): KindRegistry {
  * Every kind this server sends; a new kind is added here. Without `reports` (a process that makes no
  * LPJ files) a report message is a bug.
  */
-export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | 'renderReminder'>, reports?: ReportRendering): KindRegistry {
+export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | 'renderReminder' | 'renderLevyReminder'>, reports?: ReportRendering): KindRegistry {
   return createKindRegistry([
     replyKind,
     noticeKind,
@@ -48,6 +49,7 @@ export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | '
     textKind,
     reminderKind(planner),
     iuranReminderKind(planner),
+    dukaLevyReminderKind(planner),
     reportKind(reports),
   ]);
 }

@@ -7,6 +7,7 @@ import { createCommunityStore, createMembershipReads } from './community.js';
 import { createDashboardStore } from './dashboard.js';
 import { createDashboardReads } from './dashboard-reads.js';
 import { createDukaStore } from './duka.js';
+import { createLevyReminderPlanner, reverseLevyPayments } from './duka-levy.js';
 import { createInboxStore, type InboxStore } from './inbox.js';
 import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
 import { createIuranReminderPlanner } from './iuran-reminders.js';
@@ -47,7 +48,12 @@ export function createStores(db: Db, log: Logger): Stores {
   return {
     writer,
     community,
-    ledger: createLedgerStore(db.read, writer, { reversed: reverseIuranPayments, confirmed: confirmPending, decided: notifyDecided }),
+    ledger: createLedgerStore(db.read, writer, {
+      // One entry pays one household's levy and iuran at most (a jimpitan round pays no levy): the larger count is exact.
+      reversed: async (tx, input) => Math.max(await reverseIuranPayments(tx, input), await reverseLevyPayments(tx, input)),
+      confirmed: confirmPending,
+      decided: notifyDecided,
+    }),
     dashboard: createDashboardStore(db.read, db.sql, writer),
     iuran: createIuranStore(db.read, writer),
     // The report capability's port, from each aggregate's store.
@@ -64,6 +70,7 @@ export function createStores(db: Db, log: Logger): Stores {
       topUp: (now, limit) => meetings.topUp(now, limit),
       reminderFacts: (occurrenceId) => meetings.reminderFacts(occurrenceId),
       ...createIuranReminderPlanner(db.read, writer),
+      ...createLevyReminderPlanner(db.read),
     },
     outbox,
     dashboardReads: createDashboardReads(db.read, db.sql, { funds: (wksbmId) => community.funds(wksbmId) }),
