@@ -81,7 +81,8 @@ export function createDukaStore(read: PrismaClient, writer: Writer): DukaStore {
             kind: 'keluar',
             amount: -amount,
             recordedById: once.personId,
-            note: `Santunan duka #${number}: keluarga ${row.name}`,
+            // No name in the ledger: the buku kas is read in the group and the group LPJ (privacy of those helped).
+            note: `Santunan duka #${number}`,
             sourceKey: once.key,
           });
           if (!posted.ok) return { ok: false, reason: 'insufficient', balance: posted.balance };
