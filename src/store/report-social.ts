@@ -15,7 +15,11 @@ export async function arisanRoundsOf(read: PrismaClient, request: ReportRequest)
     orderBy: { createdAt: 'asc' },
     include: { round: { select: { number: true } } },
   });
-  const entryIds = wins.flatMap((win) => (win.entryId === null ? [] : [win.entryId]));
+  // A payout reversed and paid again (`/arisan bayarkan`) shows its latest entry.
+  const repayments = await read.arisanRepayment.findMany({ where: { winId: { in: wins.map((win) => win.id) } }, orderBy: { id: 'asc' } });
+  const payout = new Map(wins.map((win) => [win.id, win.entryId]));
+  for (const repayment of repayments) payout.set(repayment.winId, repayment.entryId);
+  const entryIds = [...payout.values()].filter((id): id is number => id !== null);
   const [shares, entries, reversals] = await Promise.all([
     read.arisanShare.findMany({ where: { id: { in: wins.map((win) => win.shareId) } }, select: { id: true, number: true, personId: true } }),
     read.ledgerEntry.findMany({ where: { id: { in: entryIds } }, select: { id: true, number: true } }),
@@ -29,6 +33,7 @@ export async function arisanRoundsOf(read: PrismaClient, request: ReportRequest)
   const reversedBy = new Map(reversals.map((e) => [e.reversesId!, e.number]));
   return wins.map((win) => {
     const drawn = share.get(win.shareId)!;
+    const entryId = payout.get(win.id)!;
     return {
       at: win.createdAt,
       arisan: name.get(win.arisanId)!,
@@ -36,8 +41,8 @@ export async function arisanRoundsOf(read: PrismaClient, request: ReportRequest)
       winner: person.get(drawn.personId)!,
       share: drawn.number,
       pot: win.pot,
-      entryNumber: win.entryId === null ? null : number.get(win.entryId)!,
-      reversedBy: win.entryId === null ? null : (reversedBy.get(win.entryId) ?? null),
+      entryNumber: entryId === null ? null : number.get(entryId)!,
+      reversedBy: entryId === null ? null : (reversedBy.get(entryId) ?? null),
     };
   });
 }
