@@ -1,6 +1,7 @@
 import type { OutboxPayload, SchedulerPlanner } from '../core/index.js';
 import type { z } from 'zod';
 import type { Rendered } from './kind.js';
+import { arisanRevealKind } from './kinds/arisan-reveal.js';
 import { dukaLevyReminderKind } from './kinds/duka-levy-reminder.js';
 import { iuranReminderKind } from './kinds/iuran-reminder.js';
 import { editKind, pressAnswerKind } from './kinds/press.js';
@@ -40,7 +41,7 @@ export function createKindRegistry(kinds: readonly AnyKind[]): KindRegistry {
  * Every kind this server sends; a new kind is added here. Without `reports` (a process that makes no
  * LPJ files) a report message is a bug.
  */
-export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | 'renderReminder' | 'renderLevyReminder'>, reports?: ReportRendering): KindRegistry {
+export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | 'renderReminder' | 'renderLevyReminder' | 'revealArisan'>, reports?: ReportRendering): KindRegistry {
   return createKindRegistry([
     replyKind,
     noticeKind,
@@ -50,6 +51,7 @@ export function defaultKinds(planner: Pick<SchedulerPlanner, 'reminderFacts' | '
     reminderKind(planner),
     iuranReminderKind(planner),
     dukaLevyReminderKind(planner),
+    arisanRevealKind(planner),
     reportKind(reports),
   ]);
 }

@@ -21,7 +21,12 @@ import {
   type ArisanPayOutcome,
   type ShareView,
   type WinView,
+  arisanText,
+  type ArisanRevealer,
+  type ChatKey,
 } from '../core/index.js';
+import { arisanRevealPayload } from '../outbox/kinds/arisan-reveal.js';
+import { enqueue, withdraw } from './outbox.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { postEntry } from './ledger.js';
 import { applyOnce } from './once.js';
@@ -178,10 +183,82 @@ function drawnRound(row: RoundRow, shares: readonly StoredShare[], payouts: Map<
   };
 }
 
+const revealSubject = (roundId: number) => `arisan-reveal:${roundId}`;
+
+/**
+ * The scheduler's side of the draw: reveals a committed round when its outbox row falls due. A round a
+ * pengurus revealed meanwhile is announced again from its record (the row is withdrawn when that
+ * happens, so this is a send retried after a failure, or a race with a claimed row): never drawn twice.
+ */
+export function createArisanRevealer(read: PrismaClient, writer: Writer): ArisanRevealer {
+  return {
+    async revealArisan({ roundId }, now) {
+      const outcome = await writer.run(async (tx) => {
+        const row = await tx.arisanRound.findUnique({ where: { id: roundId }, include: roundInclude });
+        if (!row) return null;
+        const arisan = (await toArisanInfo(tx, await tx.arisan.findUniqueOrThrow({ where: { id: row.arisanId } })))!;
+        if (row.win) {
+          const shares = await sharesOf(tx, arisan.id);
+          const { balance } = await tx.fund.findUniqueOrThrow({ where: { id: arisan.fund.id }, select: { balance: true } });
+          return { arisan, outcome: { ok: true, step: 'revealed', drawn: drawnRound(row, shares, await payoutsOf(tx, [row.win])), balanceAfter: balance } as const };
+        }
+        return { arisan, outcome: await reveal(tx, arisan, row, now, { key: revealSubject(row.id), personId: row.committedById }) };
+      });
+      if (!outcome) return { ok: false, why: 'round gone' };
+      const { arisan, outcome: result } = outcome;
+      if (result.ok && result.step === 'revealed') return { ok: true, text: arisanText.autoRevealed(arisan, result.drawn, result.balanceAfter) };
+      if (!result.ok && result.reason === 'insufficient') return { ok: true, text: arisanText.insufficient(arisan, result.balance, result.pot) };
+      throw new WksError('WKS_ERR_INVARIANT', `arisan round ${roundId}: unexpected reveal outcome`);
+    },
+  };
+}
+
 const plainShare = ({ number, personId, name }: ShareView): ShareView => ({ number, personId, name });
 
+/** The draw's second step, inside a transaction: winner, payout of exactly the pot, the win row (unique per round). */
+async function reveal(tx: Tx, arisan: ArisanInfo, row: RoundRow, now: Date, once: Once): Promise<KocokOutcome> {
+  const personId = once.personId;
+  // The seed was drawn by this server and stored untouched; a mismatch is a broken invariant, never shown.
+  if (commitmentOf(row.seed) !== row.commitment) {
+    throw new WksError('WKS_ERR_INVARIANT', `arisan round ${row.id}: seed does not match its commitment`);
+  }
+  const shares = await sharesOf(tx, arisan.id);
+  const result = drawWinner(row.seed, row.mixes.map((mix) => mix.value), storedList(row));
+  const share = shares.find((candidate) => candidate.number === result.winner)!;
+  const { pot } = await potOf(tx, arisan, row.number);
+  let entryId: number | null = null;
+  let balanceAfter = (await tx.fund.findUniqueOrThrow({ where: { id: arisan.fund.id }, select: { balance: true } })).balance;
+  if (pot > 0n) {
+    const posted = await postEntry(tx, {
+      wksbmId: arisan.wksbmId,
+      fundId: arisan.fund.id,
+      kind: 'keluar',
+      amount: -pot,
+      recordedById: personId,
+      note: `Arisan ${arisan.name} putaran ${row.number}: ${share.name} (nomor ${share.number})`,
+      sourceKey: once.key,
+    });
+    if (!posted.ok) return { ok: false, reason: 'insufficient', balance: posted.balance, pot };
+    entryId = posted.id;
+    balanceAfter = posted.balanceAfter;
+  }
+  const win = await uniquely('ArisanWin', () =>
+    tx.arisanWin.create({
+      data: { roundId: row.id, arisanId: arisan.id, cycle: row.cycle, shareId: share.id, pot, entryId, drawnById: personId, createdAt: now },
+    }),
+  );
+  return { ok: true, step: 'revealed', drawn: drawnRound({ ...row, win }, shares, await payoutsOf(tx, [win])), balanceAfter };
+}
+
 export function createArisanStore(read: PrismaClient, writer: Writer, community: { fundsChanged(wksbmId: number): void }): ArisanStore {
-  async function commit(tx: Tx, arisan: ArisanInfo, seed: string, now: Date, personId: number, previous: number): Promise<KocokOutcome> {
+  async function commit(
+    tx: Tx,
+    arisan: ArisanInfo,
+    input: { seed: string; now: Date; revealDelayMs: number; chat: ChatKey },
+    personId: number,
+    previous: number,
+  ): Promise<KocokOutcome> {
+    const { seed, now } = input;
     const shares = await sharesOf(tx, arisan.id);
     if (shares.every((share) => share.left)) return { ok: false, reason: 'no-shares' };
     const { cycle, list } = await eligible(tx, arisan.id, shares);
@@ -200,41 +277,20 @@ export function createArisanStore(read: PrismaClient, writer: Writer, community:
         include: roundInclude,
       }),
     );
+    // The reveal happens by itself once the delay is over, from the outbox: it survives a restart, and
+    // the round's unique win makes a second instance (or a pengurus pressing meanwhile) draw nothing more.
+    await enqueue(tx, [
+      {
+        dedupeKey: `arisan-reveal:${row.id}`,
+        channel: input.chat.channel,
+        chatId: input.chat.id,
+        subject: revealSubject(row.id),
+        payload: arisanRevealPayload({ roundId: row.id }),
+        dueAt: new Date(now.getTime() + input.revealDelayMs),
+        notAfter: null,
+      },
+    ]);
     return { ok: true, step: 'committed', committed: committedView(row, shares) };
-  }
-
-  async function reveal(tx: Tx, arisan: ArisanInfo, row: RoundRow, now: Date, once: Once): Promise<KocokOutcome> {
-    const personId = once.personId;
-    // The seed was drawn by this server and stored untouched; a mismatch is a broken invariant, never shown.
-    if (commitmentOf(row.seed) !== row.commitment) {
-      throw new WksError('WKS_ERR_INVARIANT', `arisan round ${row.id}: seed does not match its commitment`);
-    }
-    const shares = await sharesOf(tx, arisan.id);
-    const result = drawWinner(row.seed, row.mixes.map((mix) => mix.value), storedList(row));
-    const share = shares.find((candidate) => candidate.number === result.winner)!;
-    const { pot } = await potOf(tx, arisan, row.number);
-    let entryId: number | null = null;
-    let balanceAfter = (await tx.fund.findUniqueOrThrow({ where: { id: arisan.fund.id }, select: { balance: true } })).balance;
-    if (pot > 0n) {
-      const posted = await postEntry(tx, {
-        wksbmId: arisan.wksbmId,
-        fundId: arisan.fund.id,
-        kind: 'keluar',
-        amount: -pot,
-        recordedById: personId,
-        note: `Arisan ${arisan.name} putaran ${row.number}: ${share.name} (nomor ${share.number})`,
-        sourceKey: once.key,
-      });
-      if (!posted.ok) return { ok: false, reason: 'insufficient', balance: posted.balance, pot };
-      entryId = posted.id;
-      balanceAfter = posted.balanceAfter;
-    }
-    const win = await uniquely('ArisanWin', () =>
-      tx.arisanWin.create({
-        data: { roundId: row.id, arisanId: arisan.id, cycle: row.cycle, shareId: share.id, pot, entryId, drawnById: personId, createdAt: now },
-      }),
-    );
-    return { ok: true, step: 'revealed', drawn: drawnRound({ ...row, win }, shares, await payoutsOf(tx, [win])), balanceAfter };
   }
 
   return {
@@ -391,7 +447,7 @@ export function createArisanStore(read: PrismaClient, writer: Writer, community:
       );
     },
 
-    kocok(once, { arisan, seed, now, revealDelayMs }, render) {
+    kocok(once, { arisan, seed, now, revealDelayMs, chat }, render) {
       return applyOnce<KocokOutcome>(
         writer,
         once,
@@ -402,13 +458,16 @@ export function createArisanStore(read: PrismaClient, writer: Writer, community:
             if (now < revealAt) {
               return { ok: false, reason: 'too-soon', committed: committedView(last, await sharesOf(tx, arisan.id)), revealAt };
             }
-            return reveal(tx, arisan, last, now, once);
+            const outcome = await reveal(tx, arisan, last, now, once);
+            // Revealed by hand: the automatic reveal has nothing left to say.
+            if (outcome.ok) await withdraw(tx, [revealSubject(last.id)], now);
+            return outcome;
           }
           if (last?.win && now.getTime() - last.win.createdAt.getTime() < revealDelayMs) {
             const shares = await sharesOf(tx, arisan.id);
             return { ok: false, reason: 'just-drawn', win: winView(last.win, last.number, shares, await payoutsOf(tx, [last.win])) };
           }
-          return commit(tx, arisan, seed, now, once.personId, last?.number ?? 0);
+          return commit(tx, arisan, { seed, now, revealDelayMs, chat }, once.personId, last?.number ?? 0);
         },
         render,
       );

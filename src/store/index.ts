@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { CoreDeps, DashboardReads, MonthlyReports, OutboxStore, SchedulerPlanner } from '../core/index.js';
 import type { Db } from '../db.js';
-import { createArisanStore } from './arisan.js';
+import { createArisanRevealer, createArisanStore } from './arisan.js';
 import { createCaseRows } from './cases.js';
 import { createCommunityStore, createMembershipReads } from './community.js';
 import { createDashboardStore } from './dashboard.js';
@@ -71,6 +71,7 @@ export function createStores(db: Db, log: Logger): Stores {
       reminderFacts: (occurrenceId) => meetings.reminderFacts(occurrenceId),
       ...createIuranReminderPlanner(db.read, writer),
       ...createLevyReminderPlanner(db.read),
+      ...createArisanRevealer(db.read, writer),
     },
     outbox,
     dashboardReads: createDashboardReads(db.read, db.sql, { funds: (wksbmId) => community.funds(wksbmId) }),

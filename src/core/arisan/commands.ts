@@ -173,7 +173,7 @@ async function kocok(ctx: GroupContext, arisan: ArisanInfo, rest: string) {
   if (denied) return denied;
   return ctx.deps.arisan.kocok(
     ctx.once,
-    { arisan, seed: newSeed(), now: ctx.deps.clock.now(), revealDelayMs: REVEAL_DELAY_MS },
+    { arisan, seed: newSeed(), now: ctx.deps.clock.now(), revealDelayMs: REVEAL_DELAY_MS, chat: ctx.inbound.chat },
     renderKocok(ctx, arisan),
   );
 }

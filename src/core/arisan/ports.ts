@@ -1,5 +1,5 @@
 import type { Reply } from '../shared/message.js';
-import type { FundInfo, Once, Render } from '../shared/ports.js';
+import type { ChatKey, FundInfo, Once, Render } from '../shared/ports.js';
 
 /**
  * The arisan port. Like the ledger's, every write takes a `Once` and a `render`: the change, its ledger
@@ -127,6 +127,11 @@ export type LeaveOutcome =
   /** It paid the current round: that payment is corrected first (/koreksi), so the pot stays exact. */
   | { readonly ok: false; readonly reason: 'paid-this-round'; readonly share: ShareView; readonly round: number };
 
+/** The scheduler's side of the draw: the automatic reveal, when its outbox row falls due. */
+export interface ArisanRevealer {
+  revealArisan(input: { roundId: number }, now: Date): Promise<{ ok: true; text: string } | { ok: false; why: string }>;
+}
+
 export interface ArisanStore {
   list(wksbmId: number): Promise<readonly ArisanInfo[]>;
   byName(wksbmId: number, name: string): Promise<ArisanInfo | null>;
@@ -158,7 +163,7 @@ export interface ArisanStore {
    */
   kocok(
     once: Once,
-    input: { arisan: ArisanInfo; seed: string; now: Date; revealDelayMs: number },
+    input: { arisan: ArisanInfo; seed: string; now: Date; revealDelayMs: number; chat: ChatKey },
     render: Render<KocokOutcome>,
   ): Promise<readonly Reply[]>;
   mix(once: Once, input: { arisan: ArisanInfo; value: string }, render: Render<MixOutcome>): Promise<readonly Reply[]>;

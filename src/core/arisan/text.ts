@@ -117,7 +117,7 @@ export const arisanText = {
     `Daftar: ${listText(round.list.map((share) => share.number))}\n` +
     `Komitmen (SHA-256 dari benih rahasia): ${round.commitment}\n` +
     `Siapa pun boleh ikut mengacak dengan satu bilangan: /arisan kocok ${arisan.name} angka <bilangan>\n` +
-    `Pemenang diundi dengan /arisan kocok ${arisan.name} lagi, paling cepat ${delayText} dari sekarang. ` +
+    `Pemenang dibuka otomatis ${delayText} dari sekarang, atau lebih dulu dengan /arisan kocok ${arisan.name} lagi setelah ${delayText}. ` +
     'Benihnya lalu dibuka, dan siapa pun bisa memeriksa hasilnya (README, "Memeriksa kocokan").',
   tooSoon: (arisan: ArisanInfo, round: CommittedView, revealAt: Date, timeZone: string) =>
     `⏳ Komitmen ${title(arisan)} putaran ${round.round} baru saja diumumkan. Agar semua sempat melihatnya dan ` +
@@ -130,6 +130,9 @@ export const arisanText = {
   insufficient: (arisan: ArisanInfo, balance: bigint, pot: bigint) =>
     `❌ Saldo dana ${arisan.fund.name} ${formatRupiah(balance)}, kurang ${formatRupiah(pot - balance)} dari ` +
     `${formatRupiah(pot)} yang harus dibayarkan ke pemenang. Belum dikocok; periksa /riwayat ${arisan.fund.name}.`,
+  /** The reveal the scheduler posts by itself once the delay is over. */
+  autoRevealed: (arisan: ArisanInfo, drawn: DrawnRound, balance: bigint) =>
+    `⏱️ Waktu tunggu komitmen selesai; kocokan dibuka otomatis.\n${arisanText.revealed(arisan, drawn, balance)}`,
   revealed: (arisan: ArisanInfo, drawn: DrawnRound, balance: bigint) =>
     `🎉 ${title(arisan)} putaran ${drawn.round} — tahap 2: pemenangnya ${drawn.share.name} (nomor ${drawn.share.number})!\n` +
     (drawn.entryNumber === null
