@@ -43,8 +43,10 @@ export * from './duka/index.js';
 export * from './iuran/index.js';
 import type { IuranReminderPlanner } from './iuran/ports.js';
 import type { MeetingPlanner } from './meetings/index.js';
-/** What the scheduler plans and renders: meeting series and reminders, iuran reminders. */
-export type SchedulerPlanner = MeetingPlanner & IuranReminderPlanner;
+import type { LevyReminderPlanner } from './duka/ports.js';
+import type { ArisanRevealer } from './arisan/ports.js';
+/** What the scheduler plans and renders: meeting series and reminders, iuran and duka levy reminders, arisan reveals. */
+export type SchedulerPlanner = MeetingPlanner & IuranReminderPlanner & LevyReminderPlanner & ArisanRevealer;
 /** Sentences channels say themselves (a server error); the scheduler's come from meetingsText. */
 export { sharedText } from './shared/text.js';
 export { withoutIdentities } from './dashboard/index.js';

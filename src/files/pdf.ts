@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { createRowText, type Cell } from './pdf-row-text.js';
-import { plainAmount, reportText, type FundInfo, type FundTotals, type ReportModel, type ReportQuery } from '../core/index.js';
+import { formatRupiah, plainAmount, reportText, type FundInfo, type FundTotals, type ReportModel, type ReportQuery } from '../core/index.js';
 
 /**
  * The LPJ as PDF, in the shape Indonesian bantuan-sosial and RT/RW reports take: kop, ringkasan per
@@ -206,6 +206,62 @@ function aid(model: ReportModel): Content[] {
   ];
 }
 
+function arisan(model: ReportModel): Content[] {
+  const c = reportText.columns;
+  const zone = model.wksbm.timeZone;
+  if (model.arisan.length === 0) return [section(reportText.sections.arisan), { text: reportText.nothing() }];
+  return [
+    section(reportText.sections.arisan),
+    {
+      table: {
+        headerRows: 1,
+        keepWithHeaderRows: 1,
+        widths: [55, 70, 40, '*', 75, 80],
+        body: [
+          head([c.date, c.arisan, c.round, c.winner, c.pot, c.payout], [2, 4]),
+          ...model.arisan.map((line) => [
+            reportText.shortDate(line.at, zone),
+            line.arisan,
+            right(String(line.round)),
+            reportText.winnerOf(line),
+            right(formatRupiah(line.pot)),
+            reportText.payout(line.entryNumber, line.reversedBy),
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+  ];
+}
+
+function santunan(model: ReportModel): Content[] {
+  const c = reportText.columns;
+  const zone = model.wksbm.timeZone;
+  if (model.santunan.length === 0) return [section(reportText.sections.santunan), { text: reportText.nothing() }];
+  return [
+    section(reportText.sections.santunan),
+    {
+      table: {
+        headerRows: 1,
+        keepWithHeaderRows: 1,
+        widths: [55, 45, 45, '*', 60, 80],
+        body: [
+          head([c.date, c.number, c.duka, c.deceased, c.fund, c.total], [1, 2, 5]),
+          ...model.santunan.map((line) => [
+            reportText.shortDate(line.at, zone),
+            right(`#${line.entryNumber}`),
+            right(`#${line.dukaNumber}`),
+            line.deceased,
+            reportText.fundName(line.fund),
+            right(reportText.amount(line.fund, line.amount)),
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+  ];
+}
+
 function meetings(model: ReportModel): Content[] {
   const c = reportText.columns;
   const zone = model.wksbm.timeZone;
@@ -281,7 +337,7 @@ function bodyDocument(model: ReportModel, extraPages: number): TDocumentDefiniti
         columns: [{ text: text.left }, { text: text.right, alignment: 'right' }],
       };
     },
-    content: [...kop(model), ...summary(model), ...groups(model), ...aid(model), ...meetings(model), ...closing(model)],
+    content: [...kop(model), ...summary(model), ...groups(model), ...aid(model), ...meetings(model), ...arisan(model), ...santunan(model), ...closing(model)],
   };
 }
 

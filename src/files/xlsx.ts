@@ -88,6 +88,25 @@ export async function writeXlsx(query: ReportQuery, model: ReportModel, out: Wri
   }
   aid.commit();
 
+  const arisan = book.addWorksheet('Arisan');
+  arisan.columns = [{ width: 18 }, { width: 16 }, { width: 10 }, { width: 30 }, { width: 16 }, { width: 18 }];
+  arisan.addRow([reportText.sections.arisan]).font = { bold: true };
+  arisan.addRow([c.date, c.arisan, c.round, c.winner, c.pot, c.payout]).font = { bold: true };
+  for (const line of model.arisan) {
+    const row = arisan.addRow([wallClock(line.at, zone), line.arisan, line.round, reportText.winnerOf(line), xlsxNumber({ unit: 'IDR' }, line.pot), reportText.payout(line.entryNumber, line.reversedBy)]);
+    row.getCell(1).numFmt = DATE_FORMAT;
+    row.getCell(5).numFmt = numberFormat({ unit: 'IDR' });
+  }
+  arisan.addRow([]);
+  arisan.addRow([reportText.sections.santunan]).font = { bold: true };
+  arisan.addRow([c.date, c.number, c.duka, c.deceased, c.fund, c.total]).font = { bold: true };
+  for (const line of model.santunan) {
+    const row = arisan.addRow([wallClock(line.at, zone), line.entryNumber, line.dukaNumber, line.deceased, reportText.fundName(line.fund), xlsxNumber(line.fund, line.amount)]);
+    row.getCell(1).numFmt = DATE_FORMAT;
+    row.getCell(6).numFmt = numberFormat(line.fund);
+  }
+  arisan.commit();
+
   const meetings = book.addWorksheet('Kegiatan');
   meetings.columns = [{ width: 8 }, { width: 18 }, { width: 16 }, { width: 24 }, { width: 12 }, { width: 14 }, { width: 60 }];
   meetings.addRow([reportText.sections.meetings]).font = { bold: true };

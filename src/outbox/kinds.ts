@@ -1,6 +1,8 @@
 import type { OutboxPayload, SchedulerPlanner } from '../core/index.js';
 import type { z } from 'zod';
 import type { Rendered } from './kind.js';
+import { arisanRevealKind } from './kinds/arisan-reveal.js';
+import { dukaLevyReminderKind } from './kinds/duka-levy-reminder.js';
 import { iuranReminderKind } from './kinds/iuran-reminder.js';
 import { editKind, pressAnswerKind } from './kinds/press.js';
 import { reminderKind } from './kinds/reminder.js';
@@ -41,7 +43,7 @@ export function createKindRegistry(kinds: readonly AnyKind[]): KindRegistry {
  * LPJ files) a report message is a bug, and so is a proof message without `proofs`.
  */
 export function defaultKinds(
-  planner: Pick<SchedulerPlanner, 'reminderFacts' | 'renderReminder'>,
+  planner: Pick<SchedulerPlanner, 'reminderFacts' | 'renderReminder' | 'renderLevyReminder' | 'revealArisan'>,
   reports?: ReportRendering,
   proofs?: ProofRendering,
 ): KindRegistry {
@@ -53,6 +55,8 @@ export function defaultKinds(
     textKind,
     reminderKind(planner),
     iuranReminderKind(planner),
+    dukaLevyReminderKind(planner),
+    arisanRevealKind(planner),
     reportKind(reports),
     proofKind(proofs),
   ]);

@@ -1,4 +1,6 @@
-import { isDukaForm, WksError, type DukaEventView, type DukaStore, type SantunanOutcome } from '../core/index.js';
+import { isDukaForm, WksError, type DukaEventView, type DukaStore, type LevySetting, type RecordedDuka, type SantunanOutcome } from '../core/index.js';
+import { levyBookOf, planLevyReminders } from './duka-levy.js';
+import { fundWithAliases, toFundInfo } from './rows.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { postEntry } from './ledger.js';
 import { applyOnce } from './once.js';
@@ -25,6 +27,7 @@ async function toViews(client: Client, rows: readonly EventRow[]): Promise<DukaE
       diedOn: row.diedOn,
       address: row.address,
       form: row.form,
+      levy: row.levy,
       createdAt: row.createdAt,
       santunan: row.santunan.map((s) => {
         const entry = entryById.get(s.entryId)!;
@@ -38,19 +41,27 @@ const withSantunan = { santunan: { orderBy: { id: 'asc' } } } as const satisfies
 
 export function createDukaStore(read: PrismaClient, writer: Writer): DukaStore {
   return {
-    record(once, event, render) {
-      return applyOnce<DukaEventView>(
+    record(once, event, at, render) {
+      return applyOnce<RecordedDuka>(
         writer,
         once,
         async (tx) => {
           const last = await tx.dukaEvent.findFirst({ where: { wksbmId: event.wksbmId }, orderBy: { number: 'desc' }, select: { number: true } });
+          const setting = await tx.dukaLevySetting.findUnique({ where: { wksbmId: event.wksbmId } });
+          const levy = setting?.amount ?? 0n;
           const row = await uniquely('DukaEvent', () =>
             tx.dukaEvent.create({
-              data: { ...event, number: (last?.number ?? 0) + 1, createdById: once.personId },
+              data: { ...event, levy, number: (last?.number ?? 0) + 1, createdById: once.personId },
               include: withSantunan,
             }),
           );
-          return (await toViews(tx, [row]))[0]!;
+          let levyFund: string | null = null;
+          if (levy > 0n) {
+            const { timeZone } = await tx.wksbm.findUniqueOrThrow({ where: { id: event.wksbmId }, select: { timeZone: true } });
+            await planLevyReminders(tx, { wksbmId: event.wksbmId, number: row.number, diedOn: row.diedOn, levy, zone: timeZone, at });
+            levyFund = (await tx.fund.findUniqueOrThrow({ where: { id: setting!.fundId }, select: { name: true } })).name;
+          }
+          return { ...(await toViews(tx, [row]))[0]!, levyFund };
         },
         render,
       );
@@ -70,7 +81,8 @@ export function createDukaStore(read: PrismaClient, writer: Writer): DukaStore {
             kind: 'keluar',
             amount: -amount,
             recordedById: once.personId,
-            note: `Santunan duka #${number}: keluarga ${row.name}`,
+            // No name in the ledger: the buku kas is read in the group and the group LPJ (privacy of those helped).
+            note: `Santunan duka #${number}`,
             sourceKey: once.key,
           });
           if (!posted.ok) return { ok: false, reason: 'insufficient', balance: posted.balance };
@@ -80,6 +92,26 @@ export function createDukaStore(read: PrismaClient, writer: Writer): DukaStore {
         },
         render,
       );
+    },
+
+    setLevy(once, input, render) {
+      return applyOnce<LevySetting>(
+        writer,
+        once,
+        async (tx) => {
+          const data = { amount: input.amount, fundId: input.fundId, updatedById: once.personId };
+          await tx.dukaLevySetting.upsert({ where: { wksbmId: input.wksbmId }, create: { wksbmId: input.wksbmId, ...data }, update: data });
+          const fund = await tx.fund.findUniqueOrThrow({ where: { id: input.fundId }, include: fundWithAliases });
+          return { amount: input.amount, fund: toFundInfo(fund) };
+        },
+        render,
+      );
+    },
+
+    levyBook: (wksbmId) => levyBookOf(read, wksbmId),
+
+    async levyFundId(wksbmId) {
+      return (await read.dukaLevySetting.findUnique({ where: { wksbmId }, select: { fundId: true } }))?.fundId ?? null;
     },
 
     async events(wksbmId, limit) {

@@ -1,13 +1,14 @@
 import type { Logger } from 'pino';
 import type { CoreDeps, DashboardReads, MonthlyReports, OutboxStore, SchedulerPlanner } from '../core/index.js';
 import type { Db } from '../db.js';
-import { createArisanStore } from './arisan.js';
+import { createArisanRevealer, createArisanStore } from './arisan.js';
 import { createCaseRows } from './cases.js';
 import { createCommunityStore, createMembershipReads } from './community.js';
 import { createDashboardStore } from './dashboard.js';
 import { createDashboardReads } from './dashboard-reads.js';
 import { createLeaseStore, type LeaseStore } from './leases.js';
 import { createDukaStore } from './duka.js';
+import { createLevyReminderPlanner, reverseLevyPayments } from './duka-levy.js';
 import { createInboxStore, type InboxStore } from './inbox.js';
 import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
 import { createIuranReminderPlanner } from './iuran-reminders.js';
@@ -52,7 +53,12 @@ export function createStores(db: Db, log: Logger): Stores {
   return {
     writer,
     community,
-    ledger: createLedgerStore(db.read, writer, { reversed: reverseIuranPayments, confirmed: confirmPending, decided: notifyDecided }),
+    ledger: createLedgerStore(db.read, writer, {
+      // One entry pays one household's levy and iuran at most (a jimpitan round pays no levy): the larger count is exact.
+      reversed: async (tx, input) => Math.max(await reverseIuranPayments(tx, input), await reverseLevyPayments(tx, input)),
+      confirmed: confirmPending,
+      decided: notifyDecided,
+    }),
     proofs: createProofStore(db.read, writer),
     dashboard: createDashboardStore(db.read, db.sql, writer),
     iuran: createIuranStore(db.read, writer),
@@ -70,6 +76,8 @@ export function createStores(db: Db, log: Logger): Stores {
       topUp: (now, limit) => meetings.topUp(now, limit),
       reminderFacts: (occurrenceId) => meetings.reminderFacts(occurrenceId),
       ...createIuranReminderPlanner(db.read, writer),
+      ...createLevyReminderPlanner(db.read),
+      ...createArisanRevealer(db.read, writer),
     },
     outbox,
     dashboardReads: createDashboardReads(db.read, db.sql, { funds: (wksbmId) => community.funds(wksbmId) }),

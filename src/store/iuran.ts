@@ -13,6 +13,7 @@ import {
   type IuranTerms,
   iuranText,
   type JoinOutcome,
+  type LevyEffect,
   type PaymentEffect,
   type Reply,
   type PayOutcome,
@@ -24,6 +25,7 @@ import {
 } from '../core/index.js';
 import { textKind } from '../outbox/kinds/text.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { payLevy } from './duka-levy.js';
 import { accountFor, addPayment, reversePayments, type AllocationContext } from './iuran-allocation.js';
 import { postEntry, takeNumber } from './ledger.js';
 import { applyOnce } from './once.js';
@@ -181,6 +183,20 @@ export async function payForHousehold(
 }
 
 /**
+ * Inside a payment's transaction, a household's money into a fund: its duka levy takes what it owes
+ * first when the fund is the levy's (the whole amount when the fund has no iuran), the iuran the rest.
+ */
+async function payHousehold(
+  tx: Tx,
+  input: { wksbmId: number; fundId: number; iuranId: number | null; householdId: number; entryId: number; amount: bigint; at: Date },
+): Promise<{ effect: PaymentEffect | null; levy: LevyEffect | null }> {
+  const levy = await payLevy(tx, { ...input, all: input.iuranId === null });
+  const rest = input.amount - (levy?.amount ?? 0n);
+  const effect = input.iuranId !== null && rest > 0n ? await payForHousehold(tx, { ...input, iuranId: input.iuranId, amount: rest }) : null;
+  return { effect, levy };
+}
+
+/**
  * Inside a koreksi's transaction: the reversed entry's iuran payments are reversed too, and the accounts
  * they touched are re-allocated. Returns how many households it touched.
  */
@@ -200,8 +216,7 @@ export async function confirmPending(
   const pending = await tx.pendingSetoran.findUnique({ where: { submissionId: input.submissionId } });
   if (pending?.householdId == null) return null;
   const iuran = await tx.iuran.findUnique({ where: { fundId: input.fundId }, select: { id: true } });
-  if (!iuran) return null;
-  return payForHousehold(tx, { ...input, iuranId: iuran.id, householdId: pending.householdId });
+  return (await payHousehold(tx, { ...input, iuranId: iuran?.id ?? null, householdId: pending.householdId })).effect;
 }
 
 /** Inside a /sahkan or /tolak: a perantau who sent the setoran from a private chat is told there. */
@@ -425,16 +440,17 @@ export function createIuranStore(read: PrismaClient, writer: Writer): IuranStore
             sourceKey: once.key,
           });
           if (!posted.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
-          const effect = input.household
-            ? await payForHousehold(tx, {
+          const paid = input.household
+            ? await payHousehold(tx, {
                 ...input.household,
                 wksbmId: posting.wksbmId,
+                fundId: posting.fundId,
                 entryId: posted.id,
                 amount: posting.amount,
                 at: input.at,
               })
-            : null;
-          return { ok: true, status: 'posted', number: posted.number, balanceAfter: posted.balanceAfter, effect };
+            : { effect: null, levy: null };
+          return { ok: true, status: 'posted', number: posted.number, balanceAfter: posted.balanceAfter, ...paid };
         },
         render,
       );

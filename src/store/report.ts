@@ -17,6 +17,7 @@ import type {
 import { initials, PENGURUS, ppksLabel, reportText } from '../core/index.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { applyOnce } from './once.js';
+import { arisanRoundsOf, santunanOf } from './report-social.js';
 import { enqueue, withdraw } from './outbox.js';
 import { fundWithAliases, toFundInfo, toWksbmInfo } from './rows.js';
 import type { Tx, Writer } from './writer.js';
@@ -317,6 +318,8 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
         receipts: totals.get(fund.id)!.receiptGroups.result(),
         spending: totals.get(fund.id)!.spendingGroups.result(),
       }));
+      const fundById = new Map(funds.map((fund) => [fund.id, fund]));
+      const [arisan, santunan] = await Promise.all([arisanRoundsOf(read, request), santunanOf(read, request, fundById)]);
       const model: ReportModel = {
         wksbm: toWksbmInfo(wksbm),
         profile: printed,
@@ -325,8 +328,10 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
         madeAt: request.madeAt,
         funds: fundTotals,
         groups,
-        aid: await aidOf(request, links, new Map(funds.map((fund) => [fund.id, fund]))),
+        aid: await aidOf(request, links, fundById),
         meetings,
+        arisan,
+        santunan,
         pendingSubmissions,
       };
       return model;

@@ -76,3 +76,28 @@ it('keeps iuran over Telegram: perantau setoran confirmed in the group, private 
   expect(groupTexts.filter((text) => text.includes(CANARY) && /kurang|tunggak|Rp/i.test(text))).toEqual([]);
   expect(logged.join('')).not.toContain(CANARY);
 });
+
+it('keeps the duka levy over Telegram: announced with the death, paid by a perantau, reminded privately the next morning', async () => {
+  await say(sri, '/mulai WKSBM Sukamaju', GROUP);
+  await say(sri, '/kk tambah Pak Budi, RT 03', GROUP);
+  await say(sri, `/kk tambah ${CANARY}, RT 04`, GROUP);
+  await say(andi, '/kk gabung Pak Budi', GROUP);
+  await say(joko, `/kk gabung ${CANARY}`, GROUP);
+  expect(await say(sri, '/duka iuran 5rb per KK', GROUP)).toContain('Iuran duka Rp5.000 per KK, ke dana kematian');
+  expect(await say(sri, '/duka Mbah Sastro', GROUP)).toContain('Iuran duka Rp5.000 per KK ke dana kematian: /setor 5.000 kematian');
+
+  // 1. Andi pays from his private chat; once confirmed in the group it pays his household's levy.
+  expect(await say(andi, '/setor 5rb kematian', andi.id)).toContain('menunggu pengesahan bendahara');
+  await sentTo(GROUP, (text) => text.includes('Setoran perantau'));
+  await say(sri, '/sahkan 1', GROUP);
+  expect(await say(joko, '/tunggakan', GROUP)).toBe('Iuran duka: 1 dari 2 KK sudah lunas.');
+
+  // 2. The next morning at 09.00 WIB only Joko's household is reminded, privately.
+  world.clock.set('2026-11-03T02:01:00Z');
+  await sentTo(joko.id, (text) => text.includes('Pengingat iuran duka'));
+  expect(String(to(joko.id).at(-1)!.text)).toContain(`KK ${CANARY}: kurang Rp5.000 (duka #1 Mbah Sastro Rp5.000)`);
+  expect(to(andi.id).filter((message) => String(message.text).includes('Pengingat'))).toEqual([]);
+  const groupTexts = to(GROUP).map((message) => String(message.text));
+  expect(groupTexts.filter((text) => text.includes(CANARY) && /kurang|tunggak|Rp/i.test(text))).toEqual([]);
+  expect(logged.join('')).not.toContain(CANARY);
+});

@@ -173,9 +173,48 @@ async function kocok(ctx: GroupContext, arisan: ArisanInfo, rest: string) {
   if (denied) return denied;
   return ctx.deps.arisan.kocok(
     ctx.once,
-    { arisan, seed: newSeed(), now: ctx.deps.clock.now(), revealDelayMs: REVEAL_DELAY_MS },
+    { arisan, seed: newSeed(), now: ctx.deps.clock.now(), revealDelayMs: REVEAL_DELAY_MS, chat: ctx.inbound.chat },
     renderKocok(ctx, arisan),
   );
+}
+
+/** `/arisan bayarkan mawar 1`: the pot of a round whose payout was reversed, to the same winner. */
+function repay(ctx: GroupContext, arisan: ArisanInfo, rest: string) {
+  const round = /^(?:putaran\s+)?(\d{1,6})$/i.exec(rest.trim());
+  if (!round) return refuse(arisanText.roundUnreadable('bayarkan'));
+  return ctx.deps.arisan.repay(ctx.once, { arisan, round: Number(round[1]) }, (outcome) => {
+    if (outcome.ok) return reply(arisanText.repaid(arisan, outcome.win, outcome.balanceAfter));
+    switch (outcome.reason) {
+      case 'not-drawn':
+        return refuse(arisanText.notDrawn(arisan, Number(round[1])));
+      case 'not-reversed':
+        return refuse(arisanText.notReversed(arisan, outcome.win));
+      case 'insufficient':
+        return refuse(arisanText.insufficient(arisan, outcome.balance, outcome.pot));
+    }
+  });
+}
+
+/** `/arisan keluar mawar nomor 4`: a share leaves; the draw order of everyone else is untouched. */
+function leave(ctx: GroupContext, arisan: ArisanInfo, rest: string) {
+  const typed = /^(?:nomor\s+|no\.?\s*)?(\d{1,6})$/i.exec(rest.trim());
+  if (!typed) return refuse(arisanText.roundUnreadable('keluar'));
+  const number = Number(typed[1]);
+  return ctx.deps.arisan.leave(ctx.once, { arisan, number }, (outcome) => {
+    if (outcome.ok) return reply(arisanText.left(arisan, outcome.share));
+    switch (outcome.reason) {
+      case 'not-found':
+        return refuse(arisanText.leaveNotFound(arisan, number));
+      case 'already-left':
+        return refuse(arisanText.alreadyLeft(arisan, outcome.share));
+      case 'in-draw':
+        return refuse(arisanText.leaveInDraw(arisan, outcome.share, outcome.round));
+      case 'won-this-cycle':
+        return refuse(arisanText.leaveWon(arisan, outcome.share, outcome.cycle));
+      case 'paid-this-round':
+        return refuse(arisanText.leavePaid(arisan, outcome.share, outcome.round));
+    }
+  });
 }
 
 /** `/arisan …`: one command with sub-commands, each checking its own roles. */
@@ -186,14 +225,14 @@ export const arisanCommand: GroupCommand = {
   roles: EVERYONE,
   usage: USAGE.root,
   example: EXAMPLE.kocok,
-  summary: 'arisan: buat, ikut, bayar, kocok yang bisa diperiksa siapa pun, riwayat',
+  summary: 'arisan: buat, ikut, bayar, kocok yang bisa diperiksa siapa pun, riwayat, bayarkan lagi, keluar',
   async run(ctx, args) {
     const [word, rest] = firstWord(args);
     const sub = word.toLowerCase();
     if (!sub) return reply(arisanText.list(ctx.wksbm.name, await ctx.deps.arisan.list(ctx.wksbm.id)));
     if (sub === 'buat') return gate(ctx, TREASURY, 'arisan buat') ?? create(ctx, rest);
     if (sub === 'riwayat') return refuse(arisanText.historyNameMissing());
-    if (sub === 'ikut' || sub === 'tambah' || sub === 'bayar' || sub === 'kocok') {
+    if (sub === 'ikut' || sub === 'tambah' || sub === 'bayar' || sub === 'kocok' || sub === 'bayarkan' || sub === 'keluar') {
       const step = await readArisan(ctx, rest, sub);
       if (!step.ok) return step.replies;
       const { arisan } = step;
@@ -222,6 +261,10 @@ export const arisanCommand: GroupCommand = {
         }
         case 'kocok':
           return kocok(ctx, arisan, step.rest);
+        case 'bayarkan':
+          return gate(ctx, TREASURY, 'arisan bayarkan') ?? repay(ctx, arisan, step.rest);
+        case 'keluar':
+          return gate(ctx, PENGURUS, 'arisan keluar') ?? leave(ctx, arisan, step.rest);
       }
     }
     const step = await readArisan(ctx, args, 'kocok');

@@ -1,7 +1,7 @@
 import type { ArisanFrequency } from './ports.js';
 
 /** Sub-command words, which an arisan therefore cannot be named. */
-export const SUBCOMMANDS = ['buat', 'ikut', 'tambah', 'bayar', 'kocok', 'riwayat'] as const;
+export const SUBCOMMANDS = ['buat', 'ikut', 'tambah', 'bayar', 'kocok', 'riwayat', 'bayarkan', 'keluar'] as const;
 
 /** One lower-case word; with the `arisan-` prefix its fund name still fits a fund word (30 characters). */
 const ARISAN_NAME = /^[a-z][a-z0-9-]{1,22}$/;

@@ -1,5 +1,5 @@
 import type { Reply } from '../shared/message.js';
-import type { FundInfo, Once, Render } from '../shared/ports.js';
+import type { ChatKey, FundInfo, Once, Render } from '../shared/ports.js';
 
 /**
  * The arisan port. Like the ledger's, every write takes a `Once` and a `render`: the change, its ledger
@@ -29,8 +29,10 @@ export interface WinView {
   readonly cycle: number;
   readonly share: ShareView;
   readonly pot: bigint;
-  /** The payout's ledger number; null when nobody had paid that round. */
+  /** The payout's ledger number (the latest, after a repayment); null when nobody had paid that round. */
   readonly entryNumber: number | null;
+  /** The /koreksi that reversed that payout: the winner is owed the pot again (`/arisan bayarkan`). */
+  readonly reversedBy: number | null;
   readonly at: Date;
 }
 
@@ -107,6 +109,29 @@ export type MixOutcome =
   | { readonly ok: false; readonly reason: 'nothing-committed' }
   | { readonly ok: false; readonly reason: 'already-mixed'; readonly committed: CommittedView };
 
+export type RepayOutcome =
+  | { readonly ok: true; readonly win: WinView; readonly balanceAfter: bigint }
+  | { readonly ok: false; readonly reason: 'not-drawn' }
+  /** The payout stands (or there was none, pot 0): nothing is owed. */
+  | { readonly ok: false; readonly reason: 'not-reversed'; readonly win: WinView }
+  | { readonly ok: false; readonly reason: 'insufficient'; readonly balance: bigint; readonly pot: bigint };
+
+export type LeaveOutcome =
+  | { readonly ok: true; readonly share: ShareView }
+  | { readonly ok: false; readonly reason: 'not-found' }
+  | { readonly ok: false; readonly reason: 'already-left'; readonly share: ShareView }
+  /** The share is in the list of a committed round: the list cannot change before the reveal. */
+  | { readonly ok: false; readonly reason: 'in-draw'; readonly share: ShareView; readonly round: number }
+  /** It took a pot this cycle and owes the rest of the cycle's rounds. */
+  | { readonly ok: false; readonly reason: 'won-this-cycle'; readonly share: ShareView; readonly cycle: number }
+  /** It paid the current round: that payment is corrected first (/koreksi), so the pot stays exact. */
+  | { readonly ok: false; readonly reason: 'paid-this-round'; readonly share: ShareView; readonly round: number };
+
+/** The scheduler's side of the draw: the automatic reveal, when its outbox row falls due. */
+export interface ArisanRevealer {
+  revealArisan(input: { roundId: number }, now: Date): Promise<{ ok: true; text: string } | { ok: false; why: string }>;
+}
+
 export interface ArisanStore {
   list(wksbmId: number): Promise<readonly ArisanInfo[]>;
   byName(wksbmId: number, name: string): Promise<ArisanInfo | null>;
@@ -138,8 +163,15 @@ export interface ArisanStore {
    */
   kocok(
     once: Once,
-    input: { arisan: ArisanInfo; seed: string; now: Date; revealDelayMs: number },
+    input: { arisan: ArisanInfo; seed: string; now: Date; revealDelayMs: number; chat: ChatKey },
     render: Render<KocokOutcome>,
   ): Promise<readonly Reply[]>;
   mix(once: Once, input: { arisan: ArisanInfo; value: string }, render: Render<MixOutcome>): Promise<readonly Reply[]>;
+  /** Pays a drawn round's pot again to its winner after its payout was reversed with /koreksi. */
+  repay(once: Once, input: { arisan: ArisanInfo; round: number }, render: Render<RepayOutcome>): Promise<readonly Reply[]>;
+  /**
+   * Takes a share out of the arisan: it keeps its number and past rounds (so every past draw stays
+   * verifiable) and is in no list committed after this; numbers are never reused or shifted.
+   */
+  leave(once: Once, input: { arisan: ArisanInfo; number: number }, render: Render<LeaveOutcome>): Promise<readonly Reply[]>;
 }

@@ -17,17 +17,27 @@ const title = (arisan: Pick<ArisanInfo, 'name'>) => `Arisan ${arisan.name.charAt
 const shareLine = (shares: readonly ShareView[]) => shares.map((share) => `${share.number}. ${share.name}`).join(', ') || '-';
 const numbers = (list: readonly number[]) => list.join(', ');
 const mixesText = (mixes: readonly string[]) => (mixes.length ? mixes.join(', ') : 'tidak ada');
+/** `(#12)`, or after a /koreksi of it `(#12, dikoreksi #14 — belum dibayarkan lagi: /arisan bayarkan mawar 1)`. */
+const payoutText = (arisan: Pick<ArisanInfo, 'name'>, win: WinView) =>
+  win.entryNumber === null
+    ? ''
+    : win.reversedBy === null
+      ? ` (#${win.entryNumber})`
+      : ` (#${win.entryNumber}, dikoreksi #${win.reversedBy} — belum dibayarkan lagi: /arisan bayarkan ${arisan.name} ${win.round})`;
+
 /** The exact command that redoes a draw, as README "Memeriksa kocokan" explains. */
 const verifyCommand = (seed: string, list: readonly number[], mixes: readonly string[]) =>
   `npm run -s arisan:verify -- ${seed} ${listText(list)}${mixes.length ? ` angka ${mixes.join(',')}` : ''}`;
 
 export const USAGE = {
-  root: '/arisan [nama] · /arisan buat|ikut|tambah|bayar|kocok …',
+  root: '/arisan [nama] · /arisan buat|ikut|tambah|bayar|kocok|bayarkan|keluar …',
   buat: '/arisan buat <nama> <iuran per putaran> <mingguan|bulanan|tiap rapat>',
   ikut: '/arisan ikut <nama> [2 nomor]',
   tambah: '/arisan tambah <nama arisan> <nama orang> [2 nomor] [baru]',
   bayar: '/arisan bayar <nama> [dari <orang>]',
   kocok: '/arisan kocok <nama> [angka <bilangan>]',
+  bayarkan: '/arisan bayarkan <nama> <putaran>',
+  keluar: '/arisan keluar <nama> nomor <no>',
 } as const;
 
 export const EXAMPLE = {
@@ -36,6 +46,8 @@ export const EXAMPLE = {
   tambah: '/arisan tambah mawar Mbah Karto 2 nomor',
   bayar: '/arisan bayar mawar dari Bu Sri',
   kocok: '/arisan kocok mawar',
+  bayarkan: '/arisan bayarkan mawar 1',
+  keluar: '/arisan keluar mawar nomor 4',
 } as const;
 
 export const arisanText = {
@@ -50,7 +62,7 @@ export const arisanText = {
         '\nLihat satu arisan: /arisan <nama>',
   nameInvalid: (word: string) =>
     `❌ "${word}" tidak bisa jadi nama arisan: pakai satu kata huruf kecil (boleh angka dan -), 2–23 huruf, ` +
-    `bukan buat, ikut, tambah, bayar, kocok atau riwayat. Tidak ada yang dibuat.\nContoh: ${EXAMPLE.buat}`,
+    `bukan buat, ikut, tambah, bayar, kocok, riwayat, bayarkan atau keluar. Tidak ada yang dibuat.\nContoh: ${EXAMPLE.buat}`,
   amountRefused: (raw: string, problem: AmountProblem) => ledgerText.amountRefused(raw, problem, USAGE.buat, EXAMPLE.buat),
   notRupiah: () => `❌ Iuran arisan ditulis dalam rupiah. Tidak ada yang dibuat.\nContoh: ${EXAMPLE.buat}`,
   frequencyUnknown: (word: string) =>
@@ -105,7 +117,7 @@ export const arisanText = {
     `Daftar: ${listText(round.list.map((share) => share.number))}\n` +
     `Komitmen (SHA-256 dari benih rahasia): ${round.commitment}\n` +
     `Siapa pun boleh ikut mengacak dengan satu bilangan: /arisan kocok ${arisan.name} angka <bilangan>\n` +
-    `Pemenang diundi dengan /arisan kocok ${arisan.name} lagi, paling cepat ${delayText} dari sekarang. ` +
+    `Pemenang dibuka otomatis ${delayText} dari sekarang, atau lebih dulu dengan /arisan kocok ${arisan.name} lagi setelah ${delayText}. ` +
     'Benihnya lalu dibuka, dan siapa pun bisa memeriksa hasilnya (README, "Memeriksa kocokan").',
   tooSoon: (arisan: ArisanInfo, round: CommittedView, revealAt: Date, timeZone: string) =>
     `⏳ Komitmen ${title(arisan)} putaran ${round.round} baru saja diumumkan. Agar semua sempat melihatnya dan ` +
@@ -118,6 +130,9 @@ export const arisanText = {
   insufficient: (arisan: ArisanInfo, balance: bigint, pot: bigint) =>
     `❌ Saldo dana ${arisan.fund.name} ${formatRupiah(balance)}, kurang ${formatRupiah(pot - balance)} dari ` +
     `${formatRupiah(pot)} yang harus dibayarkan ke pemenang. Belum dikocok; periksa /riwayat ${arisan.fund.name}.`,
+  /** The reveal the scheduler posts by itself once the delay is over. */
+  autoRevealed: (arisan: ArisanInfo, drawn: DrawnRound, balance: bigint) =>
+    `⏱️ Waktu tunggu komitmen selesai; kocokan dibuka otomatis.\n${arisanText.revealed(arisan, drawn, balance)}`,
   revealed: (arisan: ArisanInfo, drawn: DrawnRound, balance: bigint) =>
     `🎉 ${title(arisan)} putaran ${drawn.round} — tahap 2: pemenangnya ${drawn.share.name} (nomor ${drawn.share.number})!\n` +
     (drawn.entryNumber === null
@@ -152,6 +167,10 @@ export const arisanText = {
       `Belum bayar: ${shareLine(shares.filter((share) => !paid.has(share.number)))}\n` +
       `Sudah menang di siklus ini: ${shareLine(shares.filter((share) => won.has(share.number)))}\n` +
       `Pot putaran ini: ${formatRupiah(status.pot)}` +
+      status.wins
+        .filter((win) => win.reversedBy !== null)
+        .map((win) => `\n⚠️ Putaran ${win.round}: pembayaran ke ${win.share.name}${payoutText(arisan, win)}`)
+        .join('') +
       (status.committed
         ? `\nSudah dikocok tahap 1 (${formatShortDateTime(status.committed.committedAt, timeZone)}), ` +
           `komitmen ${status.committed.commitment}; angka tambahan: ${mixesText(status.committed.mixes)}`
@@ -168,8 +187,34 @@ export const arisanText = {
             (round) =>
               `Putaran ${round.round} (siklus ${round.cycle}), ${formatShortDateTime(round.at, timeZone)}: ` +
               `${round.share.name} (nomor ${round.share.number}), ${formatRupiah(round.pot)}` +
-              (round.entryNumber === null ? '' : ` (#${round.entryNumber})`) +
+              payoutText(arisan, round) +
               `\n   periksa: ${verifyCommand(round.seed, round.list, round.mixes)}`,
           )
           .join('\n'),
+
+  // a payout corrected and paid again; a share leaving
+  roundUnreadable: (which: 'bayarkan' | 'keluar') => `❌ ${sharedText.usage(USAGE[which], EXAMPLE[which])}`,
+  repaid: (arisan: ArisanInfo, win: WinView, balance: bigint) =>
+    `✅ #${win.entryNumber} ${title(arisan)} putaran ${win.round}: uang arisan ${formatRupiah(win.pot)} dibayarkan lagi ke ` +
+    `${win.share.name} (nomor ${win.share.number}), pemenang hasil kocokan. Saldo ${arisan.fund.name}: ${formatRupiah(balance)}`,
+  notDrawn: (arisan: ArisanInfo, round: number) => `❌ ${title(arisan)} putaran ${round} belum dikocok. Riwayat: /arisan ${arisan.name} riwayat`,
+  notReversed: (arisan: ArisanInfo, win: WinView) =>
+    win.entryNumber === null
+      ? `❌ ${title(arisan)} putaran ${win.round} tidak punya uang arisan untuk dibayarkan (tidak ada yang membayar). Tidak ada yang dicatat.`
+      : `❌ Pembayaran ${title(arisan)} putaran ${win.round} (#${win.entryNumber}) ke ${win.share.name} masih berlaku; ` +
+        `tidak ada yang dibayarkan lagi. Bila pembayaran itu salah, batalkan dulu dengan /koreksi ${win.entryNumber} <alasan>.`,
+  left: (arisan: ArisanInfo, share: ShareView) =>
+    `✅ Nomor ${share.number} (${share.name}) keluar dari ${title(arisan)}. Nomor itu tidak dipakai lagi dan tidak ikut kocokan ` +
+    'berikutnya; nomor peserta lain tidak berubah, dan riwayat kocokan yang lalu tetap bisa diperiksa.',
+  leaveNotFound: (arisan: ArisanInfo, number: number) => `❌ ${title(arisan)} tidak punya nomor ${number}. Lihat pesertanya: /arisan ${arisan.name}`,
+  alreadyLeft: (arisan: ArisanInfo, share: ShareView) => `❌ Nomor ${share.number} (${share.name}) sudah keluar dari ${title(arisan)}.`,
+  leaveInDraw: (arisan: ArisanInfo, share: ShareView, round: number) =>
+    `❌ Nomor ${share.number} (${share.name}) ada di daftar kocokan putaran ${round} yang sudah diumumkan; daftar itu tidak boleh ` +
+    `berubah sebelum pemenangnya dibuka. Keluarkan sesudah /arisan kocok ${arisan.name} tahap 2.`,
+  leaveWon: (arisan: ArisanInfo, share: ShareView, cycle: number) =>
+    `❌ Nomor ${share.number} (${share.name}) sudah menang di siklus ${cycle} dan masih wajib membayar putaran berikutnya ` +
+    `sampai siklus selesai. Tidak ada yang diubah.`,
+  leavePaid: (arisan: ArisanInfo, share: ShareView, round: number) =>
+    `❌ Nomor ${share.number} (${share.name}) sudah membayar putaran ${round}. Kembalikan dulu uangnya dengan /koreksi ` +
+    'pembayaran itu, supaya pot putaran ini tetap tepat. Tidak ada yang diubah.',
 };

@@ -3,3 +3,5 @@ export { dukaCommand } from './commands.js';
 export { parseDuka, isDukaForm } from './parse.js';
 export type * from './ports.js';
 export { dukaText } from './text.js';
+export { levyStanding, owesFor, type LevyEvent, type LevyStanding, type LevyTenure } from './levy.js';
+export { levySection, levyStandings } from './levy-book.js';

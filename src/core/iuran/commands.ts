@@ -14,6 +14,7 @@ import { localDate, periodAt, periodOfDate } from './period.js';
 import type { HouseholdInfo } from './ports.js';
 import { isActive, standingsOf } from './standing.js';
 import { iuranText } from './text.js';
+import { levySection } from '../duka/levy-book.js';
 
 const now = (ctx: CommandContext) => ctx.deps.clock.now();
 
@@ -180,15 +181,23 @@ async function namedArrears(ctx: CommandContext, wksbm: WksbmInfo, fundWord: str
   const funds = book.iurans.map((iuran) => iuran.fund);
   const fund = fundWord ? findFund(funds, fundWord) : undefined;
   if (fundWord && !fund) return refuse(ledgerText.fundUnknown(fundWord, funds, '/tunggakan kematian'));
+  const levy = await ctx.deps.duka.levyBook(wksbm.id);
+  const levyFund = fundWord && !fund && levy.setting && findFund([levy.setting.fund], fundWord) ? levy.setting.fund : undefined;
+  if (fundWord && !fund && !levyFund) return refuse(ledgerText.fundUnknown(fundWord, funds, '/tunggakan kematian'));
+  const filter = fund ?? levyFund;
   const sections = standingsOf(book, now(ctx), wksbm.timeZone)
-    .filter(({ iuran }) => !fund || iuran.fund.id === fund.id)
+    .filter(({ iuran }) => !filter || iuran.fund.id === filter.id)
     .map(({ iuran, rows }) => ({
       iuran,
       households: rows.length,
       rows: rows.filter((row) => row.standing.arrears > 0n),
     }));
-  return reply(iuranText.arrears(wksbm.name, sections));
+  return reply(withLevy(iuranText.arrears(wksbm.name, sections), sections.length, levySection(levy, true, filter?.id ?? null)));
 }
+
+/** The duka levy's lines after the iuran's; alone when there is no iuran to show. */
+const withLevy = (iuranLines: string, iurans: number, levy: string | null) =>
+  levy === null ? iuranLines : iurans === 0 ? levy : `${iuranLines}\n\n${levy}`;
 
 /** `/tunggakan [dana]`: who owes. Names only where they may be seen; counts in the members' group. */
 export const tunggakanCommand: GroupCommand = {
@@ -209,7 +218,8 @@ export const tunggakanCommand: GroupCommand = {
     const book = await ctx.deps.iuran.book(ctx.wksbm.id);
     if (book.showNames) return namedArrears(ctx, ctx.wksbm, args.trim());
     const [fundWord] = firstWord(args);
-    const fund = fundWord ? findFund(book.iurans.map((iuran) => iuran.fund), fundWord) : undefined;
+    const levy = await ctx.deps.duka.levyBook(ctx.wksbm.id);
+    const fund = fundWord ? findFund([...book.iurans.map((iuran) => iuran.fund), ...(levy.setting ? [levy.setting.fund] : [])], fundWord) : undefined;
     const counts = standingsOf(book, now(ctx), ctx.wksbm.timeZone, { periods: false })
       .filter(({ iuran }) => !fund || iuran.fund.id === fund.id)
       .map(({ iuran, rows }) => ({
@@ -217,7 +227,7 @@ export const tunggakanCommand: GroupCommand = {
         households: rows.filter((row) => isActive(row.household)).length,
         paidUp: rows.filter((row) => isActive(row.household) && row.standing.arrears === 0n).length,
       }));
-    return reply(iuranText.arrearsCounts(counts, PENGURUS.includes(ctx.role)));
+    return reply(withLevy(iuranText.arrearsCounts(counts, PENGURUS.includes(ctx.role)), counts.length, levySection(levy, false, fund?.id ?? null)));
   },
   async inPrivate(ctx, args) {
     const [first, rest] = firstWord(args);

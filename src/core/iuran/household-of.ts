@@ -8,7 +8,7 @@ import { isActive } from './standing.js';
 import { iuranText } from './text.js';
 
 export type HouseholdPick =
-  | { readonly ok: true; readonly value: { readonly household: HouseholdInfo; readonly iuran: IuranInfo } | null }
+  | { readonly ok: true; readonly value: { readonly household: HouseholdInfo; readonly iuran: IuranInfo | null } | null }
   | { readonly ok: false; readonly replies: readonly Reply[] };
 
 /** The household a typed name means, or the reply that asks which one (never a guess). */
@@ -29,7 +29,8 @@ export function pickHousehold(
 }
 
 /**
- * Which household's iuran a /setor pays, if the fund has an iuran: "dari KK <nama>" names one (and must
+ * Which household's iuran a /setor pays, if the fund has an iuran or takes the duka levy (then `iuran`
+ * is null when the fund has no iuran besides): "dari KK <nama>" names one (and must
  * match); a member pays for their own household; a plain name that is a household's is that household.
  * A name that only nearly matches, or matches several, is asked back.
  */
@@ -39,8 +40,8 @@ export async function householdOfSetor(
   fund: FundInfo,
   from: { typed: string | null; personId: number | null },
 ): Promise<HouseholdPick> {
-  const iuran = (await ctx.deps.iuran.iurans(wksbmId)).find((candidate) => candidate.fund.id === fund.id);
-  if (!iuran) return { ok: true, value: null };
+  const iuran = (await ctx.deps.iuran.iurans(wksbmId)).find((candidate) => candidate.fund.id === fund.id) ?? null;
+  if (!iuran && (await ctx.deps.duka.levyFundId(wksbmId)) !== fund.id) return { ok: true, value: null };
   const households = await ctx.deps.iuran.households(wksbmId);
   const explicit = from.typed !== null && /^kk\s+/i.test(from.typed);
   if (from.personId !== null && !explicit) {

@@ -45,7 +45,7 @@ export async function perantauSetor(ctx: CommandContext, args: string) {
     ctx.once,
     {
       posting,
-      household: picked.value ? { householdId: picked.value.household.id, iuranId: picked.value.iuran.id } : null,
+      household: picked.value ? { householdId: picked.value.household.id, iuranId: picked.value.iuran?.id ?? null } : null,
       at: ctx.deps.clock.now(),
       notifyChat: `${chat.channel}:${chat.id}`,
       groupNotice: (number) => ({ text: iuranText.perantauNotice(number, fund, quantity.value, ctx.person.name), actions: decisionActions(number) }),

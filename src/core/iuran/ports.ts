@@ -2,6 +2,7 @@ import type { Reply } from '../shared/message.js';
 import type { Posting } from '../ledger/ports.js';
 import type { FundInfo, Once, PersonInfo, Render, WksbmInfo } from '../shared/ports.js';
 import type { IuranTerms } from './dues.js';
+import type { LevyEffect } from '../duka/ports.js';
 import type { PeriodIndex } from './period.js';
 
 /**
@@ -56,7 +57,15 @@ export interface PaymentEffect {
 }
 
 export type PayOutcome =
-  | { readonly ok: true; readonly status: 'posted'; readonly number: number; readonly balanceAfter: bigint; readonly effect: PaymentEffect | null }
+  | {
+      readonly ok: true;
+      readonly status: 'posted';
+      readonly number: number;
+      readonly balanceAfter: bigint;
+      readonly effect: PaymentEffect | null;
+      /** What went to the household's duka levy, paid before its iuran. */
+      readonly levy: LevyEffect | null;
+    }
   | { readonly ok: true; readonly status: 'pending'; readonly number: number };
 
 export type RoundOutcome = {
@@ -106,15 +115,15 @@ export interface IuranStore {
   setShowNames(once: Once, input: { wksbmId: number; show: boolean }, render: Render<boolean>): Promise<readonly Reply[]>;
 
   /**
-   * A /setor, for one household's iuran when `household` is given: posted and allocated oldest unpaid
-   * period first (or, pending, allocated when confirmed). `notifyChat` is the private chat a perantau
+   * A /setor, for one household when `household` is given: its duka levy first when the fund takes it
+   * (oldest death first), then its iuran (`iuranId`, when the fund has one) oldest unpaid period first (or, pending, allocated when confirmed). `notifyChat` is the private chat a perantau
    * sent it from, told when it is decided.
    */
   pay(
     once: Once,
     input: {
       posting: Posting;
-      household: { readonly householdId: number; readonly iuranId: number } | null;
+      household: { readonly householdId: number; readonly iuranId: number | null } | null;
       at: Date;
       notifyChat: string | null;
       /** A pending setoran from a private chat is announced in the WKSBM's groups with this message. */

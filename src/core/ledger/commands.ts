@@ -4,6 +4,8 @@ import { casesText } from '../cases/text.js';
 import { householdOfSetor } from '../iuran/household-of.js';
 import { perantauSetor } from '../iuran/perantau.js';
 import type { PaymentEffect } from '../iuran/ports.js';
+import type { LevyEffect } from '../duka/ports.js';
+import { dukaText } from '../duka/text.js';
 import { iuranText } from '../iuran/text.js';
 import { refuse, reply, type GroupCommand } from '../shared/command.js';
 import { mentionTokens, taggedPerson } from '../shared/mentions.js';
@@ -63,17 +65,17 @@ export const setorCommand: GroupCommand = {
       contributorId: personId,
       note,
     };
-    const render = (outcome: PostingOutcome, effect: PaymentEffect | null) => {
+    const render = (outcome: PostingOutcome, effect: PaymentEffect | null, levy: LevyEffect | null) => {
       if (!outcome.ok) throw new WksError('WKS_ERR_INVARIANT', 'a setor was refused for its balance');
       if (outcome.status === 'pending') return pendingReplies(outcome.number, fund, quantity.value, from);
       const posted = ledgerText.posted(outcome.number, fund, quantity.value, from, outcome.balanceAfter, note);
-      return reply(effect ? `${posted}\n${iuranText.paid(effect)}` : posted);
+      return reply([posted, levy ? dukaText.levyPaid(levy) : null, effect ? iuranText.paid(effect) : null].filter(Boolean).join('\n'));
     };
-    if (!household) return ctx.deps.ledger.post(ctx.once, posting, (outcome) => render(outcome, null));
+    if (!household) return ctx.deps.ledger.post(ctx.once, posting, (outcome) => render(outcome, null, null));
     return ctx.deps.iuran.pay(
       ctx.once,
-      { posting, household: { householdId: household.household.id, iuranId: household.iuran.id }, at: ctx.deps.clock.now(), notifyChat: null },
-      (outcome) => render(outcome, outcome.status === 'posted' ? outcome.effect : null),
+      { posting, household: { householdId: household.household.id, iuranId: household.iuran?.id ?? null }, at: ctx.deps.clock.now(), notifyChat: null },
+      (outcome) => (outcome.status === 'posted' ? render(outcome, outcome.effect, outcome.levy) : render(outcome, null, null)),
     );
   },
   inPrivate: perantauSetor,

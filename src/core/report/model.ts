@@ -76,6 +76,34 @@ export interface AidLine {
   readonly amount: bigint;
 }
 
+/**
+ * An arisan round drawn in the period: the pot its members paid and who took it. Arisan is the members'
+ * own rotating savings, drawn in the group, so the winner is named in both variants.
+ */
+export interface ArisanRoundLine {
+  readonly at: Date;
+  readonly arisan: string;
+  readonly round: number;
+  readonly winner: string;
+  /** The share ("nomor") drawn. */
+  readonly share: number;
+  readonly pot: bigint;
+  /** The payout entry (null when nobody had paid); `reversedBy` is the koreksi that undid it. */
+  readonly entryNumber: number | null;
+  readonly reversedBy: number | null;
+}
+
+/** A santunan duka paid in the period (and not corrected). The deceased's family is helped: `grup` shows initials. */
+export interface SantunanLine {
+  readonly at: Date;
+  readonly entryNumber: number;
+  readonly dukaNumber: number;
+  /** `grup`: initials only; `rahasia`: the name as recorded. */
+  readonly deceased: string;
+  readonly fund: FundInfo;
+  readonly amount: bigint;
+}
+
 export interface MeetingLine {
   readonly number: number;
   readonly startsAt: Date;
@@ -100,6 +128,8 @@ export interface ReportModel {
   readonly groups: readonly FundGroups[];
   readonly aid: { readonly categories: readonly AidCategory[]; readonly lines: readonly AidLine[] };
   readonly meetings: readonly MeetingLine[];
+  readonly arisan: readonly ArisanRoundLine[];
+  readonly santunan: readonly SantunanLine[];
   /** Contributions of the period still waiting for confirmation: not money yet, not in any total. */
   readonly pendingSubmissions: number;
 }

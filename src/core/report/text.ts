@@ -5,9 +5,9 @@
 import { DateTime } from 'luxon';
 import type { FundInfo, WksbmInfo } from '../shared/ports.js';
 import type { FundUnit, Quantity } from '../shared/quantity.js';
-import { formatQuantity } from '../shared/format.js';
+import { formatQuantity, formatRupiah } from '../shared/format.js';
 import { zoneLabel } from '../meetings/time-zone.js';
-import type { FundTotals, ReportModel, ReportProfile, ReportVariant } from './model.js';
+import type { ArisanRoundLine, FundTotals, ReportModel, ReportProfile, ReportVariant } from './model.js';
 import { dayLabel, type PeriodProblem, type ReportPeriod } from './period.js';
 import type { ProfileField } from './ports.js';
 
@@ -149,7 +149,9 @@ export const reportText = {
     groups: 'II. Rincian Penerimaan dan Pengeluaran',
     aid: 'III. Bantuan yang Disalurkan',
     meetings: 'IV. Kegiatan dan Rapat',
-    closing: 'V. Penutup',
+    arisan: 'V. Arisan: Putaran dan Pemenang',
+    santunan: 'VI. Santunan Duka',
+    closing: 'VII. Penutup',
     ledger: 'Lampiran: Buku Kas',
   },
   columns: {
@@ -183,7 +185,18 @@ export const reportText = {
     rsvp: 'Konfirmasi hadir/izin',
     minutes: 'Notulen (baris pertama)',
     status: 'Status',
+    arisan: 'Arisan',
+    round: 'Putaran',
+    winner: 'Pemenang (nomor)',
+    pot: 'Uang arisan',
+    payout: 'Dibayar (No.)',
+    duka: 'Duka',
+    deceased: 'Almarhum/almarhumah',
   },
+  /** `#12`, `#12 (dikoreksi #14)`, or a dash for a round nobody paid. */
+  payout: (entryNumber: number | null, reversedBy: number | null) =>
+    entryNumber === null ? '—' : `#${entryNumber}${reversedBy === null ? '' : ` (dikoreksi #${reversedBy})`}`,
+  winnerOf: (line: ArisanRoundLine) => `${line.winner} (nomor ${line.share})`,
   receiptsOf: (fund: FundInfo) => `Penerimaan ${fundName(fund)}`,
   spendingOf: (fund: FundInfo) => `Pengeluaran ${fundName(fund)}`,
   ledgerOf: (fund: FundInfo) => `Dana ${fundName(fund)} (${UNIT_LABEL[fund.unit]})`,
@@ -218,6 +231,14 @@ export const reportText = {
     ];
     const aid = model.aid.lines.length;
     if (aid) lines.push('', `🤝 Bantuan disalurkan: ${aid} kali untuk ${new Set(model.aid.lines.map((line) => line.caseNumber)).size} kasus.`);
+    const rounds = model.arisan.filter((line) => line.reversedBy === null);
+    if (rounds.length) {
+      lines.push(`🎲 Arisan: ${rounds.length} putaran dikocok, uang arisan ${formatRupiah(rounds.reduce((sum, line) => sum + line.pot, 0n))} dibayarkan ke pemenangnya.`);
+    }
+    if (model.santunan.length) {
+      const dukas = new Set(model.santunan.map((line) => line.dukaNumber)).size;
+      lines.push(`🕊️ Santunan duka: ${formatRupiah(model.santunan.reduce((sum, line) => sum + line.amount, 0n))} untuk ${dukas} keluarga.`);
+    }
     const held = model.meetings.filter((meeting) => !meeting.cancelled);
     if (held.length) {
       lines.push(`🗓️ Kegiatan: ${held.length} rapat, ${held.reduce((sum, meeting) => sum + meeting.attended, 0)} kehadiran tercatat.`);
