@@ -119,8 +119,8 @@ export function createRateLimiter(overall: WindowLimit, perChat: ChatLimits, ran
       paused.set(chat, Math.max(paused.get(chat) ?? 0, until));
     },
     record(chat, at) {
-      global.record(at);
-      for (const window of chatWindows(chat, at)) window.record(at);
+      // Sent and answered elsewhere: it counts from `at` and, unlike a send of ours, is not in flight.
+      for (const send of [global.record(at), ...chatWindows(chat, at).map((window) => window.record(at))]) send.inFlight = false;
     },
   };
 }
