@@ -81,7 +81,8 @@ export async function iuranInfos(db: Db, where: { wksbmId?: number | { in: numbe
   // have no iuran (an include would query the rates of none as well).
   const iurans = await db.iuran.findMany({ where, orderBy: { id: 'asc' } });
   if (iurans.length === 0) return [];
-  const rates = await db.iuranRate.findMany({ where: { iuranId: { in: iurans.map((row) => row.id) } }, orderBy: { fromPeriod: 'asc' } });
+  // In the order they were recorded, which `effectiveRates` reads the schedule from.
+  const rates = await db.iuranRate.findMany({ where: { iuranId: { in: iurans.map((row) => row.id) } }, orderBy: { id: 'asc' } });
   const rows = iurans.map((row) => ({ ...row, rates: rates.filter((rate) => rate.iuranId === row.id) }));
   const funds = await db.fund.findMany({ where: { id: { in: rows.map((row) => row.fundId) } }, include: fundWithAliases });
   const fundById = new Map(funds.map((fund) => [fund.id, toFundInfo(fund)]));
