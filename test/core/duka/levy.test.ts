@@ -1,44 +1,20 @@
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelSender } from '../../../src/core/index.js';
 import { levyStanding } from '../../../src/core/index.js';
-import { createDispatcher, createRateLimiter, TELEGRAM_LIMITS } from '../../../src/scheduler/index.js';
 import { createMemoryLog } from '../../helpers/memory-log.js';
+import { textOutbox } from '../../helpers/text-outbox.js';
 import { createWorld, type World } from '../../helpers/world.js';
 
 /** A household name that must never reach the group or a log line. */
 const CANARY_KK = 'Kanari Duka';
 
 let world: World;
-let sent: { chatId: string; text: string }[];
 const memory = createMemoryLog();
-const sender: ChannelSender = {
-  channel: 'console',
-  async send(chatId, replies) {
-    for (const reply of replies) sent.push({ chatId, text: reply.text });
-  },
-  async sendDocument() {
-    throw new Error('levy reminders send no documents');
-  },
-};
-
-async function dispatchAll() {
-  const dispatcher = createDispatcher({
-    outbox: world.stores.outbox,
-    planner: world.stores.planner,
-    senders: [sender],
-    limiter: createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat),
-    clock: world.clock,
-    log: pino({ level: 'silent' }),
-    random: () => 0.5,
-  });
-  while ((await dispatcher.runOnce()) > 0);
-}
+const { sent, dispatchAll } = textOutbox(() => world);
 
 const kematian = () => world.db.read.fund.findFirstOrThrow({ where: { name: 'kematian' } });
 
 beforeEach(async () => {
-  sent = [];
+  sent.length = 0;
   world = await createWorld({ log: memory.log });
   // Monday 2 November 2026, 10.00 WIB.
   world.clock.set('2026-11-02T03:00:00Z');

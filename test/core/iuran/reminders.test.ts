@@ -1,8 +1,6 @@
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelSender } from '../../../src/core/index.js';
-import { createDispatcher, createRateLimiter, TELEGRAM_LIMITS } from '../../../src/scheduler/index.js';
 import { createMemoryLog } from '../../helpers/memory-log.js';
+import { textOutbox } from '../../helpers/text-outbox.js';
 import { createWorld, type World } from '../../helpers/world.js';
 
 /** Names that must never reach the group or a log line. */
@@ -10,34 +8,12 @@ const CANARY_KK = 'Kanari Tunggak';
 const PAID_KK = 'Pak Budi';
 
 let world: World;
-let sent: { chatId: string; text: string }[];
-const sender: ChannelSender = {
-  channel: 'console',
-  async send(chatId, replies) {
-    for (const reply of replies) sent.push({ chatId, text: reply.text });
-  },
-  async sendDocument() {
-    throw new Error('iuran reminders send no documents');
-  },
-};
-
-async function dispatchAll() {
-  const dispatcher = createDispatcher({
-    outbox: world.stores.outbox,
-    planner: world.stores.planner,
-    senders: [sender],
-    limiter: createRateLimiter(TELEGRAM_LIMITS.overall, TELEGRAM_LIMITS.perChat),
-    clock: world.clock,
-    log: pino({ level: 'silent' }),
-    random: () => 0.5,
-  });
-  while ((await dispatcher.runOnce()) > 0);
-}
+const { sent, dispatchAll } = textOutbox(() => world);
 
 const memory = createMemoryLog();
 
 beforeEach(async () => {
-  sent = [];
+  sent.length = 0;
   world = await createWorld({ log: memory.log });
   world.clock.set('2026-11-02T03:00:00Z');
   await world.say('Bu Sri', '/mulai WKSBM Sukamaju');
