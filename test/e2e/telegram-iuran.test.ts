@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
-import { createMemoryLog } from '../helpers/memory-log.js';
-import { startTelegramBot, type TestTelegramBot } from '../helpers/telegram-bot.js';
-import { createWorld, type World } from '../helpers/world.js';
+import type { BotApiServer, TestUser } from '../helpers/bot-api-server.js';
+import { startTelegramGroup, stopTelegramGroup, type TestTelegramBot } from '../helpers/telegram-bot.js';
+import type { World } from '../helpers/world.js';
 
 const GROUP = -100800;
 const sri: TestUser = { id: 31, first_name: 'Bu', last_name: 'Sri' };
@@ -17,21 +16,9 @@ let bot: TestTelegramBot;
 let logged: string[] = [];
 
 beforeEach(async () => {
-  api = await startBotApiServer();
-  const { log, lines } = createMemoryLog();
-  logged = lines;
-  world = await createWorld({ log });
-  world.clock.set('2026-11-02T03:00:00Z');
-  api.setAdmin(GROUP, sri, 'creator');
-  bot = await startTelegramBot(world, api, { log, clock: world.clock });
-  world.notifier.viaOutbox('telegram');
-  bot.channel.startPolling();
+  ({ api, world, bot, logged } = await startTelegramGroup(GROUP, sri, { at: '2026-11-02T03:00:00Z' }));
 });
-afterEach(async () => {
-  await bot.stop();
-  await api.close();
-  await world.close();
-});
+afterEach(() => stopTelegramGroup({ api, world, bot }));
 
 const sent = () => api.sent('sendMessage');
 const to = (chat: number) => sent().filter((message) => Number(message.chat_id) === chat);

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
-import { createMemoryLog } from '../helpers/memory-log.js';
-import { startTelegramBot, type TestTelegramBot } from '../helpers/telegram-bot.js';
-import { createWorld, type World } from '../helpers/world.js';
+import type { BotApiServer, TestUser } from '../helpers/bot-api-server.js';
+import { startTelegramGroup, stopTelegramGroup, type TestTelegramBot } from '../helpers/telegram-bot.js';
+import type { World } from '../helpers/world.js';
 
 const GROUP = -100700;
 const sri: TestUser = { id: 21, first_name: 'Bu', last_name: 'Sri' };
@@ -15,20 +14,9 @@ let bot: TestTelegramBot;
 let logged: string[] = [];
 
 beforeEach(async () => {
-  api = await startBotApiServer();
-  const { log, lines } = createMemoryLog();
-  logged = lines;
-  world = await createWorld({ log });
-  api.setAdmin(GROUP, sri, 'creator');
-  bot = await startTelegramBot(world, api, { log });
-  world.notifier.viaOutbox('telegram');
-  bot.channel.startPolling();
+  ({ api, world, bot, logged } = await startTelegramGroup(GROUP, sri));
 });
-afterEach(async () => {
-  await bot.stop();
-  await api.close();
-  await world.close();
-});
+afterEach(() => stopTelegramGroup({ api, world, bot }));
 
 const sent = () => api.sent('sendMessage');
 

@@ -2,8 +2,9 @@ import { pino, type Logger } from 'pino';
 import { createTelegramChannel, type TelegramChannel, type TelegramOptions } from '../../src/channels/telegram/channel.js';
 import { systemClock, type Clock } from '../../src/core/index.js';
 import { createRateLimiter, startScheduler, TELEGRAM_LIMITS, telegramChatLimits, type Scheduler } from '../../src/scheduler/index.js';
-import type { BotApiServer } from './bot-api-server.js';
-import type { World } from './world.js';
+import { startBotApiServer, type BotApiServer, type TestUser } from './bot-api-server.js';
+import { createMemoryLog } from './memory-log.js';
+import { createWorld, type World } from './world.js';
 
 export interface TestTelegramBot {
   readonly channel: TelegramChannel;
@@ -54,4 +55,35 @@ export async function startTelegramBot(
       await Promise.all([channel.stop(), scheduler.stop()]);
     },
   };
+}
+
+/** A Bot API server, a world logging into memory and its bot polling: one group's end-to-end setting. */
+export interface TelegramGroupSetting {
+  readonly api: BotApiServer;
+  readonly world: World;
+  readonly bot: TestTelegramBot;
+  /** Every log line written, to grep for canaries. */
+  readonly logged: string[];
+}
+
+/**
+ * Starts the setting with `admin` as the group's creator, notices sent through the outbox. With `at`,
+ * the world's clock starts there and the bot runs on it (reminders at the test's time).
+ */
+export async function startTelegramGroup(group: number, admin: TestUser, options: { at?: string } = {}): Promise<TelegramGroupSetting> {
+  const api = await startBotApiServer();
+  const { log, lines } = createMemoryLog();
+  const world = await createWorld({ log });
+  if (options.at) world.clock.set(options.at);
+  api.setAdmin(group, admin, 'creator');
+  const bot = await startTelegramBot(world, api, { log, ...(options.at ? { clock: world.clock } : {}) });
+  world.notifier.viaOutbox('telegram');
+  bot.channel.startPolling();
+  return { api, world, bot, logged: lines };
+}
+
+export async function stopTelegramGroup(setting: Pick<TelegramGroupSetting, 'api' | 'world' | 'bot'>): Promise<void> {
+  await setting.bot.stop();
+  await setting.api.close();
+  await setting.world.close();
 }
