@@ -26,7 +26,7 @@ export interface Db {
 }
 
 /** How long a connection waits for another process's write lock (the console shares the file). */
-const BUSY_TIMEOUT_MS = 10_000;
+export const BUSY_TIMEOUT_MS = 10_000;
 
 /** Connections each process keeps to PostgreSQL: the writer holds one, reads share the rest. */
 const POSTGRES_POOL_SIZE = 8;

@@ -25,7 +25,7 @@ import { createReportStore } from './report.js';
 import { dialectFor } from './dialect.js';
 import { createWriter, type Writer } from './writer.js';
 
-export { migrate, pendingMigrations } from './migrate.js';
+export { migrate } from './migrate.js';
 
 export interface Stores extends Omit<CoreDeps, 'clock' | 'publicUrl'> {
   readonly writer: Writer;

@@ -1,31 +1,12 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { WksError } from '../core/errors.js';
+import { migrationFiles } from './migration-files.js';
 
 /** Prisma's `migrate deploy` cannot run through the pg driver adapter, so PostgreSQL has this runner. */
 export const POSTGRES_MIGRATIONS_TABLE = '_wksbm_migrations';
 
 /** Held for the whole run, so instances starting together apply each migration once ("wksm" in ASCII). */
 const MIGRATION_LOCK_KEY = 0x776b736d;
-
-interface MigrationFile {
-  readonly name: string;
-  readonly sql: string;
-  readonly checksum: string;
-}
-
-function migrationFiles(folder: string): MigrationFile[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const sql = readFileSync(path.join(folder, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
-    });
-}
 
 /**
  * Applies the migrations of `folder` that the database has not applied, each in its own transaction
