@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.js';
-import { PrismaClient as PostgresPrismaClient } from './generated/prisma-pg/client.js';
 import { engineOf, sqliteFilePath, type Engine } from './db-url.js';
 import { openPostgresReader, openSqlReader, type SqlReader } from './store/sql-reader.js';
 
@@ -47,10 +45,15 @@ export function ensureDatabaseFolder(url: string): void {
 /**
  * One client, for short jobs and for the server's pools. The PostgreSQL client is generated from the same
  * models as the SQLite one (prisma/postgresql/, derived from schema.prisma), so the store is typed once,
- * against the SQLite client; only the provider it was generated for differs.
+ * against the SQLite client; only the provider it was generated for differs. Its client and adapter (and
+ * pg) are loaded only for a PostgreSQL URL: on SQLite they would be most of a second of every start.
  */
-export function createClient(url: string): PrismaClient {
+export async function createClient(url: string): Promise<PrismaClient> {
   if (databaseEngine(url) === 'postgresql') {
+    const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([
+      import('@prisma/adapter-pg'),
+      import('./generated/prisma-pg/client.js'),
+    ]);
     const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
@@ -60,9 +63,9 @@ export function createClient(url: string): PrismaClient {
 export async function openDb(url: string): Promise<Db> {
   const engine = databaseEngine(url);
   if (engine === 'postgresql') {
-    const client = createClient(url);
+    const client = await createClient(url);
     await client.$connect();
-    const sql = openPostgresReader(url);
+    const sql = await openPostgresReader(url);
     return {
       engine,
       url,
@@ -76,7 +79,7 @@ export async function openDb(url: string): Promise<Db> {
   }
   ensureDatabaseFolder(url);
   const connect = async () => {
-    const client = createClient(url);
+    const client = await createClient(url);
     // WAL lets readers run beside the writer; NORMAL is durable across application crashes in WAL mode.
     await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL');

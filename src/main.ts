@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Update } from 'grammy/types';
 import { dashboardDeps, openRuntime } from './app-context.js';
-import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.js';
+import type { TelegramChannel } from './channels/telegram/channel.js';
 import { createConfig } from './config.js';
 import { describeDatabase } from './db-url.js';
 import { buildApp } from './http/app.js';
@@ -38,6 +38,8 @@ const runtime = await openRuntime(config.databaseUrl, log, { publicUrl: config.p
 
 let telegram: TelegramChannel | undefined;
 if (config.telegram) {
+  // grammY is loaded only when Telegram is on, as Baileys only when WhatsApp is (below).
+  const { createTelegramChannel } = await import('./channels/telegram/channel.js');
   telegram = createTelegramChannel({
     token: config.telegram.token,
     apiRoot: config.telegram.apiRoot,

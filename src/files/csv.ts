@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -17,6 +16,8 @@ export const CSV_FORMAT = { bom: true, delimiter: ';', record_delimiter: 'window
 export const csvNumber = (fund: Pick<FundInfo, 'unit'>, value: bigint): string => plainAmount(fund, value, false);
 
 export async function writeCsv(query: ReportQuery, model: ReportModel, out: Writable): Promise<void> {
+  // Loaded at the first report, like pdfmake and exceljs (files/index.ts), not at every start.
+  const { stringify } = await import('csv-stringify');
   const c = reportText.columns;
   const csv = stringify({ ...CSV_FORMAT, header: true, columns: [c.fund, c.unit, c.number, c.date, c.kind, c.description, c.party, c.in, c.out, c.balance, c.reverses] });
   const done = pipeline(csv, out);

@@ -1,6 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { dashboardPlugin, type DashboardDeps } from './dashboard/index.js';
+import type { DashboardDeps } from './dashboard/index.js';
 import { registerErrorHandler } from './errors.js';
 
 export interface AppDeps {
@@ -46,6 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   });
 
-  if (deps.dashboard) await app.register(dashboardPlugin, deps.dashboard);
+  // The dashboard's plugins and templates are loaded only when it is on (PUBLIC_URL): a large part of start-up.
+  if (deps.dashboard) await app.register((await import('./dashboard/index.js')).dashboardPlugin, deps.dashboard);
   return app;
 }

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUSY_TIMEOUT_MS, databaseEngine, ensureDatabaseFolder } from '../db.js';
 import { sqliteFilePath } from '../db-url.js';
-import { migratePostgres } from './migrate-postgresql.js';
 import { migrateSqlite } from './migrate-sqlite.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,7 +15,10 @@ export const POSTGRES_MIGRATIONS = path.join(ROOT, 'prisma', 'postgresql', 'migr
  * Runs before the server opens its connections.
  */
 export async function migrate(databaseUrl: string): Promise<string[]> {
-  if (databaseEngine(databaseUrl) === 'postgresql') return migratePostgres(databaseUrl, POSTGRES_MIGRATIONS);
+  if (databaseEngine(databaseUrl) === 'postgresql') {
+    // pg is loaded only for PostgreSQL (see createClient).
+    return (await import('./migrate-postgresql.js')).migratePostgres(databaseUrl, POSTGRES_MIGRATIONS);
+  }
   ensureDatabaseFolder(databaseUrl);
   return migrateSqlite(sqliteFilePath(databaseUrl), MIGRATIONS, BUSY_TIMEOUT_MS);
 }

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import type { Prisma } from '../generated/prisma/client.js';
 
 /**
@@ -86,7 +85,9 @@ const TIMESTAMP_OID = 1114;
 const INT8_OID = 20;
 
 /** A small pool of its own next to Prisma's: plain `pg` with named prepared statements. */
-export function openPostgresReader(url: string): SqlReader {
+export async function openPostgresReader(url: string): Promise<SqlReader> {
+  // Loaded only on PostgreSQL: a server on SQLite does not pay for pg at every start.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,

@@ -27,7 +27,7 @@ describe('GET /healthz', () => {
 
     // 2. the database file cannot be opened: the check fails and the status says so.
     await world.close();
-    database = createClient('file:/nonexistent-wksbm-dir/gone.db');
+    database = await createClient('file:/nonexistent-wksbm-dir/gone.db');
     const down = await app.inject({ method: 'GET', url: '/healthz' });
     expect(down.statusCode).toBe(503);
     expect(down.json()).toMatchObject({ status: 'error', database: 'error' });
