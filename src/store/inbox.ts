@@ -208,7 +208,8 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
         });
         // A claim that ran out still names its holder: that process died (or stalled) handling the row.
         const heldBefore = new Set(candidates.filter((candidate) => candidate.heldBefore).map((candidate) => candidate.id));
-        const rows = await tx.inboxUpdate.findMany({ where: { claimToken }, orderBy: { id: 'asc' } });
+        // Read back by primary key (claimToken has no index: the table keeps handled rows until pruned).
+        const rows = await tx.inboxUpdate.findMany({ where: { id: { in: candidates.map((candidate) => candidate.id) }, claimToken }, orderBy: { id: 'asc' } });
         return rows.map((row) => ({
           id: row.id,
           key: row.key,

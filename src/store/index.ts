@@ -61,7 +61,7 @@ export function createStores(db: Db, log: Logger): Stores {
     }),
     proofs: createProofStore(db.read, writer),
     dashboard: createDashboardStore(db.read, db.sql, writer),
-    iuran: createIuranStore(db.read, writer),
+    iuran: createIuranStore(db.read, writer, db.sql),
     // The report capability's port, from each aggregate's store.
     cases: {
       ...createCaseRows(db.read, writer),

@@ -184,7 +184,8 @@ export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxSto
           where: { id: { in: candidates }, status: 'pending', ...free },
           data: { claimToken, claimedUntil: new Date(now.getTime() + leaseMs) },
         });
-        const rows = await tx.outbox.findMany({ where: { claimToken }, orderBy: { id: 'asc' } });
+        // Read back by primary key (claimToken has no index: the table keeps sent rows until pruned).
+        const rows = await tx.outbox.findMany({ where: { id: { in: candidates }, claimToken }, orderBy: { id: 'asc' } });
         return rows.map((row) => ({
           id: row.id,
           dedupeKey: row.dedupeKey,
