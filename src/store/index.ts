@@ -84,7 +84,7 @@ export function createStores(db: Db, log: Logger): Stores {
     inbox: createInboxStore(db.read, writer, () => outbox.written()),
     leases: createLeaseStore(writer),
     arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
-    duka: createDukaStore(db.read, writer),
+    duka: createDukaStore(db.read, writer, db.sql),
     reports: createReportStore(db.read, writer),
     monthly: createMonthlyReports(db.read, writer),
   };
