@@ -5,6 +5,7 @@ export type { Command, CoreDeps } from './shared/command.js';
 export {
   inboundKey,
   PRIVATE_CHAT,
+  privateChatsOf,
   type ChannelName,
   type ChannelSender,
   type Quote,

@@ -134,14 +134,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   /** Sends one message; `another` takes the next send slot before each further document. */
-  async function send(sender: ChannelSender, chatId: string, message: Outgoing, another: () => Promise<void>): Promise<void> {
+  async function send(sender: ChannelSender, chatId: string, message: Outgoing, sendKey: string, another: () => Promise<void>): Promise<void> {
     const signal = aborting.signal;
     switch (message.type) {
       case 'replies': {
-        if (message.replies.length) await sender.send(chatId, message.replies, { quote: message.quote, signal });
+        if (message.replies.length) await sender.send(chatId, message.replies, { quote: message.quote, signal, sendKey });
         for (const [index, document] of (message.documents ?? []).entries()) {
           if (index > 0 || message.replies.length) await another();
-          await sender.sendDocument(chatId, document, { signal });
+          await sender.sendDocument(chatId, document, { signal, sendKey: `${sendKey}\ndocument ${index}` });
         }
         return;
       }
@@ -195,7 +195,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         current.done(deps.clock.now().getTime());
         current = await nextSlot(limiter, chatKey);
       };
-      await send(sender, message.chatId, outgoing, another);
+      await send(sender, message.chatId, outgoing, message.dedupeKey, another);
       return { kind: 'sent', at: deps.clock.now() };
     } catch (error) {
       const wait = retryAfterMs(error);
