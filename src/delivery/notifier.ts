@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
-import { type ChannelName, type ChannelSender, type Notifier, type OutboxStore, PENGURUS, PRIVATE_CHAT, type Reply } from '../core/index.js';
+import { type ChannelName, type ChannelSender, type Notifier, type OutboxStore, PENGURUS, privateChatsOf, type Reply } from '../core/index.js';
 import { noticeKind } from '../outbox/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
@@ -52,13 +52,9 @@ export function createNotifier(read: PrismaClient, log: Logger, outbox: Pick<Out
 
   async function toPeople(personIds: readonly number[], replies: readonly Reply[]): Promise<void> {
     if (personIds.length === 0) return;
-    const identities = await read.identity.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { id: 'asc' } });
-    await Promise.all(
-      identities.map((identity) => {
-        const chat = PRIVATE_CHAT[identity.channel as ChannelName];
-        return chat ? sendTo(identity.channel, chat(identity.externalId), replies) : undefined;
-      }),
-    );
+    const identities = await read.identity.findMany({ where: { personId: { in: [...new Set(personIds)] } }, orderBy: { id: 'asc' } });
+    // One private chat per person and channel: someone known by two identities (merged) is told once.
+    await Promise.all(privateChatsOf(identities).map((chat) => sendTo(chat.channel, chat.chatId, replies)));
   }
 
   return {

@@ -1,13 +1,12 @@
 import { DateTime } from 'luxon';
 import {
-  type ChannelName,
   dukaText,
   type LevyBook,
   type LevyEffect,
   type LevyReminderPlanner,
   levyStanding,
   owesFor,
-  PRIVATE_CHAT,
+  privateChatsOf,
   type NewOutboxMessage,
 } from '../core/index.js';
 import { dukaLevyReminderPayload } from '../outbox/kinds/duka-levy-reminder.js';
@@ -99,10 +98,10 @@ export async function planLevyReminders(tx: Tx, input: { wksbmId: number; number
   const identities = await tx.identity.findMany({ where: { personId: { in: members.map((m) => m.personId) } }, orderBy: { id: 'asc' } });
   const dueAt = DateTime.fromJSDate(input.at, { zone: input.zone }).plus({ days: 1 }).set({ hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 });
   const messages: NewOutboxMessage[] = [];
+  // One private chat per person and channel: a member known by two identities (merged) is reminded once.
+  const chats = privateChatsOf(identities);
   for (const member of members) {
-    for (const identity of identities.filter((i) => i.personId === member.personId && i.channel in PRIVATE_CHAT)) {
-      const channel = identity.channel as ChannelName;
-      const chatId = PRIVATE_CHAT[channel](identity.externalId);
+    for (const { channel, chatId } of chats.filter((chat) => chat.personId === member.personId)) {
       messages.push({
         dedupeKey: `duka-levy:${input.wksbmId}:${input.number}:${member.householdId}:${channel}:${chatId}`,
         channel,

@@ -1,4 +1,4 @@
-import type { ChannelName, IdentityMerge } from '../core/index.js';
+import { PRIVATE_CHAT, privateChatsOf, type ChannelName, type IdentityMerge } from '../core/index.js';
 import type { Tx } from './writer.js';
 
 /** Stronger first: when both people hold a role in one WKSBM, the merged person keeps the stronger. */
@@ -24,12 +24,31 @@ export async function mergeIdentities(tx: Tx, channel: ChannelName, a: string, b
   const missing = [a, b].filter((id) => !found.some((identity) => identity.externalId === id));
   if (missing.length) {
     await tx.identity.createMany({ data: missing.map((externalId) => ({ channel, externalId, personId: keep })) });
+    await moveDrafts(tx, channel, keep);
     return 'linked';
   }
   if (people.length === 1) return 'same';
   const gone = people[1]!;
   await movePerson(tx, gone, keep);
+  await moveDrafts(tx, channel, keep);
   return 'merged';
+}
+
+/**
+ * A person has one private conversation per channel, the chat notices go to (`privateChatsOf`): a
+ * report begun in another identity's chat continues there. Where both chats hold one, the later stays.
+ */
+async function moveDrafts(tx: Tx, channel: ChannelName, personId: number): Promise<void> {
+  const identities = await tx.identity.findMany({ where: { personId, channel }, orderBy: { id: 'asc' } });
+  const [chat] = privateChatsOf(identities);
+  if (!chat) return;
+  const chatIds = identities.map((identity) => PRIVATE_CHAT[channel](identity.externalId));
+  const [latest, ...older] = await tx.reportDraft.findMany({ where: { channel, chatId: { in: chatIds } }, orderBy: { updatedAt: 'desc' } });
+  if (!latest) return;
+  await tx.reportDraft.deleteMany({ where: { channel, chatId: { in: older.map((draft) => draft.chatId) } } });
+  if (latest.chatId !== chat.chatId) {
+    await tx.reportDraft.update({ where: { channel_chatId: { channel, chatId: latest.chatId } }, data: { chatId: chat.chatId } });
+  }
 }
 
 async function movePerson(tx: Tx, from: number, to: number): Promise<void> {
