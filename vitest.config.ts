@@ -16,6 +16,8 @@ const POSTGRESQL_FILES = [
   'test/http/dashboard/book.test.ts',
   'test/e2e/server-delivery.test.ts',
   'test/e2e/election.test.ts',
+  // Identity merges and the raw SQL that plans private reminders.
+  'test/channels/whatsapp/private-chat.test.ts',
 ];
 
 export default defineConfig({
