@@ -22,12 +22,12 @@ export function createNotifier(read: PrismaClient, log: Logger, outbox: Pick<Out
   const senders = new Map<ChannelName, ChannelSender>();
   const outboxChannels = new Set<ChannelName>();
 
-  async function sendTo(channel: string, chatId: string, replies: readonly Reply[]): Promise<void> {
+  /** `subject` is the notice's, shared by every chat it goes to: a merge keeps one of a person's two. */
+  async function sendTo(channel: string, chatId: string, replies: readonly Reply[], subject = `notice:${randomUUID()}`): Promise<void> {
     if (outboxChannels.has(channel as ChannelName)) {
-      const subject = `notice:${randomUUID()}`;
       await outbox.add(
         replies.map((reply, index) => ({
-          dedupeKey: `${subject}#${index}`,
+          dedupeKey: `${subject}:${channel}:${chatId}#${index}`,
           channel: channel as ChannelName,
           chatId,
           subject,
@@ -54,7 +54,8 @@ export function createNotifier(read: PrismaClient, log: Logger, outbox: Pick<Out
     if (personIds.length === 0) return;
     const identities = await read.identity.findMany({ where: { personId: { in: [...new Set(personIds)] } }, orderBy: { id: 'asc' } });
     // One private chat per person and channel: someone known by two identities (merged) is told once.
-    await Promise.all(privateChatsOf(identities).map((chat) => sendTo(chat.channel, chat.chatId, replies)));
+    const subject = `notice:${randomUUID()}`;
+    await Promise.all(privateChatsOf(identities).map((chat) => sendTo(chat.channel, chat.chatId, replies, subject)));
   }
 
   return {

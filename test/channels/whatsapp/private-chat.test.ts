@@ -10,6 +10,8 @@ const SRI = { lid: '111111111111111@lid', pn: '6281111111111@s.whatsapp.net' };
 // The group hides Pak Budi's number (a LID group): the bot first knows him by LID alone.
 const BUDI = { lid: '222222222222222@lid', pn: '6282222222222@s.whatsapp.net' };
 const ANI = { lid: '333333333333333@lid', pn: '6283333333333@s.whatsapp.net' };
+// Pak Joko writes in the group by LID and, from another phone's view of the group, by number.
+const JOKO = { lid: '666666666666666@lid', pn: '6286666666666@s.whatsapp.net' };
 // Bu Wati is known by LID alone at first, in the group and in her private chat.
 const WATI = { lid: '555555555555555@lid', pn: '6285555555555@s.whatsapp.net' };
 
@@ -23,6 +25,7 @@ const metadata: GroupMetadata = {
     { id: BUDI.lid, notify: 'Pak Budi' },
     { id: ANI.lid, phoneNumber: ANI.pn, notify: 'Bu Ani' },
     { id: WATI.lid, notify: 'Bu Wati' },
+    { id: JOKO.lid, notify: 'Pak Joko' },
   ],
 };
 
@@ -107,6 +110,28 @@ describe('one private chat per person on WhatsApp', () => {
     expect(await world.stores.planner.planReminders(world.clock.now())).toBe(1);
     await wa.settle();
     expect(toBudi().map((sent) => [sent.jid, sent.text])).toEqual([[BUDI.pn, expect.stringContaining('Rp10.000')]]);
+  });
+
+  it('sends what was planned for both of a person\'s chats before they were one person once, to the chat of the number', async () => {
+    world.clock.set('2026-11-02T03:00:00Z');
+    await wa.deliver([fromSri('/kk tambah Pak Joko, RT 04')]);
+    // Two people until the pair shows: one by LID, one by number, both of Pak Joko's household.
+    for (const participant of [JOKO.lid, JOKO.pn]) {
+      await wa.deliver([message({ chat: GROUP, participant, pushName: 'Pak Joko', text: '/kk gabung Pak Joko' })]);
+    }
+    await wa.deliver([fromSri('/duka iuran 5rb per KK')]);
+    await wa.deliver([fromSri('/duka Bapak Karto Wiyono')]);
+    const planned = await world.db.read.outbox.findMany({ where: { chatId: { in: [JOKO.lid, JOKO.pn] }, status: 'pending' } });
+    expect(planned.map((row) => row.chatId).sort()).toEqual([JOKO.lid, JOKO.pn].sort());
+    // 1. Baileys pairs them before the reminders go out
+    fake.lidToPn.set(JOKO.lid, JOKO.pn);
+    fake.socket.ev.emit('lid-mapping.update', { lid: JOKO.lid, pn: JOKO.pn });
+    await wa.deliver([message({ chat: GROUP, participant: JOKO.lid, pushName: 'Pak Joko', text: 'halo' })]);
+    // 2. the next morning Pak Joko is reminded once
+    fake.sent.length = 0;
+    world.clock.set('2026-11-03T02:30:00Z');
+    await wa.settle();
+    expect(fake.sent.filter((sent) => sent.jid === JOKO.lid || sent.jid === JOKO.pn).map((sent) => sent.jid)).toEqual([JOKO.pn]);
   });
 
   it('keeps a report begun in the chat WhatsApp addressed by LID going in the chat of the number, once they are one person', async () => {
