@@ -33,6 +33,7 @@ export {
 } from './shared/outbox.js';
 export type { SentWhatsAppMessage, WhatsAppStore } from './shared/whatsapp-store.js';
 export { systemClock, type Clock } from './shared/clock.js';
+export { createVersionedCache, type VersionedCache } from './shared/versioned-cache.js';
 export { ROLES, TREASURY, PENGURUS, isRole, type Role } from './shared/roles.js';
 export { RoleChanged, TelegramStartError, WksError, WriteConflict, type WksErrorCode } from './errors.js';
 export type { FundUnit, Quantity, Rupiah } from './shared/quantity.js';

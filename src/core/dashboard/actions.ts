@@ -34,7 +34,7 @@ export interface Dashboard {
   /** The person behind a live session; null once ended, expired or unknown. */
   viewer(sessionId: string): Promise<PersonInfo | null>;
   logOut(sessionId: string): Promise<void>;
-  /** Read from the database on every call, never cached: a demoted pengurus loses access at once. */
+  /** Asked on every call, never kept past a commit: a demoted pengurus loses access at once. */
   accessOf(personId: number): Promise<readonly DashboardAccess[]>;
   access(personId: number, wksbmId: number): Promise<DashboardAccess | null>;
   /** Approves or refuses pending setoran, one by one, each once; the group reads each outcome. */
