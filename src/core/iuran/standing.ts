@@ -1,6 +1,7 @@
-import { owedWindow, standing, type Standing } from './dues.js';
+import { arrearsOf, owedWindow, standing, totalDue, type Standing, type Tenure } from './dues.js';
 import { periodAt } from './period.js';
-import type { HouseholdSummary, IuranBook, IuranInfo } from './ports.js';
+import type { HouseholdSummary, IuranBook, IuranInfo, PaidUpRoster } from './ports.js';
+import type { IuranCounts } from './text.js';
 
 export interface IuranStandings {
   readonly iuran: IuranInfo;
@@ -26,4 +27,23 @@ export function standingsOf(book: IuranBook, at: Date, zone: string, options: { 
 }
 
 /** A household is on the roster while it has not left. */
-export const isActive = (household: HouseholdSummary): boolean => household.leftOn === null;
+export const isActive = (household: Pick<Tenure, 'leftOn'>): boolean => household.leftOn === null;
+
+/**
+ * How many households on the roster are paid up on each iuran at `at`: the same rule as `standingsOf`
+ * (arrears over the owed window), worked out once per group of households with the same tenure and the
+ * same amount paid, without any household's periods.
+ */
+export function paidUpCounts(roster: PaidUpRoster, at: Date, zone: string): IuranCounts[] {
+  return roster.iurans.map((iuran) => {
+    const current = periodAt(iuran.kind, at, zone);
+    let households = 0;
+    let paidUp = 0;
+    for (const group of roster.groups) {
+      if (group.iuranId !== iuran.id || !isActive(group)) continue;
+      households += group.households;
+      if (arrearsOf(totalDue(iuran, owedWindow(iuran, group, current)), group.paid) === 0n) paidUp += group.households;
+    }
+    return { iuran, households, paidUp };
+  });
+}
