@@ -13,6 +13,7 @@ const POSTGRESQL_FILES = [
   'test/scheduler/outbox.test.ts',
   'test/scheduler/monthly-report.test.ts',
   'test/core/report/laporan.test.ts',
+  'test/core/iuran/iuran.test.ts',
   'test/http/dashboard/book.test.ts',
   'test/e2e/server-delivery.test.ts',
   'test/e2e/election.test.ts',

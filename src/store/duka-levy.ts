@@ -23,20 +23,29 @@ const REMINDER_HOUR = 9;
 /** The outbox subject of a household's levy reminders: a levy payment withdraws them. */
 export const levySubject = (wksbmId: number, householdId: number) => `duka-levy:${wksbmId}:${householdId}`;
 
-/** The levy book of a WKSBM in five queries, whatever its history. */
+/**
+ * The levy book of a WKSBM in five queries, whatever its history. The whole roster is read only once a
+ * death has carried a levy: before that nothing is owed, and no caller of the whole book shows one
+ * (levySection), while /tunggakan in a WKSBM of 500 KK would read its 500 households for nothing.
+ */
 export async function levyBookOf(db: Db, wksbmId: number, householdIds?: readonly number[]): Promise<LevyBook> {
   const households = householdIds ? { wksbmId, id: { in: [...householdIds] } } : { wksbmId };
-  const [setting, events, rows, paid] = await Promise.all([
+  const [setting, events] = await Promise.all([
     db.dukaLevySetting.findUnique({ where: { wksbmId } }),
     db.dukaEvent.findMany({ where: { wksbmId, levy: { gt: 0n } }, orderBy: { number: 'asc' }, select: { number: true, name: true, diedOn: true, levy: true } }),
-    db.household.findMany({ where: households, select: { id: true, name: true, address: true, since: true, leftOn: true }, orderBy: { id: 'asc' } }),
-    db.dukaLevyPayment.groupBy({
-      by: ['householdId'],
-      where: householdIds ? { wksbmId, householdId: { in: [...householdIds] } } : { wksbmId },
-      _sum: { amount: true },
-    }),
   ]);
-  const fund = setting ? await db.fund.findUniqueOrThrow({ where: { id: setting.fundId }, include: fundWithAliases }) : null;
+  const roster = householdIds !== undefined || events.length > 0;
+  const [rows, paid, fund] = await Promise.all([
+    roster ? db.household.findMany({ where: households, select: { id: true, name: true, address: true, since: true, leftOn: true }, orderBy: { id: 'asc' } }) : [],
+    roster
+      ? db.dukaLevyPayment.groupBy({
+          by: ['householdId'],
+          where: householdIds ? { wksbmId, householdId: { in: [...householdIds] } } : { wksbmId },
+          _sum: { amount: true },
+        })
+      : [],
+    setting ? db.fund.findUniqueOrThrow({ where: { id: setting.fundId }, include: fundWithAliases }) : null,
+  ]);
   return {
     setting: setting && fund ? { amount: setting.amount, fund: toFundInfo(fund) } : null,
     events,

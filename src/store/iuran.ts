@@ -66,7 +66,7 @@ export function effectiveRates<R extends { fromPeriod: string }>(rows: readonly 
   return schedule;
 }
 
-function toTerms(row: IuranRow): IuranTerms {
+export function toTerms(row: IuranRow): IuranTerms {
   if (!isPeriodKind(row.period)) throw new WksError('WKS_ERR_STORE', `iuran ${row.id} has unknown period ${row.period}`);
   const kind = row.period;
   return {
@@ -112,15 +112,10 @@ async function householdInfo(db: Db, id: number): Promise<HouseholdInfo> {
   return info;
 }
 
-/** Everything /tunggakan reads, in four queries whatever the history: accounts hold the paid totals. */
-export async function bookOf(db: Db, wksbmId: number): Promise<IuranBook> {
-  return (await booksOf(db, [wksbmId])).get(wksbmId)!;
-}
-
 /**
- * The books of several WKSBM in the same four queries (planning reminders for many at once). The two
- * that grow with the roster (households, accounts: 2,000 rows in a WKSBM of 500 KK with 3 iuran) are
- * raw selects: through findMany the client's own mapping of each row was most of /tunggakan's time.
+ * The books of several WKSBM in the same four queries, inside the reminder planner's transaction. The
+ * two that grow with the roster (households, accounts) are raw selects: through findMany the client's
+ * own mapping of each row was most of the time. (/tunggakan reads one WKSBM's book in roster.ts.)
  */
 export async function booksOf(db: Db, wksbmIds: readonly number[]): Promise<Map<number, IuranBook>> {
   const where = { wksbmId: { in: [...wksbmIds] } };
@@ -258,12 +253,11 @@ async function toGroups(tx: Tx, input: { wksbmId: number; key: string; subject: 
   );
 }
 
-export function createIuranStore(read: PrismaClient, writer: Writer): IuranStore {
+/** The iuran store but for its /tunggakan reads, which are plain SQL (roster.ts). */
+export function createIuranStore(read: PrismaClient, writer: Writer): Omit<IuranStore, 'book' | 'paidUpRoster'> {
   return {
     households: (wksbmId) => householdInfos(read, { wksbmId }),
     iurans: (wksbmId) => iuranInfos(read, { wksbmId }),
-
-    book: (wksbmId) => bookOf(read, wksbmId),
 
     async householdsOf(personId) {
       const rows = await read.householdMember.findMany({ where: { personId }, orderBy: { id: 'asc' } });
