@@ -4,15 +4,21 @@
  */
 import { DateTime } from 'luxon';
 import type { FundInfo, WksbmInfo } from '../shared/ports.js';
-import type { FundUnit, Quantity } from '../shared/quantity.js';
-import { formatQuantity, formatRupiah } from '../shared/format.js';
+import type { FundUnit } from '../shared/quantity.js';
+import { formatRupiah } from '../shared/format.js';
 import { zoneLabel } from '../meetings/time-zone.js';
 import type { ArisanRoundLine, FundTotals, ProofLine, ReportModel, ReportProfile, ReportVariant } from './model.js';
 import { dayLabel, type PeriodProblem, type ReportPeriod } from './period.js';
 import type { ProfileField } from './ports.js';
 
 const fundName = (fund: Pick<FundInfo, 'name'>): string => fund.name.charAt(0).toUpperCase() + fund.name.slice(1);
-const amount = (fund: Pick<FundInfo, 'unit'>, value: bigint): string => formatQuantity({ unit: fund.unit, value } as Quantity);
+/**
+ * An amount with its unit as the LPJ prints it. Goods get thousands dots like rupiah ("2.213,5 kg"), as
+ * a printed Indonesian report writes numbers and as its buku kas columns do; chat answers leave them out
+ * so that what the bot says can be typed back.
+ */
+const amount = (fund: Pick<FundInfo, 'unit'>, value: bigint): string =>
+  fund.unit === 'IDR' ? formatRupiah(value) : `${plainAmount(fund, value, true)} ${UNIT_LABEL[fund.unit]}`;
 
 /** "M.K." for "Mbah Karto": what the group version shows of a person helped. */
 export function initials(name: string): string {
