@@ -19,7 +19,8 @@ const MAX_PROOF_MB = 10;
 async function keep(ctx: CommandContext, target: ProofTarget, onceKey: string): Promise<readonly Reply[]> {
   const load = ctx.inbound.photo?.load;
   if (!load) return refuse(ledgerText.proofUnavailable());
-  // A message handled again (a redelivery, a retry after a crash) whose photo is already kept: its answer, without fetching the photo again.
+  // A message handled again (a redelivery, a retry after a crash) whose photo is already kept gets its
+  // answer without the photo being fetched again.
   const earlier = await ctx.deps.cases.earlierAnswer({ ...ctx.once, key: onceKey });
   if (earlier) return earlier;
   const photo = await load();
