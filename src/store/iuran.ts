@@ -208,11 +208,12 @@ export async function reverseIuranPayments(tx: Tx, input: { entryId: number; rev
 export async function confirmPending(
   tx: Tx,
   input: { submissionId: number; entryId: number; wksbmId: number; fundId: number; amount: bigint; at: Date },
-): Promise<PaymentEffect | null> {
+): Promise<{ iuran: PaymentEffect | null; levy: LevyEffect | null }> {
   const pending = await tx.pendingSetoran.findUnique({ where: { submissionId: input.submissionId } });
-  if (pending?.householdId == null) return null;
+  if (pending?.householdId == null) return { iuran: null, levy: null };
   const iuran = await tx.iuran.findUnique({ where: { fundId: input.fundId }, select: { id: true } });
-  return (await payHousehold(tx, { ...input, iuranId: iuran?.id ?? null, householdId: pending.householdId })).effect;
+  const { effect, levy } = await payHousehold(tx, { ...input, iuranId: iuran?.id ?? null, householdId: pending.householdId });
+  return { iuran: effect, levy };
 }
 
 /** Inside a /sahkan or /tolak: a perantau who sent the setoran from a private chat is told there. */

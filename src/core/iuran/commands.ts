@@ -14,7 +14,8 @@ import { localDate, periodAt, periodOfDate } from './period.js';
 import type { HouseholdInfo } from './ports.js';
 import { isActive, paidUpCounts, standingsOf } from './standing.js';
 import { iuranText } from './text.js';
-import { levySection } from '../duka/levy-book.js';
+import { levySection, levyStandings } from '../duka/levy-book.js';
+import { dukaText } from '../duka/text.js';
 
 const now = (ctx: CommandContext) => ctx.deps.clock.now();
 
@@ -164,11 +165,13 @@ export const iuranCommand: GroupCommand = {
     const mine = await ctx.deps.iuran.householdsOf(ctx.person.id);
     const rows = await Promise.all(
       mine.map(async ({ wksbm, household }) => {
-        const book = await ctx.deps.iuran.book(wksbm.id);
+        const [book, levyBook] = await Promise.all([ctx.deps.iuran.book(wksbm.id), ctx.deps.duka.levyBook(wksbm.id)]);
         const standings = standingsOf({ ...book, households: [household] }, now(ctx), wksbm.timeZone).flatMap(({ iuran, rows: [row] }) =>
           row ? [{ iuran, standing: row.standing }] : [],
         );
-        return { wksbm: wksbm.name, household, standings };
+        // The duka levy, when a death has carried one for this household (or it paid toward one).
+        const levy = levyStandings(levyBook).find((row) => row.household.id === household.id);
+        return { wksbm: wksbm.name, household, standings, levy: levy ? dukaText.levyMine(levy.standing) : null };
       }),
     );
     return reply(iuranText.mine(rows));
