@@ -10,6 +10,7 @@ const POSTGRESQL_FILES = [
   'test/postgresql/**/*.test.ts',
   'test/store/ledger.test.ts',
   'test/store/meetings.test.ts',
+  'test/store/writer.test.ts',
   'test/scheduler/outbox.test.ts',
   'test/scheduler/monthly-report.test.ts',
   'test/core/report/laporan.test.ts',
