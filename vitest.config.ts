@@ -10,12 +10,16 @@ const POSTGRESQL_FILES = [
   'test/postgresql/**/*.test.ts',
   'test/store/ledger.test.ts',
   'test/store/meetings.test.ts',
+  'test/store/writer.test.ts',
   'test/scheduler/outbox.test.ts',
   'test/scheduler/monthly-report.test.ts',
   'test/core/report/laporan.test.ts',
+  'test/core/iuran/iuran.test.ts',
   'test/http/dashboard/book.test.ts',
   'test/e2e/server-delivery.test.ts',
   'test/e2e/election.test.ts',
+  // Identity merges and the raw SQL that plans private reminders.
+  'test/channels/whatsapp/private-chat.test.ts',
 ];
 
 export default defineConfig({

@@ -4,7 +4,7 @@
  * it is built again here first, so `npm start` is always the one command and never runs stale code.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,11 +22,32 @@ function newest(dir) {
   return latest;
 }
 
+const src = path.join(root, 'src');
+const dist = path.join(root, 'dist');
+
+/**
+ * tsc emits only JavaScript; the dashboard's templates and static files (src/http/dashboard/views,
+ * public) are read beside the compiled modules, so every non-TypeScript file under src/ is copied to
+ * the same place under dist/. The generated Prisma clients are TypeScript and compiled like the rest.
+ */
+function copyAssets() {
+  cpSync(src, dist, {
+    recursive: true,
+    filter: (from) => (statSync(from).isDirectory() ? from !== path.join(src, 'generated') : !from.endsWith('.ts')),
+  });
+}
+
 export function buildIfStale() {
   const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  if (built >= newest(path.join(root, 'src')) && built >= statSync(path.join(root, 'tsconfig.build.json')).mtimeMs) return;
+  // This file is the build's recipe: a dist/ made by an older recipe (say, before assets were copied) is stale too.
+  const inputs = [newest(src), statSync(path.join(root, 'tsconfig.build.json')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs];
+  if (inputs.every((mtime) => built >= mtime)) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+  copyAssets();
+  // tsc leaves its stamp alone when no TypeScript changed (a template did): mark this build as done.
+  const now = new Date();
+  utimesSync(stamp, now, now);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -83,7 +83,11 @@ export function createCore(deps: CoreDeps): Core {
     // Handled before up to its commit: the answer it got then, not a new decision that could say
     // "coba lagi" (or "not allowed") about a change that is already made.
     const earlier = message.redelivered ? await deps.cases.earlierAnswer(ctx.once) : null;
-    if (earlier) return earlier;
+    if (earlier) {
+      // A /setor with a photo cut short between its entry and its proof keeps the photo all the same.
+      const proofCommand = typed !== null && PROOF_COMMANDS.has(byWord.get(typed.name)?.name ?? '');
+      return message.photo && proofCommand ? [...earlier, ...(await proofOfCommand(ctx))] : earlier;
+    }
     if (!typed) {
       // A photo answering a /setor or /keluar is its proof; any other photo is just part of the chat.
       const proof = await proofByReply(ctx);

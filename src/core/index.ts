@@ -5,6 +5,7 @@ export type { Command, CoreDeps } from './shared/command.js';
 export {
   inboundKey,
   PRIVATE_CHAT,
+  privateChatsOf,
   type ChannelName,
   type ChannelSender,
   type Quote,
@@ -32,6 +33,7 @@ export {
 } from './shared/outbox.js';
 export type { SentWhatsAppMessage, WhatsAppStore } from './shared/whatsapp-store.js';
 export { systemClock, type Clock } from './shared/clock.js';
+export { createVersionedCache, type VersionedCache } from './shared/versioned-cache.js';
 export { ROLES, TREASURY, PENGURUS, isRole, type Role } from './shared/roles.js';
 export { RoleChanged, TelegramStartError, WksError, WriteConflict, type WksErrorCode } from './errors.js';
 export type { FundUnit, Quantity, Rupiah } from './shared/quantity.js';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
-import { type ChannelName, type ChannelSender, type Notifier, type OutboxStore, PENGURUS, PRIVATE_CHAT, type Reply } from '../core/index.js';
+import { type ChannelName, type ChannelSender, type Notifier, type OutboxStore, PENGURUS, privateChatsOf, type Reply } from '../core/index.js';
 import { noticeKind } from '../outbox/index.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
@@ -22,12 +22,12 @@ export function createNotifier(read: PrismaClient, log: Logger, outbox: Pick<Out
   const senders = new Map<ChannelName, ChannelSender>();
   const outboxChannels = new Set<ChannelName>();
 
-  async function sendTo(channel: string, chatId: string, replies: readonly Reply[]): Promise<void> {
+  /** `subject` is the notice's, shared by every chat it goes to: a merge keeps one of a person's two. */
+  async function sendTo(channel: string, chatId: string, replies: readonly Reply[], subject = `notice:${randomUUID()}`): Promise<void> {
     if (outboxChannels.has(channel as ChannelName)) {
-      const subject = `notice:${randomUUID()}`;
       await outbox.add(
         replies.map((reply, index) => ({
-          dedupeKey: `${subject}#${index}`,
+          dedupeKey: `${subject}:${channel}:${chatId}#${index}`,
           channel: channel as ChannelName,
           chatId,
           subject,
@@ -52,13 +52,10 @@ export function createNotifier(read: PrismaClient, log: Logger, outbox: Pick<Out
 
   async function toPeople(personIds: readonly number[], replies: readonly Reply[]): Promise<void> {
     if (personIds.length === 0) return;
-    const identities = await read.identity.findMany({ where: { personId: { in: [...personIds] } }, orderBy: { id: 'asc' } });
-    await Promise.all(
-      identities.map((identity) => {
-        const chat = PRIVATE_CHAT[identity.channel as ChannelName];
-        return chat ? sendTo(identity.channel, chat(identity.externalId), replies) : undefined;
-      }),
-    );
+    const identities = await read.identity.findMany({ where: { personId: { in: [...new Set(personIds)] } }, orderBy: { id: 'asc' } });
+    // One private chat per person and channel: someone known by two identities (merged) is told once.
+    const subject = `notice:${randomUUID()}`;
+    await Promise.all(privateChatsOf(identities).map((chat) => sendTo(chat.channel, chat.chatId, replies, subject)));
   }
 
   return {

@@ -19,9 +19,12 @@ export async function writeCsv(query: ReportQuery, model: ReportModel, out: Writ
   // Loaded at the first report, like pdfmake and exceljs (files/index.ts), not at every start.
   const { stringify } = await import('csv-stringify');
   const c = reportText.columns;
-  const csv = stringify({ ...CSV_FORMAT, header: true, columns: [c.fund, c.unit, c.number, c.date, c.kind, c.description, c.party, c.in, c.out, c.balance, c.reverses] });
+  const csv = stringify({ ...CSV_FORMAT, header: true, columns: [c.fund, c.unit, c.number, c.date, c.kind, c.description, c.party, c.in, c.out, c.balance, c.reverses, c.proof] });
   const done = pipeline(csv, out);
   const zone = model.wksbm.timeZone;
+  // An entry's proof photos, by number; a correction shares no number with what it corrects.
+  const proofs = new Map<number, string[]>();
+  for (const proof of model.proofs) proofs.set(proof.entryNumber, [...(proofs.get(proof.entryNumber) ?? []), reportText.proofHash(proof.sha256)]);
   const write = async (row: (string | number | null)[]) => {
     if (!csv.write(row)) await once(csv, 'drain');
   };
@@ -29,7 +32,7 @@ export async function writeCsv(query: ReportQuery, model: ReportModel, out: Writ
     const { fund } = totals;
     const name = reportText.fundName(fund);
     const unit = reportText.unit(fund.unit);
-    await write([name, unit, null, reportText.shortDateTime(model.period.from, zone), null, reportText.openingRow(), null, null, null, csvNumber(fund, totals.opening), null]);
+    await write([name, unit, null, reportText.shortDateTime(model.period.from, zone), null, reportText.openingRow(), null, null, null, csvNumber(fund, totals.opening), null, null]);
     for await (const line of query.lines(model, totals)) {
       await write([
         name,
@@ -43,9 +46,10 @@ export async function writeCsv(query: ReportQuery, model: ReportModel, out: Writ
         line.out === 0n ? null : csvNumber(fund, line.out),
         csvNumber(fund, line.balance),
         line.reverses,
+        proofs.get(line.number)?.join(' ') ?? null,
       ]);
     }
-    await write([name, unit, null, null, null, reportText.closingRow(), null, csvNumber(fund, totals.receipts), csvNumber(fund, totals.spending), csvNumber(fund, totals.closing), null]);
+    await write([name, unit, null, null, null, reportText.closingRow(), null, csvNumber(fund, totals.receipts), csvNumber(fund, totals.spending), csvNumber(fund, totals.closing), null, null]);
   }
   csv.end();
   await done;

@@ -74,8 +74,9 @@ const head = (texts: readonly string[], numeric: readonly number[] = []): TableC
   texts.map((text, index) => ({ text, bold: true, fillColor: HEAD_FILL, alignment: numeric.includes(index) ? 'right' : 'left' }));
 const right = (text: string, bold = false): TableCell => ({ text, alignment: 'right', bold });
 
-function section(title: string): Content {
-  return { text: title, bold: true, fontSize: 11, margin: [0, 14, 0, 6], headlineLevel: 1 };
+/** A section heading; an annex starts on a page of its own. */
+function section(title: string, annex = false): Content {
+  return { text: title, bold: true, fontSize: 11, margin: [0, 14, 0, 6], headlineLevel: 1, ...(annex ? { pageBreak: 'before' as const } : {}) };
 }
 
 function kop(model: ReportModel): Content[] {
@@ -315,6 +316,35 @@ function closing(model: ReportModel): Content[] {
   ];
 }
 
+/** The annex of proof photos, after the signatures: it lists what backs the entries and is not signed. */
+function proofs(model: ReportModel): Content[] {
+  if (model.proofs.length === 0) return [];
+  const c = reportText.columns;
+  const zone = model.wksbm.timeZone;
+  return [
+    section(reportText.sections.proofs, true),
+    { text: reportText.proofsNote(), margin: [0, 0, 0, 6] },
+    {
+      table: {
+        headerRows: 1,
+        widths: [35, 55, 60, 75, '*', 70],
+        body: [
+          head([c.number, c.date, c.fund, c.total, c.description, c.proofHash], [0, 3]),
+          ...model.proofs.map((line) => [
+            right(`#${line.entryNumber}`),
+            reportText.shortDate(line.at, zone),
+            reportText.fundName(line.fund),
+            right(reportText.amount(line.fund, reportText.proofEffect(line))),
+            line.description,
+            reportText.proofHash(line.sha256),
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+  ];
+}
+
 function footerText(model: ReportModel, page: number, pages: number) {
   return { left: `${model.wksbm.name} — LPJ ${model.period.label}`, right: reportText.page(page, pages) };
 }
@@ -337,7 +367,7 @@ function bodyDocument(model: ReportModel, extraPages: number): TDocumentDefiniti
         columns: [{ text: text.left }, { text: text.right, alignment: 'right' }],
       };
     },
-    content: [...kop(model), ...summary(model), ...groups(model), ...aid(model), ...meetings(model), ...arisan(model), ...santunan(model), ...closing(model)],
+    content: [...kop(model), ...summary(model), ...groups(model), ...aid(model), ...meetings(model), ...arisan(model), ...santunan(model), ...closing(model), ...proofs(model)],
   };
 }
 

@@ -107,6 +107,24 @@ export async function writeXlsx(query: ReportQuery, model: ReportModel, out: Wri
   }
   arisan.commit();
 
+  const proofs = book.addWorksheet('Bukti');
+  proofs.columns = [{ width: 8 }, { width: 17 }, { width: 14 }, { width: 16 }, { width: 44 }, { width: 16 }];
+  proofs.addRow([reportText.sections.proofs]).font = { bold: true };
+  proofs.addRow([c.number, c.date, c.fund, c.total, c.description, c.proofHash]).font = { bold: true };
+  for (const line of model.proofs) {
+    const row = proofs.addRow([
+      line.entryNumber,
+      wallClock(line.at, zone),
+      reportText.fundName(line.fund),
+      xlsxNumber(line.fund, reportText.proofEffect(line)),
+      line.description,
+      reportText.proofHash(line.sha256),
+    ]);
+    row.getCell(2).numFmt = DATE_FORMAT;
+    row.getCell(4).numFmt = numberFormat(line.fund);
+  }
+  proofs.commit();
+
   const meetings = book.addWorksheet('Kegiatan');
   meetings.columns = [{ width: 8 }, { width: 18 }, { width: 16 }, { width: 24 }, { width: 12 }, { width: 14 }, { width: 60 }];
   meetings.addRow([reportText.sections.meetings]).font = { bold: true };

@@ -5,8 +5,12 @@ import type { InboxRow, InboxStore, OutboxDraft } from '../store/inbox.js';
 
 /** How a channel handles its stored updates. */
 export interface InboxHandler {
-  /** Handles one update; resolves with what to send, which is committed with the row's completion. */
-  handle(row: InboxRow): Promise<readonly OutboxDraft[]>;
+  /**
+   * Handles one update; resolves with what to send, which is committed with the row's completion. While
+   * tries are left (`last` false), something not known just now (a platform look-up that failed) is
+   * better thrown and tried again with backoff than answered with "coba lagi", which loses the update.
+   */
+  handle(row: InboxRow, attempt: { readonly last: boolean }): Promise<readonly OutboxDraft[]>;
   /** After the last failed try: what tells the person that something went wrong (never silence). */
   failed(row: InboxRow): readonly OutboxDraft[];
 }
@@ -84,7 +88,7 @@ export function createInboxWorker(deps: InboxWorkerDeps): InboxWorker {
     // Real time, as the outbox stamps its rows: what is written from here on may come from this update.
     const since = new Date();
     try {
-      const messages = await deps.handler.handle(row);
+      const messages = await deps.handler.handle(row, { last: row.attempts + 1 >= options.maxAttempts });
       await store.finish(row, messages, { status: 'done' }, deps.clock.now(), since);
     } catch (error) {
       const attempts = row.attempts + 1;

@@ -13,8 +13,9 @@ export interface DispatcherOptions {
   /** A claimed message waits this long at most for the rate limit; a longer wait hands it back. */
   readonly maxHoldMs: number;
   /**
-   * How long a claim holds. Longer than anything a claim can wait for: `perChat` holds for the rate
-   * limit plus `perChat` sends, each bounded by the channels' request timeout.
+   * How long a claim holds. While the claim is worked on, it is extended every third of this, so a
+   * message waiting for the rate limit (a report's documents wait as long as needed) is never claimed
+   * by another instance meanwhile; only a claimer that died lets it run out.
    */
   readonly leaseMs: number;
   /** Failed sends before a message is given up. */
@@ -134,14 +135,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   /** Sends one message; `another` takes the next send slot before each further document. */
-  async function send(sender: ChannelSender, chatId: string, message: Outgoing, another: () => Promise<void>): Promise<void> {
+  async function send(sender: ChannelSender, chatId: string, message: Outgoing, sendKey: string, another: () => Promise<void>): Promise<void> {
     const signal = aborting.signal;
     switch (message.type) {
       case 'replies': {
-        if (message.replies.length) await sender.send(chatId, message.replies, { quote: message.quote, signal });
+        if (message.replies.length) await sender.send(chatId, message.replies, { quote: message.quote, signal, sendKey });
         for (const [index, document] of (message.documents ?? []).entries()) {
           if (index > 0 || message.replies.length) await another();
-          await sender.sendDocument(chatId, document, { signal });
+          await sender.sendDocument(chatId, document, { signal, sendKey: `${sendKey}\ndocument ${index}` });
         }
         return;
       }
@@ -195,7 +196,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         current.done(deps.clock.now().getTime());
         current = await nextSlot(limiter, chatKey);
       };
-      await send(sender, message.chatId, outgoing, another);
+      await send(sender, message.chatId, outgoing, message.dedupeKey, another);
       return { kind: 'sent', at: deps.clock.now() };
     } catch (error) {
       const wait = retryAfterMs(error);
@@ -246,6 +247,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
+  /** Extends a claim's lease every third of it until stopped; a failed extension is tried at the next beat. */
+  function keepClaimed(claimToken: string): { stop(): void } {
+    const beat = setInterval(() => {
+      deps.outbox.extend(claimToken, new Date(deps.clock.now().getTime() + options.leaseMs)).catch((error: unknown) => {
+        deps.log.warn({ error: errorType(error) }, 'extending an outbox claim failed');
+      });
+    }, options.leaseMs / 3);
+    return { stop: () => clearInterval(beat) };
+  }
+
   return {
     nextDue: () => deps.outbox.nextDue(channels, deps.clock.now(), deps.chatId),
     async runOnce() {
@@ -258,12 +269,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         perChat: options.perChat,
         leaseMs: options.leaseMs,
       });
+      if (claimed.length === 0) return 0;
       const byChat = new Map<string, OutboxMessage[]>();
       for (const message of claimed) {
         const key = `${message.channel}:${message.chatId}`;
         byChat.set(key, [...(byChat.get(key) ?? []), message]);
       }
-      await Promise.all([...byChat.values()].map(deliverChat));
+      const heartbeat = keepClaimed(claimed[0]!.claimToken);
+      try {
+        await Promise.all([...byChat.values()].map(deliverChat));
+      } finally {
+        heartbeat.stop();
+      }
       return claimed.length;
     },
     stop(graceMs = 2_000) {

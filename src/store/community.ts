@@ -30,9 +30,11 @@ export interface CommunityStoreWithCache extends CommunityStore {
 }
 
 export function createCommunityStore(read: PrismaClient, writer: Writer): CommunityStoreWithCache {
-  // A chat's link and a channel identity never change once made, so they are kept for good.
+  // A chat's link never changes once made (a move forgets it), so it is kept for good.
   const chats = new Map<string, WksbmInfo>();
-  const people = new Map<string, PersonInfo>();
+  // An identity's person changes when two are merged, maybe by another instance (a second server, the
+  // console): a short lifetime bounds how long this one acts for the absorbed person.
+  const people = createCache<PersonInfo>(TTL_MS);
   const roles = createCache<Role>(TTL_MS);
   const funds = createCache<readonly FundInfo[]>(TTL_MS);
   const members = createCache<readonly MemberInfo[]>(TTL_MS);

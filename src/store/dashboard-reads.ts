@@ -125,6 +125,8 @@ export function createDashboardReads(read: PrismaClient, sql: SqlReader, options
   }
 
   const reads: DashboardReads = {
+    version: () => sql.version(),
+
     async book(wksbmId, filter: BookFilter, before, limit) {
       const entryWhere = [Prisma.sql`e."wksbmId" = ${wksbmId}`, ...conditions(sql, 'e', filter, before)];
       if (filter.kind) entryWhere.push(Prisma.sql`e."kind" = ${filter.kind}`);

@@ -1,13 +1,12 @@
 import { DateTime } from 'luxon';
 import {
-  type ChannelName,
   dukaText,
   type LevyBook,
   type LevyEffect,
   type LevyReminderPlanner,
   levyStanding,
   owesFor,
-  PRIVATE_CHAT,
+  privateChatsOf,
   type NewOutboxMessage,
 } from '../core/index.js';
 import { dukaLevyReminderPayload } from '../outbox/kinds/duka-levy-reminder.js';
@@ -24,20 +23,29 @@ const REMINDER_HOUR = 9;
 /** The outbox subject of a household's levy reminders: a levy payment withdraws them. */
 export const levySubject = (wksbmId: number, householdId: number) => `duka-levy:${wksbmId}:${householdId}`;
 
-/** The levy book of a WKSBM in five queries, whatever its history. */
+/**
+ * The levy book of a WKSBM in five queries, whatever its history. The whole roster is read only once a
+ * death has carried a levy: before that nothing is owed, and no caller of the whole book shows one
+ * (levySection), while /tunggakan in a WKSBM of 500 KK would read its 500 households for nothing.
+ */
 export async function levyBookOf(db: Db, wksbmId: number, householdIds?: readonly number[]): Promise<LevyBook> {
   const households = householdIds ? { wksbmId, id: { in: [...householdIds] } } : { wksbmId };
-  const [setting, events, rows, paid] = await Promise.all([
+  const [setting, events] = await Promise.all([
     db.dukaLevySetting.findUnique({ where: { wksbmId } }),
     db.dukaEvent.findMany({ where: { wksbmId, levy: { gt: 0n } }, orderBy: { number: 'asc' }, select: { number: true, name: true, diedOn: true, levy: true } }),
-    db.household.findMany({ where: households, select: { id: true, name: true, address: true, since: true, leftOn: true }, orderBy: { id: 'asc' } }),
-    db.dukaLevyPayment.groupBy({
-      by: ['householdId'],
-      where: householdIds ? { wksbmId, householdId: { in: [...householdIds] } } : { wksbmId },
-      _sum: { amount: true },
-    }),
   ]);
-  const fund = setting ? await db.fund.findUniqueOrThrow({ where: { id: setting.fundId }, include: fundWithAliases }) : null;
+  const roster = householdIds !== undefined || events.length > 0;
+  const [rows, paid, fund] = await Promise.all([
+    roster ? db.household.findMany({ where: households, select: { id: true, name: true, address: true, since: true, leftOn: true }, orderBy: { id: 'asc' } }) : [],
+    roster
+      ? db.dukaLevyPayment.groupBy({
+          by: ['householdId'],
+          where: householdIds ? { wksbmId, householdId: { in: [...householdIds] } } : { wksbmId },
+          _sum: { amount: true },
+        })
+      : [],
+    setting ? db.fund.findUniqueOrThrow({ where: { id: setting.fundId }, include: fundWithAliases }) : null,
+  ]);
   return {
     setting: setting && fund ? { amount: setting.amount, fund: toFundInfo(fund) } : null,
     events,
@@ -99,10 +107,10 @@ export async function planLevyReminders(tx: Tx, input: { wksbmId: number; number
   const identities = await tx.identity.findMany({ where: { personId: { in: members.map((m) => m.personId) } }, orderBy: { id: 'asc' } });
   const dueAt = DateTime.fromJSDate(input.at, { zone: input.zone }).plus({ days: 1 }).set({ hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 });
   const messages: NewOutboxMessage[] = [];
+  // One private chat per person and channel: a member known by two identities (merged) is reminded once.
+  const chats = privateChatsOf(identities);
   for (const member of members) {
-    for (const identity of identities.filter((i) => i.personId === member.personId && i.channel in PRIVATE_CHAT)) {
-      const channel = identity.channel as ChannelName;
-      const chatId = PRIVATE_CHAT[channel](identity.externalId);
+    for (const { channel, chatId } of chats.filter((chat) => chat.personId === member.personId)) {
       messages.push({
         dedupeKey: `duka-levy:${input.wksbmId}:${input.number}:${member.householdId}:${channel}:${chatId}`,
         channel,

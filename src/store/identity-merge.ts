@@ -1,4 +1,4 @@
-import type { ChannelName, IdentityMerge } from '../core/index.js';
+import { PRIVATE_CHAT, privateChatsOf, type ChannelName, type IdentityMerge } from '../core/index.js';
 import type { Tx } from './writer.js';
 
 /** Stronger first: when both people hold a role in one WKSBM, the merged person keeps the stronger. */
@@ -24,12 +24,49 @@ export async function mergeIdentities(tx: Tx, channel: ChannelName, a: string, b
   const missing = [a, b].filter((id) => !found.some((identity) => identity.externalId === id));
   if (missing.length) {
     await tx.identity.createMany({ data: missing.map((externalId) => ({ channel, externalId, personId: keep })) });
+    await oneConversation(tx, channel, keep);
     return 'linked';
   }
   if (people.length === 1) return 'same';
   const gone = people[1]!;
   await movePerson(tx, gone, keep);
+  await oneConversation(tx, channel, keep);
   return 'merged';
+}
+
+/**
+ * A person has one private conversation per channel, the chat notices go to (`privateChatsOf`): a
+ * report begun in another identity's chat continues there (where both chats hold one, the later stays),
+ * and what was planned for both chats before they were known to be one person (a notice, a reminder:
+ * the same subject) is sent to that chat only. Answers to messages stay in the chats they answer.
+ */
+async function oneConversation(tx: Tx, channel: ChannelName, personId: number): Promise<void> {
+  const identities = await tx.identity.findMany({ where: { personId, channel }, orderBy: { id: 'asc' } });
+  const [chat] = privateChatsOf(identities);
+  if (!chat) return;
+  const chatIds = identities.map((identity) => PRIVATE_CHAT[channel](identity.externalId));
+  const others = chatIds.filter((chatId) => chatId !== chat.chatId);
+
+  const [latest, ...older] = await tx.reportDraft.findMany({ where: { channel, chatId: { in: chatIds } }, orderBy: { updatedAt: 'desc' } });
+  if (latest) {
+    await tx.reportDraft.deleteMany({ where: { channel, chatId: { in: older.map((draft) => draft.chatId) } } });
+    if (latest.chatId !== chat.chatId) {
+      await tx.reportDraft.update({ where: { channel_chatId: { channel, chatId: latest.chatId } }, data: { chatId: chat.chatId } });
+    }
+  }
+
+  const planned = await tx.outbox.findMany({ where: { channel, chatId: chat.chatId, status: 'pending' }, select: { subject: true }, distinct: ['subject'] });
+  if (planned.length === 0 || others.length === 0) return;
+  await tx.outbox.deleteMany({
+    where: {
+      channel,
+      chatId: { in: others },
+      status: 'pending',
+      subject: { in: planned.map((row) => row.subject) },
+      // One being sent right now is out already.
+      OR: [{ claimedUntil: null }, { claimedUntil: { lt: new Date() } }],
+    },
+  });
 }
 
 async function movePerson(tx: Tx, from: number, to: number): Promise<void> {

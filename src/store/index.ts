@@ -12,6 +12,7 @@ import { createLevyReminderPlanner, reverseLevyPayments } from './duka-levy.js';
 import { createInboxStore, type InboxStore } from './inbox.js';
 import { confirmPending, createIuranStore, notifyDecided, reverseIuranPayments } from './iuran.js';
 import { createIuranReminderPlanner } from './iuran-reminders.js';
+import { createRosterReads } from './roster.js';
 import { createLedgerStore } from './ledger.js';
 import { createMeetingStore } from './meetings.js';
 import { createNotifier, type ChannelNotifier } from '../delivery/notifier.js';
@@ -61,7 +62,7 @@ export function createStores(db: Db, log: Logger): Stores {
     }),
     proofs: createProofStore(db.read, writer),
     dashboard: createDashboardStore(db.read, db.sql, writer),
-    iuran: createIuranStore(db.read, writer, db.sql),
+    iuran: { ...createIuranStore(db.read, writer, db.sql), ...createRosterReads(db.sql) },
     // The report capability's port, from each aggregate's store.
     cases: {
       ...createCaseRows(db.read, writer),

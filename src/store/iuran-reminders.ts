@@ -8,7 +8,7 @@ import {
   owedWindow,
   periodAt,
   periodKey,
-  PRIVATE_CHAT,
+  privateChatsOf,
   standing,
   type Standing,
   standingsOf,
@@ -85,14 +85,14 @@ async function planChunk(
   const [books, reachable, chats] = await Promise.all([
     booksOf(tx, wksbmIds),
     // A join rather than a list of person ids: a chunk's members can outnumber SQLite's bound parameters.
-    tx.$queryRaw<{ householdId: number; channel: string; externalId: string }[]>`
-      SELECT m."householdId", i."channel", i."externalId" FROM "HouseholdMember" m
+    tx.$queryRaw<{ householdId: number; personId: number; channel: string; externalId: string }[]>`
+      SELECT m."householdId", m."personId", i."channel", i."externalId" FROM "HouseholdMember" m
       JOIN "Identity" i ON i."personId" = m."personId"
       WHERE m."wksbmId" IN (${Prisma.join(wksbmIds)}) ORDER BY i."id"`,
     tx.chat.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
-  const reachOf = new Map<number, { channel: string; externalId: string }[]>();
-  for (const row of reachable) reachOf.set(Number(row.householdId), [...(reachOf.get(Number(row.householdId)) ?? []), row]);
+  const reachOf = new Map<number, { personId: number; channel: string; externalId: string }[]>();
+  for (const row of reachable) reachOf.set(Number(row.householdId), [...(reachOf.get(Number(row.householdId)) ?? []), { ...row, personId: Number(row.personId) }]);
 
   const messages: NewOutboxMessage[] = [];
   const runs: { iuranId: number; period: string; planned: number }[] = [];
@@ -106,12 +106,11 @@ async function planChunk(
       let reminded = 0;
       for (const { household, standing: owed } of active) {
         if (owed.arrears === 0n) continue;
-        const reach = (reachOf.get(household.id) ?? []).filter((identity) => identity.channel in PRIVATE_CHAT);
+        // One private chat per member and channel: a member known by two identities (merged) is reminded once.
+        const reach = privateChatsOf(reachOf.get(household.id) ?? []);
         if (reach.length === 0) continue;
         reminded++;
-        for (const identity of reach) {
-          const channel = identity.channel as ChannelName;
-          const chatId = PRIVATE_CHAT[channel](identity.externalId);
+        for (const { channel, chatId } of reach) {
           messages.push({
             dedupeKey: `iuran-reminder:${iuran.id}:${period}:${household.id}:${channel}:${chatId}`,
             channel,

@@ -67,7 +67,7 @@ export function effectiveRates<R extends { fromPeriod: string }>(rows: readonly 
   return schedule;
 }
 
-function toTerms(row: IuranRow): IuranTerms {
+export function toTerms(row: IuranRow): IuranTerms {
   if (!isPeriodKind(row.period)) throw new WksError('WKS_ERR_STORE', `iuran ${row.id} has unknown period ${row.period}`);
   const kind = row.period;
   return {
@@ -113,15 +113,10 @@ async function householdInfo(db: Db, id: number): Promise<HouseholdInfo> {
   return info;
 }
 
-/** Everything /tunggakan reads, in four queries whatever the history: accounts hold the paid totals. */
-export async function bookOf(db: Db, wksbmId: number): Promise<IuranBook> {
-  return (await booksOf(db, [wksbmId])).get(wksbmId)!;
-}
-
 /**
- * The books of several WKSBM in the same four queries (planning reminders for many at once). The two
- * that grow with the roster (households, accounts: 2,000 rows in a WKSBM of 500 KK with 3 iuran) are
- * raw selects: through findMany the client's own mapping of each row was most of /tunggakan's time.
+ * The books of several WKSBM in the same four queries, inside the reminder planner's transaction. The
+ * two that grow with the roster (households, accounts) are raw selects: through findMany the client's
+ * own mapping of each row was most of the time. (/tunggakan reads one WKSBM's book in roster.ts.)
  */
 export async function booksOf(db: Db, wksbmIds: readonly number[]): Promise<Map<number, IuranBook>> {
   const where = { wksbmId: { in: [...wksbmIds] } };
@@ -214,11 +209,12 @@ export async function reverseIuranPayments(tx: Tx, input: { entryId: number; rev
 export async function confirmPending(
   tx: Tx,
   input: { submissionId: number; entryId: number; wksbmId: number; fundId: number; amount: bigint; at: Date },
-): Promise<PaymentEffect | null> {
+): Promise<{ iuran: PaymentEffect | null; levy: LevyEffect | null }> {
   const pending = await tx.pendingSetoran.findUnique({ where: { submissionId: input.submissionId } });
-  if (pending?.householdId == null) return null;
+  if (pending?.householdId == null) return { iuran: null, levy: null };
   const iuran = await tx.iuran.findUnique({ where: { fundId: input.fundId }, select: { id: true } });
-  return (await payHousehold(tx, { ...input, iuranId: iuran?.id ?? null, householdId: pending.householdId })).effect;
+  const { effect, levy } = await payHousehold(tx, { ...input, iuranId: iuran?.id ?? null, householdId: pending.householdId });
+  return { iuran: effect, levy };
 }
 
 /** Inside a /sahkan or /tolak: a perantau who sent the setoran from a private chat is told there. */
@@ -259,15 +255,14 @@ async function toGroups(tx: Tx, input: { wksbmId: number; key: string; subject: 
   );
 }
 
-export function createIuranStore(read: PrismaClient, writer: Writer, sql: SqlReader): IuranStore {
+/** The iuran store but for its /tunggakan reads, which are plain SQL (roster.ts). */
+export function createIuranStore(read: PrismaClient, writer: Writer, sql: SqlReader): Omit<IuranStore, 'book' | 'paidUpRoster'> {
   return {
     households: (wksbmId) => householdInfos(read, { wksbmId }),
     // Every /setor asks and most WKSBM have no iuran: a prepared statement answers that in microseconds,
     // where the client's findMany cost most of a millisecond of CPU per /setor.
     iurans: async (wksbmId) =>
       (await sql.all(Prisma.sql`SELECT 1 FROM "Iuran" WHERE "wksbmId" = ${wksbmId} LIMIT 1`)).length ? iuranInfos(read, { wksbmId }) : [],
-
-    book: (wksbmId) => bookOf(read, wksbmId),
 
     async householdsOf(personId) {
       const rows = await read.householdMember.findMany({ where: { personId }, orderBy: { id: 'asc' } });

@@ -19,14 +19,18 @@ export interface LeaseStore {
 export function createLeaseStore(writer: Writer): LeaseStore {
   return {
     acquire(name, holder, ttlMs) {
-      return writer.run(async (tx): Promise<LeaseOutcome> => {
-        const now = await writer.dialect.now(tx);
-        const current = await tx.lease.findUnique({ where: { name } });
-        if (current && current.holder !== holder && current.expiresAt > now) return { held: false, holder: current.holder };
-        const expiresAt = new Date(now.getTime() + ttlMs);
-        await tx.lease.upsert({ where: { name }, create: { name, holder, expiresAt }, update: { holder, expiresAt } });
-        return { held: true, expiresAt };
-      });
+      // Urgent: an owner whose renewal waited behind inbox work would stop its jobs for nothing.
+      return writer.run(
+        async (tx): Promise<LeaseOutcome> => {
+          const now = await writer.dialect.now(tx);
+          const current = await tx.lease.findUnique({ where: { name } });
+          if (current && current.holder !== holder && current.expiresAt > now) return { held: false, holder: current.holder };
+          const expiresAt = new Date(now.getTime() + ttlMs);
+          await tx.lease.upsert({ where: { name }, create: { name, holder, expiresAt }, update: { holder, expiresAt } });
+          return { held: true, expiresAt };
+        },
+        { urgent: true },
+      );
     },
     async release(name, holder) {
       await writer.run((tx) => tx.lease.deleteMany({ where: { name, holder } }));

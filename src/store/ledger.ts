@@ -3,6 +3,7 @@ import {
   type EntryView,
   type HistoryItem,
   type LedgerStore,
+  type LevyEffect,
   type PaymentEffect,
   type Once,
   type Posting,
@@ -250,7 +251,7 @@ export interface LedgerHooks {
   confirmed(
     tx: Tx,
     input: { submissionId: number; entryId: number; wksbmId: number; fundId: number; amount: bigint; at: Date },
-  ): Promise<PaymentEffect | null>;
+  ): Promise<{ readonly iuran: PaymentEffect | null; readonly levy: LevyEffect | null }>;
   decided(tx: Tx, input: { submissionId: number; at: Date }): Promise<void>;
 }
 
@@ -310,7 +311,7 @@ export function createLedgerStore(read: PrismaClient, writer: Writer, hooks: Led
               include: submissionInclude,
             });
             await hooks.decided(tx, { submissionId: row.id, at: input.at });
-            return { ok: true, submission: toSubmissionView(updated), balanceAfter: null, iuran: null };
+            return { ok: true, submission: toSubmissionView(updated), balanceAfter: null, iuran: null, levy: null };
           }
           const { balance } = await tx.fund.findUniqueOrThrow({ where: { id: row.fundId }, select: { balance: true } });
           const after = balance + row.amount;
@@ -335,7 +336,7 @@ export function createLedgerStore(read: PrismaClient, writer: Writer, hooks: Led
             data: { ...decided, status: 'disahkan', entryId: entry.id },
             include: submissionInclude,
           });
-          const iuran = await hooks.confirmed(tx, {
+          const paid = await hooks.confirmed(tx, {
             submissionId: row.id,
             entryId: entry.id,
             wksbmId: row.wksbmId,
@@ -344,7 +345,7 @@ export function createLedgerStore(read: PrismaClient, writer: Writer, hooks: Led
             at: input.at,
           });
           await hooks.decided(tx, { submissionId: row.id, at: input.at });
-          return { ok: true, submission: toSubmissionView(updated), balanceAfter: after, iuran };
+          return { ok: true, submission: toSubmissionView(updated), balanceAfter: after, ...paid };
         },
         render,
       );

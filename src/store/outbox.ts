@@ -117,6 +117,9 @@ function settlementData(outcome: Outcome) {
 const settleLane: Lane<Settlement, boolean> = {
   name: 'outbox-settle',
   maxBatch: 256,
+  // A send the platform accepted is not recorded until this commits: the shorter that gap, the less a
+  // crash or an expired claim can make another instance send it again.
+  urgent: true,
   async apply(tx, settlements) {
     const results = new Map<Settlement, boolean>();
     const sent = new Map<string, Settlement[]>();
@@ -198,6 +201,14 @@ export function createOutboxStore(read: PrismaClient, writer: Writer): OutboxSto
           claimToken,
         }));
       });
+    },
+
+    async extend(claimToken, until) {
+      const { count } = await writer.run(
+        (tx) => tx.outbox.updateMany({ where: { claimToken, status: 'pending' }, data: { claimedUntil: until } }),
+        { urgent: true },
+      );
+      return count;
     },
 
     settle(message, outcome) {

@@ -17,6 +17,7 @@ import type {
 import { initials, PENGURUS, ppksLabel, reportText } from '../core/index.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { applyOnce } from './once.js';
+import { proofsOf } from './report-proofs.js';
 import { arisanRoundsOf, santunanOf } from './report-social.js';
 import { enqueue, withdraw } from './outbox.js';
 import { fundWithAliases, toFundInfo, toWksbmInfo } from './rows.js';
@@ -319,7 +320,11 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
         spending: totals.get(fund.id)!.spendingGroups.result(),
       }));
       const fundById = new Map(funds.map((fund) => [fund.id, fund]));
-      const [arisan, santunan] = await Promise.all([arisanRoundsOf(read, request), santunanOf(read, request, fundById)]);
+      const [arisan, santunan, proofs] = await Promise.all([
+        arisanRoundsOf(read, request),
+        santunanOf(read, request, fundById),
+        proofsOf(read, request, fundById, links),
+      ]);
       const model: ReportModel = {
         wksbm: toWksbmInfo(wksbm),
         profile: printed,
@@ -332,6 +337,7 @@ export function createReportStore(read: PrismaClient, writer: Writer): ReportSto
         meetings,
         arisan,
         santunan,
+        proofs,
         pendingSubmissions,
       };
       return model;

@@ -12,6 +12,12 @@ import type { Prisma } from '../generated/prisma/client.js';
  */
 export interface SqlReader {
   all<T>(query: Prisma.Sql): Promise<T[]>;
+  /**
+   * A number that changes whenever anything is committed to the database, by any connection or process
+   * (SQLite's data_version, read on this connection, which never writes itself); null on PostgreSQL,
+   * which has no such counter. Equal numbers mean every read in between saw the same data.
+   */
+  version(): number | null;
   /** A DateTime as a query parameter, compared like the stored column. */
   time(date: Date): string;
   close(): Promise<void>;
@@ -34,7 +40,8 @@ export function openSqlReader(file: string): SqlReader {
   // another instance on the file) commits, and this connection only reads: while it stands still, an
   // answer read before is exactly what the database would answer again. A commit drops them all.
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
-  let seenVersion: unknown = dataVersion.get();
+  const version = () => dataVersion.get() as number;
+  let seenVersion = version();
   let answerCount = 0;
 
   function forgetAnswers(): void {
@@ -44,10 +51,10 @@ export function openSqlReader(file: string): SqlReader {
 
   return {
     async all<T>(query: Prisma.Sql): Promise<T[]> {
-      const version = dataVersion.get();
-      if (version !== seenVersion || answerCount >= MAX_ANSWERS) {
+      const now = version();
+      if (now !== seenVersion || answerCount >= MAX_ANSWERS) {
         forgetAnswers();
-        seenVersion = version;
+        seenVersion = now;
       }
       const text = query.sql;
       let prepared = statements.get(text);
@@ -72,6 +79,7 @@ export function openSqlReader(file: string): SqlReader {
       // A copy of the list (callers may sort it); the rows themselves are shared.
       return rows.slice() as T[];
     },
+    version,
     // How the SQLite adapter stores a DateTime, so a text comparison orders instants correctly.
     time: (date) => date.toISOString().replace('Z', '+00:00'),
     close: async () => {
@@ -110,6 +118,7 @@ export async function openPostgresReader(url: string): Promise<SqlReader> {
       const result = await pool.query({ name, text: query.text, values: query.values as unknown[] });
       return result.rows as T[];
     },
+    version: () => null,
     // A zone in the text is ignored by a TIMESTAMP without one: the UTC digits are compared as stored.
     time: (date) => date.toISOString(),
     close: () => pool.end(),

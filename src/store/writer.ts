@@ -13,14 +13,21 @@ export type Tx = Prisma.TransactionClient;
 export interface Lane<I, O> {
   readonly name: string;
   readonly maxBatch: number;
+  /**
+   * Written before every request of a lane that is not urgent, whenever they arrived: for small writes
+   * that a claim's or lease's holder must make before time runs out elsewhere (a message marked sent, a
+   * lease renewed). Behind a burst of inbox work they would wait seconds: a kill in that time loses the
+   * mark, and a lease that runs out meanwhile lets another instance send the message again.
+   */
+  readonly urgent?: boolean;
   apply(tx: Tx, inputs: readonly I[]): Promise<O[]>;
 }
 
 export interface Writer {
   /** The engine's differences, for lanes that write raw SQL. */
   readonly dialect: Dialect;
-  /** One transaction of its own, in turn with every other write of this process. */
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** One transaction of its own, in turn with every other write of this process (`urgent`: see Lane). */
+  run<T>(work: (tx: Tx) => Promise<T>, options?: { readonly urgent?: boolean }): Promise<T>;
   /** Joins the requests of the same lane that are waiting into one transaction (group commit). */
   submit<I, O>(lane: Lane<I, O>, input: I): Promise<O>;
   /** Resolves when everything submitted so far is written. */
@@ -41,6 +48,7 @@ const soloLane: Lane<(tx: Tx) => Promise<unknown>, unknown> = {
     return [await work!(tx)];
   },
 };
+const urgentSoloLane: Lane<(tx: Tx) => Promise<unknown>, unknown> = { ...soloLane, name: 'solo-urgent', urgent: true };
 
 const RETRIES = 8;
 
@@ -92,12 +100,13 @@ export function createWriter(client: PrismaClient, dialect: Dialect, log: Logger
   }
 
   /**
-   * The oldest request's lane, with every request of that lane waiting behind it (up to its batch):
-   * requests of different lanes are independent (a caller that needs one written before another awaits
-   * it), so an inbox completion queued between two setoran does not split their transaction.
+   * The oldest urgent request's lane, else the oldest request's, with every request of that lane waiting
+   * behind it (up to its batch): requests of different lanes are independent (a caller that needs one
+   * written before another awaits it), so an inbox completion queued between two setoran does not split
+   * their transaction.
    */
   function nextBatch(): Task[] {
-    const lane = queue[0]!.lane;
+    const lane = (queue.find((task) => task.lane.urgent) ?? queue[0]!).lane;
     const batch: Task[] = [];
     const rest: Task[] = [];
     for (const task of queue) (task.lane === lane && batch.length < lane.maxBatch ? batch : rest).push(task);
@@ -122,7 +131,7 @@ export function createWriter(client: PrismaClient, dialect: Dialect, log: Logger
   return {
     dialect,
     submit,
-    run: (work) => submit(soloLane, work as (tx: Tx) => Promise<unknown>) as Promise<never>,
+    run: (work, options) => submit(options?.urgent ? urgentSoloLane : soloLane, work as (tx: Tx) => Promise<unknown>) as Promise<never>,
     idle: async () => {
       while (draining) await draining;
     },

@@ -215,7 +215,7 @@ describe('the year report reconciles with the ledger', () => {
   it('writes a CSV for Excel set to Indonesian whose lines add up to the same totals', () => {
     const { bom, rows: lines } = readCsv(readFileSync(made.csv.path, 'utf8'));
     expect(bom).toBe(true);
-    expect(lines[0]).toEqual(['Dana', 'Satuan', 'No.', 'Tanggal', 'Jenis', 'Uraian', 'Dari/Kepada', 'Masuk', 'Keluar', 'Saldo', 'Koreksi atas No.']);
+    expect(lines[0]).toEqual(['Dana', 'Satuan', 'No.', 'Tanggal', 'Jenis', 'Uraian', 'Dari/Kepada', 'Masuk', 'Keluar', 'Saldo', 'Koreksi atas No.', 'Bukti (SHA-256 awal)']);
     const p = period(String(YEAR));
     for (const fund of funds) {
       const want = expected(fund.id, p.from, p.to);

@@ -48,6 +48,7 @@ export function startWhatsApp(
     outbox: world.stores.outbox,
     planner: world.stores.planner,
     reports: { reports: world.stores.reports, monthly: world.stores.monthly, filesDir: tmpDir() },
+    proofs: { proofs: world.stores.proofs, filesDir: tmpDir() },
     senders: [adapter.sender],
     limiter: createRateLimiter(pace.overall, pace.perChat),
     clock,

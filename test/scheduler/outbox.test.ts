@@ -324,6 +324,56 @@ describe('the outbox across processes', () => {
   });
 });
 
+describe('a claim held longer than its lease', () => {
+  it('is extended while a message waits for the rate limit, so another instance does not send it too', async () => {
+    const world = await createWorld({ clock: createTestClock(NOW) });
+    const first = recordingSender();
+    const second = recordingSender();
+    const text = (n: number) => ({ kind: 'text' as const, text: `Pesan ${n}` });
+    await world.stores.outbox.add(
+      [1, 2].map((n) => ({ dedupeKey: `uji-${n}`, channel: 'console', chatId: 'rt09', subject: 'uji', payload: text(n), dueAt: world.clock.now(), notAfter: null })),
+    );
+    // 1. this instance may send one message a minute to the chat; the second waits (here until the test says)
+    let limitFrees!: () => void;
+    const waited = new Promise<void>((resolve) => (limitFrees = resolve));
+    const holding = createDispatcher({
+      outbox: world.stores.outbox,
+      planner: world.stores.planner,
+      senders: [first.sender],
+      limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, { limit: 1, windowMs: 60_000 }),
+      clock: world.clock,
+      log: silent,
+      options: { leaseMs: 300, maxHoldMs: 120_000 },
+      sleep: () => waited,
+    });
+    const running = holding.runOnce();
+    await vi.waitFor(() => expect(first.accepted).toHaveLength(1), { timeout: 5_000, interval: 20 });
+
+    // 2. well past the lease it was claimed with, another instance looks for due messages: none is free
+    world.clock.advance(30_000);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const other = createDispatcher({
+      outbox: world.stores.outbox,
+      planner: world.stores.planner,
+      senders: [second.sender],
+      limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, { limit: 100, windowMs: 1_000 }),
+      clock: world.clock,
+      log: silent,
+      options: { leaseMs: 300 },
+    });
+    expect(await other.runOnce()).toBe(0);
+
+    // 3. the limit frees: the waiting message is sent by the instance that held it, once, and recorded sent
+    world.clock.advance(31_000);
+    limitFrees();
+    await running;
+    expect(first.accepted.map((delivery) => delivery.replies[0]!.text)).toEqual(['Pesan 1', 'Pesan 2']);
+    expect(second.accepted).toEqual([]);
+    expect((await world.db.read.outbox.findMany({ orderBy: { id: 'asc' } })).map((row) => row.status)).toEqual(['sent', 'sent']);
+    await world.close();
+  });
+});
+
 describe('the scheduler loop', () => {
   it('sends due reminders on its own and stops cleanly', async () => {
     const world = await createWorld({ clock: createTestClock(NOW) });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDashboard } from '../../src/core/index.js';
 import { createWorld, type World } from '../helpers/world.js';
 
 let world: World;
@@ -151,5 +152,66 @@ describe('roles across instances', () => {
     expect(await world.say('Pak Budi', '/setor 700 kas')).toMatch(/^⏳ #3/);
     expect(await expectBalanceIsSumOfEntries('kas')).toBe(11_000n);
     expect(await world.db.read.ledgerEntry.count({ where: { kind: 'keluar' } })).toBe(0);
+  });
+});
+
+describe('dashboard writes and a role changed on another instance', () => {
+  /**
+   * The dashboard of this instance, whose first access check reads the role just before another instance
+   * makes Pak Budi an anggota (between the check and the write, where only the writing transaction sees it).
+   */
+  async function dashboardDemotingAfterFirstCheck() {
+    const budi = await world.db.read.person.findFirstOrThrow({ where: { name: 'Pak Budi' } });
+    const wksbm = await world.db.read.wksbm.findFirstOrThrow();
+    let demoted = false;
+    const dashboard = createDashboard({
+      ...world.stores,
+      clock: world.clock,
+      dashboard: {
+        ...world.stores.dashboard,
+        async accessOf(personId) {
+          const seen = await world.stores.dashboard.accessOf(personId);
+          if (!demoted) {
+            demoted = true;
+            const other = await createWorld({ url: world.db.url, clock: world.clock });
+            try {
+              expect(await other.say('Bu Sri', '/peran Pak Budi anggota')).toContain('✅ Pak Budi sekarang anggota');
+            } finally {
+              await other.close();
+            }
+          }
+          return seen;
+        },
+      },
+    });
+    return { dashboard, actor: { person: { id: budi.id, name: budi.name }, nonce: crypto.randomUUID() }, wksbmId: wksbm.id };
+  }
+
+  beforeEach(async () => {
+    await world.say('Pak Budi', 'Assalamualaikum');
+    await world.say('Bu Sri', '/peran Pak Budi bendahara');
+  });
+
+  it('refuses an approval by a bendahara demoted between the access check and the write', async () => {
+    await world.say('Mbak Rini', '/setor 20rb kas');
+    const { dashboard, actor, wksbmId } = await dashboardDemotingAfterFirstCheck();
+    expect(await dashboard.decide(actor, { wksbmId, numbers: [1], approve: true, reason: null })).toEqual({ ok: false, reason: 'forbidden' });
+    expect((await world.db.read.submission.findFirstOrThrow({ where: { number: 1 } })).status).toBe('menunggu');
+    expect(await world.db.read.ledgerEntry.count()).toBe(0);
+    expect(await world.db.read.inboundMessage.count({ where: { key: { startsWith: 'dasbor:' } } })).toBe(0);
+  });
+
+  it('refuses a case move by a pengurus demoted between the access check and the write', async () => {
+    await world.say('Mbak Rini', 'Assalamualaikum');
+    // A report in the steps of /lapor (as test/core/cases/reports-logs.test.ts walks them).
+    for (const answer of ['/lapor', '8', 'Pak Darto sakit', 'Gang 3', 'Perlu dibawa ke puskesmas', '1']) await world.say('Mbak Rini', answer, { chat: null });
+    await world.say('Mbak Rini', 'Foto rumah', { chat: null, photo: 'foto-1' });
+    await world.say('Mbak Rini', '2', { chat: null });
+    const before = await world.db.read.case.findMany({ select: { id: true, status: true } });
+    expect(before).toEqual([{ id: 1, status: 'baru' }]);
+    const { dashboard, actor, wksbmId } = await dashboardDemotingAfterFirstCheck();
+    expect(await dashboard.moveCase(actor, { wksbmId, number: 1, to: 'ditangani', note: null })).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await world.db.read.case.findMany({ select: { id: true, status: true } })).toEqual(before);
+    expect(await world.db.read.inboundMessage.count({ where: { key: { startsWith: 'dasbor:' } } })).toBe(0);
   });
 });

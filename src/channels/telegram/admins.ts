@@ -10,6 +10,18 @@ export interface AdminCache {
   forget(chatId: number): void;
 }
 
+/**
+ * getChatAdministrators failed while the inbox can still try the update again: thrown so the inbox
+ * worker retries it with backoff instead of the core answering "coba lagi sebentar" and the update
+ * being done with (a /setor acknowledged to Telegram would be lost).
+ */
+export class AdminStatusUnknown extends Error {
+  constructor() {
+    super('the group admin list could not be read');
+    this.name = 'AdminStatusUnknown';
+  }
+}
+
 export function createAdminCache(api: Api, ttlMs: number, now: () => number = Date.now): AdminCache {
   const chats = new Map<number, { admins: Promise<Set<number>>; expires: number }>();
   return {

@@ -7,7 +7,7 @@ import { createInboxWorker, type InboxWorkerOptions } from '../../inbox/worker.j
 import { errorType } from '../../log-safe.js';
 import { editKind, pressAnswerKind, replyKind } from '../../outbox/index.js';
 import type { InboxRow, InboxStore, OutboxDraft } from '../../store/inbox.js';
-import { createAdminCache } from './admins.js';
+import { AdminStatusUnknown, createAdminCache } from './admins.js';
 import { escapeHtml, keyboardFor, MESSAGE_LIMIT, readPress, splitForTelegram } from './format.js';
 import { commandMenus } from './menu.js';
 
@@ -97,8 +97,11 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
   const pollApi = new Api(options.token, { ...client, timeoutSeconds: POLL_TIMEOUT_SECONDS + 10 });
   const admins = createAdminCache(bot.api, options.adminTtlMs ?? 60_000);
 
-  /** What handling an update has to send, collected while grammY runs its handlers, and whether it may be handled again. */
-  const outgoing = new Map<Update, { drafts: OutboxDraft[]; redelivered: boolean }>();
+  /**
+   * What handling an update has to send, collected while grammY runs its handlers, whether it may be
+   * handled again, and whether this is the inbox's last try at it.
+   */
+  const outgoing = new Map<Update, { drafts: OutboxDraft[]; redelivered: boolean; last: boolean }>();
   const queue = (ctxUpdate: Update, chatId: string, payload: OutboxDraft['payload']) =>
     outgoing.get(ctxUpdate)?.drafts.push({ channel: 'telegram', chatId, payload });
 
@@ -119,10 +122,12 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
   }
 
   /**
-   * Admin status where the command may need it. A failed look-up is `null` ("not known now"), which the
-   * core answers with "coba lagi sebentar" where it matters; other commands keep working.
+   * Admin status where the command may need it. A failed look-up throws AdminStatusUnknown while the
+   * inbox has tries left for the update, so it is handled again a little later rather than answered and
+   * lost; on the last try it is `null` ("not known now"), which the core answers with "coba lagi
+   * sebentar" where it matters, and other commands keep working.
    */
-  async function adminStatus(chat: ChatRef, userId: number, asksAdmin: boolean): Promise<boolean | null | undefined> {
+  async function adminStatus(update: Update, chat: ChatRef, userId: number, asksAdmin: boolean): Promise<boolean | null | undefined> {
     if (chat.kind !== 'group' || !asksAdmin) return undefined;
     // One quick second try: a connection the server closed just as it was reused fails once.
     for (let attempt = 1; ; attempt++) {
@@ -131,6 +136,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       } catch (error) {
         if (attempt < 2) continue;
         log.warn({ error: errorType(error) }, 'getChatAdministrators failed; admin status unknown for now');
+        if (outgoing.get(update)?.last === false) throw new AdminStatusUnknown();
         return null;
       }
     }
@@ -141,7 +147,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     return {
       ...(redelivered ? { redelivered } : {}),
       chat,
-      sender: { id: String(from.id), name: personName(from), isChatAdmin: await adminStatus(chat, from.id, asksAdmin) },
+      sender: { id: String(from.id), name: personName(from), isChatAdmin: await adminStatus(update, chat, from.id, asksAdmin) },
       messageId,
       text,
       privateStartLink: `https://t.me/${bot.botInfo.username}?start=`,
@@ -230,10 +236,10 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     log,
     options: options.inboxOptions,
     handler: {
-      async handle(row: InboxRow) {
+      async handle(row: InboxRow, { last }) {
         const update = JSON.parse(row.payload) as Update;
         const drafts: OutboxDraft[] = [];
-        outgoing.set(update, { drafts, redelivered: row.redelivered });
+        outgoing.set(update, { drafts, redelivered: row.redelivered, last });
         try {
           await bot.handleUpdate(update);
         } finally {

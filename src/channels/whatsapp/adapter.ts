@@ -7,7 +7,7 @@ import { replyKind } from '../../outbox/kinds/reply.js';
 import type { InboxRow, InboxStore, OutboxDraft } from '../../store/inbox.js';
 import { createGroupCache } from './group-cache.js';
 import { identityPairs, isReadable, toInbound, type IdentityPair } from './inbound.js';
-import { createOutgoing, documentContent, openContent, type SendingSocket } from './outgoing.js';
+import { createOutgoing, documentContent, openContent, partKey, type SendingSocket } from './outgoing.js';
 import type { Seal } from './seal.js';
 import { inboxKeyOf, readStoredMessage, storeMessage } from './stored-message.js';
 
@@ -100,12 +100,16 @@ export function createWhatsAppAdapter(deps: WhatsAppAdapterDeps): WhatsAppAdapte
         // Before the core reads it, so the message is from the one person (with the roles of both).
         const pairs = await identityPairs(message, lookup);
         for (const pair of pairs) await samePerson(pair);
-        const inbound = await toInbound(message, lookup);
-        if (!inbound) return [];
+        const read = await toInbound(message, lookup);
+        if (!read) return [];
+        // A row claimed again may have been applied before (WhatsApp's receipt went out before it was
+        // stored, a crash cut its handling short): the core answers what it changed then, nothing anew.
+        const inbound = row.redelivered ? { ...read, redelivered: true } : read;
         const replies = await deps.core.handle(inbound);
         // Someone the core met for the first time just now exists under one identity: the other joins it.
         for (const pair of pairs) await samePerson(pair);
-        return reply(inbound.chat.id, inbound.messageId, replies.map((answer) => answer.text));
+        // Into the chat the message came from (the answer quotes it from there), whatever the core calls it.
+        return reply(message.key.remoteJid, inbound.messageId, replies.map((answer) => answer.text));
       },
       failed(row: InboxRow) {
         const { key } = readStoredMessage(row.payload);
@@ -187,12 +191,12 @@ export function createWhatsAppAdapter(deps: WhatsAppAdapterDeps): WhatsAppAdapte
       channel: 'whatsapp',
       async send(chatId, replies, options) {
         let quote = options?.quote ? await quoted(chatId, options.quote.messageId) : undefined;
-        for (const answer of replies) {
-          await send(chatId, { text: answer.text }, quote);
+        for (const [index, answer] of replies.entries()) {
+          await send(chatId, { text: answer.text }, { quoted: quote, sendKey: partKey(options?.sendKey, index) });
           quote = undefined;
         }
       },
-      sendDocument: (chatId, document) => send(chatId, documentContent(document)),
+      sendDocument: (chatId, document, options) => send(chatId, documentContent(document), { sendKey: options?.sendKey }),
     },
     async getMessage(key) {
       if (!key.id) return undefined;

@@ -151,6 +151,17 @@ export async function identityPairs(message: WAMessage, lookup: PeopleLookup): P
 }
 
 /**
+ * A private chat as the core knows it: by the person's number when the message carries it (a chat
+ * WhatsApp addresses by LID comes with the number beside it), so a person has one conversation with the
+ * bot (a report being written, where notices go) whichever addressing WhatsApp used. Read from the
+ * message alone, so a message handled again is in the chat it was in the first time.
+ */
+function privateChatOf(key: WAMessage['key'] & { remoteJid: string }): string {
+  const pn = [key.remoteJid, key.remoteJidAlt].find((jid) => !!jid && isPnUser(jid));
+  return pn ? jidNormalizedUser(pn) : key.remoteJid;
+}
+
+/**
  * Turns one WhatsApp message into the core's `Inbound`, or null for what the bot does not read: its own
  * messages, status updates, broadcast lists, channels and anything without text (but a photo in a private chat,
  * and in a group a photo with a command caption or answering a message).
@@ -174,7 +185,7 @@ export async function toInbound(message: WAMessage, lookup: PeopleLookup): Promi
   return {
     chat: group
       ? { channel: 'whatsapp', id: chatJid, kind: 'group', ...(metadata?.subject ? { title: metadata.subject } : {}) }
-      : { channel: 'whatsapp', id: chatJid, kind: 'private' },
+      : { channel: 'whatsapp', id: privateChatOf(key), kind: 'private' },
     sender: {
       id: senderId,
       name: message.pushName?.trim() || participant?.notify || numberName(senderId),

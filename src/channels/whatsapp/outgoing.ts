@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { generateMessageIDV2, proto, type AnyMessageContent, type MiscMessageGenerationOptions, type WAMessage } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import { errorType } from '../../log-safe.js';
@@ -38,15 +39,36 @@ export function openContent(seal: Seal, id: string, stored: string): proto.IMess
 }
 
 /**
+ * The WhatsApp message id of a send, made from its key (the outbox message's dedupe key): a message sent
+ * again after a crash or a lost answer (sent, but not recorded as sent) has the id it had the first time,
+ * so WhatsApp takes it as the same message and the recipient sees it once. Shaped like Baileys' own ids.
+ */
+export function messageIdFor(sendKey: string): string {
+  return `3EB0${createHash('sha256').update(sendKey).digest('hex').toUpperCase().slice(0, 18)}`;
+}
+
+/** The key of one part of a send (its second text, a document): the parts of one outbox message differ. */
+export function partKey(sendKey: string | undefined, index: number): string | undefined {
+  return sendKey === undefined || index === 0 ? sendKey : `${sendKey}\npart ${index}`;
+}
+
+export interface SendPart {
+  /** The message the sent one quotes. */
+  readonly quoted?: WAMessage;
+  /** What names this send across its retries; without it the message gets a fresh id. */
+  readonly sendKey?: string;
+}
+
+/**
  * Sends one WhatsApp message, one try, and records it for WhatsApp's retry requests (`getMessage`).
  * The pace (WhatsApp bans numbers that flood groups) and the retries are the outbox's: a retry loop
  * here could outlast the outbox's lease and let another instance send the message too.
  */
 export function createOutgoing(options: OutgoingOptions) {
-  return async function send(chatJid: string, content: AnyMessageContent, quoted?: WAMessage): Promise<void> {
+  return async function send(chatJid: string, content: AnyMessageContent, { quoted, sendKey }: SendPart = {}): Promise<void> {
     const socket = options.socket();
     if (!socket) throw new Error('WhatsApp is not connected');
-    const messageId = generateMessageIDV2();
+    const messageId = sendKey === undefined ? generateMessageIDV2() : messageIdFor(sendKey);
     const sent = await socket.sendMessage(chatJid, content, { messageId, ...(quoted ? { quoted } : {}) });
     try {
       await options.store.saveSent({

@@ -120,4 +120,10 @@ export interface DashboardReads {
   caseCounts(wksbmId: number): Promise<CaseCounts>;
   /** Meetings that have started, newest first. */
   pastMeetings(wksbmId: number, now: Date, limit: number): Promise<readonly OccurrenceDetail[]>;
+  /**
+   * Changes whenever anything is committed to the database, whoever commits (this server, the console,
+   * another instance); null where the database offers no such number (PostgreSQL). A page rendered at
+   * one version is the page every reader would get until it changes.
+   */
+  version(): number | null;
 }

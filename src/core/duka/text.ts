@@ -117,6 +117,12 @@ export const dukaText = {
       ? 'lunas' + (effect.standing.credit > 0n ? `, titipan ${formatRupiah(effect.standing.credit)} untuk duka berikutnya` : '')
       : `masih kurang ${formatRupiah(effect.standing.arrears)} (${owedList(effect.standing)})`) +
     '.',
+  /** A household's own levy line, in /iuran saya (a private chat). */
+  levyMine: (standing: LevyStanding) =>
+    'Iuran duka: ' +
+    (standing.arrears === 0n
+      ? 'lunas' + (standing.credit > 0n ? `, titipan ${formatRupiah(standing.credit)} untuk duka berikutnya` : '')
+      : `kurang ${formatRupiah(standing.arrears)} (${owedList(standing)})`),
   /** For the members' group: counts, never names. */
   levyCounts: (paidUp: number, households: number) => `Iuran duka: ${paidUp} dari ${households} KK sudah lunas.`,
   /** For pengurus (or a group whose ketua turned names on). */

@@ -12,9 +12,10 @@ import { pickHousehold } from './household-of.js';
 import { readPeriodKind, readReminderDay, readRound, readSince, readStart, roundNight } from './parse.js';
 import { localDate, periodAt, periodOfDate } from './period.js';
 import type { HouseholdInfo } from './ports.js';
-import { isActive, standingsOf } from './standing.js';
+import { isActive, paidUpCounts, standingsOf } from './standing.js';
 import { iuranText } from './text.js';
-import { levySection } from '../duka/levy-book.js';
+import { levySection, levyStandings } from '../duka/levy-book.js';
+import { dukaText } from '../duka/text.js';
 
 const now = (ctx: CommandContext) => ctx.deps.clock.now();
 
@@ -164,11 +165,13 @@ export const iuranCommand: GroupCommand = {
     const mine = await ctx.deps.iuran.householdsOf(ctx.person.id);
     const rows = await Promise.all(
       mine.map(async ({ wksbm, household }) => {
-        const book = await ctx.deps.iuran.book(wksbm.id);
+        const [book, levyBook] = await Promise.all([ctx.deps.iuran.book(wksbm.id), ctx.deps.duka.levyBook(wksbm.id)]);
         const standings = standingsOf({ ...book, households: [household] }, now(ctx), wksbm.timeZone).flatMap(({ iuran, rows: [row] }) =>
           row ? [{ iuran, standing: row.standing }] : [],
         );
-        return { wksbm: wksbm.name, household, standings };
+        // The duka levy, when a death has carried one for this household (or it paid toward one).
+        const levy = levyStandings(levyBook).find((row) => row.household.id === household.id);
+        return { wksbm: wksbm.name, household, standings, levy: levy ? dukaText.levyMine(levy.standing) : null };
       }),
     );
     return reply(iuranText.mine(rows));
@@ -215,18 +218,12 @@ export const tunggakanCommand: GroupCommand = {
       const show = names[1]!.toLowerCase() === 'tampilkan';
       return ctx.deps.iuran.setShowNames(ctx.once, { wksbmId: ctx.wksbm.id, show }, (shown) => reply(iuranText.namesSet(shown)));
     }
-    const book = await ctx.deps.iuran.book(ctx.wksbm.id);
-    if (book.showNames) return namedArrears(ctx, ctx.wksbm, args.trim());
+    const roster = await ctx.deps.iuran.paidUpRoster(ctx.wksbm.id);
+    if (roster.showNames) return namedArrears(ctx, ctx.wksbm, args.trim());
     const [fundWord] = firstWord(args);
     const levy = await ctx.deps.duka.levyBook(ctx.wksbm.id);
-    const fund = fundWord ? findFund([...book.iurans.map((iuran) => iuran.fund), ...(levy.setting ? [levy.setting.fund] : [])], fundWord) : undefined;
-    const counts = standingsOf(book, now(ctx), ctx.wksbm.timeZone, { periods: false })
-      .filter(({ iuran }) => !fund || iuran.fund.id === fund.id)
-      .map(({ iuran, rows }) => ({
-        iuran,
-        households: rows.filter((row) => isActive(row.household)).length,
-        paidUp: rows.filter((row) => isActive(row.household) && row.standing.arrears === 0n).length,
-      }));
+    const fund = fundWord ? findFund([...roster.iurans.map((iuran) => iuran.fund), ...(levy.setting ? [levy.setting.fund] : [])], fundWord) : undefined;
+    const counts = paidUpCounts({ ...roster, iurans: roster.iurans.filter((iuran) => !fund || iuran.fund.id === fund.id) }, now(ctx), ctx.wksbm.timeZone);
     return reply(withLevy(iuranText.arrearsCounts(counts, PENGURUS.includes(ctx.role)), counts.length, levySection(levy, false, fund?.id ?? null)));
   },
   async inPrivate(ctx, args) {

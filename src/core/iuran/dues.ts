@@ -56,6 +56,9 @@ export function totalDue(terms: IuranTerms, window: OwedWindow): bigint {
   return total;
 }
 
+/** Due and not paid; 0 when paid up (money beyond what is due is credit, not negative arrears). */
+export const arrearsOf = (due: bigint, paid: bigint): bigint => (due > paid ? due - paid : 0n);
+
 /** One period still (partly) owed. */
 export interface Owed {
   readonly period: PeriodIndex;
@@ -82,7 +85,7 @@ export interface Standing {
  */
 export function standing(terms: IuranTerms, window: OwedWindow, paid: bigint, options: { periods: boolean } = { periods: true }): Standing {
   const due = totalDue(terms, window);
-  const arrears = due > paid ? due - paid : 0n;
+  const arrears = arrearsOf(due, paid);
   const owed: Owed[] = [];
   // Counting who has paid needs no periods; naming what is owed does.
   let left = options.periods ? arrears : 0n;

@@ -1,7 +1,7 @@
 import type { Reply } from '../shared/message.js';
 import type { Posting } from '../ledger/ports.js';
 import type { FundInfo, Once, PersonInfo, Render, WksbmInfo } from '../shared/ports.js';
-import type { IuranTerms } from './dues.js';
+import type { IuranTerms, Tenure } from './dues.js';
 import type { LevyEffect } from '../duka/ports.js';
 import type { PeriodIndex } from './period.js';
 
@@ -42,6 +42,23 @@ export interface IuranBook {
   readonly households: readonly HouseholdSummary[];
   readonly iurans: readonly IuranInfo[];
   readonly accounts: readonly AccountInfo[];
+  readonly showNames: boolean;
+}
+
+/**
+ * Households of one tenure that paid the same on one iuran, counted: a group's /tunggakan needs how many
+ * are paid up, never who, so a roster of 500 KK comes as a few such rows.
+ */
+export interface RosterGroup extends Tenure {
+  readonly iuranId: number;
+  readonly paid: bigint;
+  readonly households: number;
+}
+
+/** Everything the group reading of /tunggakan reads. */
+export interface PaidUpRoster {
+  readonly iurans: readonly IuranInfo[];
+  readonly groups: readonly RosterGroup[];
   readonly showNames: boolean;
 }
 
@@ -91,6 +108,8 @@ export interface IuranStore {
   households(wksbmId: number): Promise<readonly HouseholdInfo[]>;
   iurans(wksbmId: number): Promise<readonly IuranInfo[]>;
   book(wksbmId: number): Promise<IuranBook>;
+  /** The roster as counts per tenure and amount paid, for the counts a group sees. */
+  paidUpRoster(wksbmId: number): Promise<PaidUpRoster>;
   /** The household a person belongs to in each WKSBM. */
   householdsOf(personId: number): Promise<readonly { readonly wksbm: WksbmInfo; readonly household: HouseholdInfo }[]>;
 

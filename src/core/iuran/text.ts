@@ -153,15 +153,17 @@ export const iuranText = {
         ? '❌ Tulis tanggalnya 1–28 atau "mati". Contoh: /iuran pengingat kematian tanggal 10'
         : '❌ Tulis harinya atau "mati". Contoh: /iuran pengingat kas hari senin',
   mineInGroup: () => 'Status iuran keluarga Anda hanya ditampilkan di chat pribadi dengan bot: kirim /iuran saya ke bot.',
-  mine: (rows: readonly { wksbm: string; household: HouseholdInfo; standings: readonly { iuran: IuranInfo; standing: Standing }[] }[]) =>
+  /** `levy` is the household's duka levy line, when it has one. */
+  mine: (
+    rows: readonly { wksbm: string; household: HouseholdInfo; standings: readonly { iuran: IuranInfo; standing: Standing }[]; levy: string | null }[],
+  ) =>
     rows.length === 0
       ? 'Anda belum tercatat di KK mana pun. Di grup WKSBM Anda ketik: /kk gabung <nama KK>'
       : rows
-          .map(
-            ({ wksbm, household, standings }) =>
-              `${wksbm} — ${householdLine(household)}\n` +
-              (standings.length ? standings.map(({ iuran, standing }) => standingLine(iuran, standing)).join('\n') : 'Belum ada iuran.'),
-          )
+          .map(({ wksbm, household, standings, levy }) => {
+            const lines = [...standings.map(({ iuran, standing }) => standingLine(iuran, standing)), ...(levy ? [levy] : [])];
+            return `${wksbm} — ${householdLine(household)}\n${lines.length ? lines.join('\n') : 'Belum ada iuran.'}`;
+          })
           .join('\n\n'),
 
   // payments

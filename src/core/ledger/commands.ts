@@ -178,7 +178,8 @@ export function decisionReplies(
   }
   if (!decision.approve) return reply(ledgerText.refused(outcome.submission, decision.by, decision.reason ?? ''));
   const approved = ledgerText.approved(outcome.submission, outcome.balanceAfter ?? 0n, decision.by);
-  return reply(outcome.iuran ? `${approved}\n${iuranText.paid(outcome.iuran)}` : approved);
+  // What the money covered, as a /setor says it: the duka levy first, then the iuran.
+  return reply([approved, outcome.levy ? dukaText.levyPaid(outcome.levy) : null, outcome.iuran ? iuranText.paid(outcome.iuran) : null].filter(Boolean).join('\n'));
 }
 
 function decisionCommand(approve: boolean): GroupCommand {

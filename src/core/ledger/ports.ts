@@ -1,3 +1,4 @@
+import type { LevyEffect } from '../duka/ports.js';
 import type { PaymentEffect } from '../iuran/ports.js';
 import type { ChannelName, Reply } from '../shared/message.js';
 import type { FundInfo, Once, Render } from '../shared/ports.js';
@@ -74,6 +75,8 @@ export type DecideOutcome =
       readonly balanceAfter: bigint | null;
       /** A confirmed setoran for a household's iuran: what it paid. */
       readonly iuran: PaymentEffect | null;
+      /** What it paid of the household's duka levy, which takes its share first. */
+      readonly levy: LevyEffect | null;
     }
   | { readonly ok: false; readonly reason: 'not-found' | 'is-entry' }
   | { readonly ok: false; readonly reason: 'decided'; readonly submission: SubmissionView };

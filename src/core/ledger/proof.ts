@@ -3,6 +3,7 @@ import { inboundKey, PRIVATE_CHAT, type Reply } from '../shared/message.js';
 import { effectiveRole, PENGURUS, TREASURY } from '../shared/roles.js';
 import { readNumberAndReason } from '../shared/words.js';
 import type { ProofTarget } from './ports.js';
+import { proofImageType } from './image-type.js';
 import { ledgerText } from './text.js';
 
 /** Commands whose message, sent with a photo as its caption, makes that photo the entry's proof. */
@@ -18,10 +19,17 @@ const MAX_PROOF_MB = 10;
 async function keep(ctx: CommandContext, target: ProofTarget, onceKey: string): Promise<readonly Reply[]> {
   const load = ctx.inbound.photo?.load;
   if (!load) return refuse(ledgerText.proofUnavailable());
+  // A message handled again (a redelivery, a retry after a crash) whose photo is already kept gets its
+  // answer without the photo being fetched again.
+  const earlier = await ctx.deps.cases.earlierAnswer({ ...ctx.once, key: onceKey });
+  if (earlier) return earlier;
   const photo = await load();
   if (photo.bytes.length > MAX_PROOF_MB * 1024 * 1024) return refuse(ledgerText.proofTooBig(MAX_PROOF_MB));
+  // The type the bytes say, not the one the platform labelled them with.
+  const mimeType = proofImageType(photo.bytes);
+  if (!mimeType) return refuse(ledgerText.proofNotImage());
   const sourceKey = inboundKey(ctx.inbound);
-  return ctx.deps.proofs.attach({ ...ctx.once, key: onceKey }, { target, sourceKey, photo }, ({ count }) => [
+  return ctx.deps.proofs.attach({ ...ctx.once, key: onceKey }, { target, sourceKey, photo: { bytes: photo.bytes, mimeType } }, ({ count }) => [
     { text: ledgerText.proofKept(target.number, count) },
   ]);
 }

@@ -130,6 +130,7 @@ export const ledgerText = {
   proofNotAllowed: (number: number) =>
     `❌ Foto bukti untuk #${number} hanya bisa ditambahkan oleh yang mencatatnya atau ketua/bendahara. Foto tidak disimpan.`,
   proofTooBig: (megabytes: number) => `❌ Fotonya lebih dari ${megabytes} MB, jadi tidak disimpan. Kirim foto yang lebih kecil.`,
+  proofNotImage: () => '❌ Berkas itu bukan foto (JPEG, PNG atau WebP), jadi tidak disimpan sebagai bukti. Kirim foto nota atau buktinya.',
   proofUnavailable: () => '❌ Foto bukti tidak bisa disimpan dari aplikasi ini. Kirim lewat Telegram atau WhatsApp.',
   proofsSent: (number: number, count: number) =>
     `📎 ${count} foto bukti #${number} dikirim ke chat pribadi Anda dengan bot. ` +

@@ -104,6 +104,24 @@ export interface SantunanLine {
   readonly amount: bigint;
 }
 
+/**
+ * A proof photo (bukti/nota) of a setor or keluar posted in the period, one line per photo: the entry it
+ * proves and the start of its SHA-256, by which anyone holding the photo (`/bukti <no>`) can check it is
+ * the one the report lists.
+ */
+export interface ProofLine {
+  readonly entryNumber: number;
+  readonly at: Date;
+  readonly fund: FundInfo;
+  readonly kind: 'setor' | 'keluar';
+  /** Positive, in the fund's unit. */
+  readonly amount: bigint;
+  /** As the buku kas describes the entry (help to a person by category only in the group version). */
+  readonly description: string;
+  /** The photo's SHA-256, hex. */
+  readonly sha256: string;
+}
+
 export interface MeetingLine {
   readonly number: number;
   readonly startsAt: Date;
@@ -130,6 +148,8 @@ export interface ReportModel {
   readonly meetings: readonly MeetingLine[];
   readonly arisan: readonly ArisanRoundLine[];
   readonly santunan: readonly SantunanLine[];
+  /** Proof photos of the period's entries, by entry number. */
+  readonly proofs: readonly ProofLine[];
   /** Contributions of the period still waiting for confirmation: not money yet, not in any total. */
   readonly pendingSubmissions: number;
 }

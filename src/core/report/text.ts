@@ -4,15 +4,21 @@
  */
 import { DateTime } from 'luxon';
 import type { FundInfo, WksbmInfo } from '../shared/ports.js';
-import type { FundUnit, Quantity } from '../shared/quantity.js';
-import { formatQuantity, formatRupiah } from '../shared/format.js';
+import type { FundUnit } from '../shared/quantity.js';
+import { formatRupiah } from '../shared/format.js';
 import { zoneLabel } from '../meetings/time-zone.js';
-import type { ArisanRoundLine, FundTotals, ReportModel, ReportProfile, ReportVariant } from './model.js';
+import type { ArisanRoundLine, FundTotals, ProofLine, ReportModel, ReportProfile, ReportVariant } from './model.js';
 import { dayLabel, type PeriodProblem, type ReportPeriod } from './period.js';
 import type { ProfileField } from './ports.js';
 
 const fundName = (fund: Pick<FundInfo, 'name'>): string => fund.name.charAt(0).toUpperCase() + fund.name.slice(1);
-const amount = (fund: Pick<FundInfo, 'unit'>, value: bigint): string => formatQuantity({ unit: fund.unit, value } as Quantity);
+/**
+ * An amount with its unit as the LPJ prints it. Goods get thousands dots like rupiah ("2.213,5 kg"), as
+ * a printed Indonesian report writes numbers and as its buku kas columns do; chat answers leave them out
+ * so that what the bot says can be typed back.
+ */
+const amount = (fund: Pick<FundInfo, 'unit'>, value: bigint): string =>
+  fund.unit === 'IDR' ? formatRupiah(value) : `${plainAmount(fund, value, true)} ${UNIT_LABEL[fund.unit]}`;
 
 /** "M.K." for "Mbah Karto": what the group version shows of a person helped. */
 export function initials(name: string): string {
@@ -153,6 +159,7 @@ export const reportText = {
     santunan: 'VI. Santunan Duka',
     closing: 'VII. Penutup',
     ledger: 'Lampiran: Buku Kas',
+    proofs: 'Lampiran: Daftar Bukti Transaksi',
   },
   columns: {
     fund: 'Dana',
@@ -192,7 +199,15 @@ export const reportText = {
     payout: 'Dibayar (No.)',
     duka: 'Duka',
     deceased: 'Almarhum/almarhumah',
+    proofHash: 'SHA-256 (awal)',
+    proof: 'Bukti (SHA-256 awal)',
   },
+  /** The start of a proof photo's SHA-256 that the LPJ prints: enough to tell one photo from another. */
+  proofHash: (sha256: string) => sha256.slice(0, 12),
+  /** A proved entry's effect on its fund, as the annex prints it: a pengeluaran is negative. */
+  proofEffect: (line: Pick<ProofLine, 'kind' | 'amount'>) => (line.kind === 'keluar' ? -line.amount : line.amount),
+  proofsNote: () =>
+    'Foto bukti/nota dapat diminta pengurus dengan /bukti <no>. Awal sidik SHA-256 di sini memastikan fotonya sama dengan yang dicatat.',
   /** `#12`, `#12 (dikoreksi #14)`, or a dash for a round nobody paid. */
   payout: (entryNumber: number | null, reversedBy: number | null) =>
     entryNumber === null ? '—' : `#${entryNumber}${reversedBy === null ? '' : ` (dikoreksi #${reversedBy})`}`,

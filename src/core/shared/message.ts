@@ -110,6 +110,11 @@ export interface SendOptions {
   readonly quote?: Quote;
   /** Aborted when the process stops: a send still in flight then is given up (and tried again later). */
   readonly signal?: AbortSignal;
+  /**
+   * Names this send across its retries (the outbox message's dedupe key, with the document's place): a
+   * channel that lets the sender choose message ids (WhatsApp) makes a re-send the same message.
+   */
+  readonly sendKey?: string;
 }
 
 /** A file the bot sends (an LPJ): written to disk first, so a channel can stream it instead of holding it. */
@@ -148,3 +153,31 @@ export const PRIVATE_CHAT: Record<ChannelName, (externalId: string) => string> =
   whatsapp: (id) => id,
   console: (id) => `private:${id}`,
 };
+
+/**
+ * The identity a channel names a person's private chat by when it knows them under several: on WhatsApp
+ * the phone number (the JID the channel names people by when it knows it), not the LID. Lower is preferred.
+ */
+const PRIVATE_CHAT_RANK: Partial<Record<ChannelName, (externalId: string) => number>> = {
+  whatsapp: (id) => (id.endsWith('@s.whatsapp.net') ? 0 : 1),
+};
+
+/**
+ * People's private chats with the bot: one per person and channel, however many identities they have
+ * there. A WhatsApp user known by LID and by phone number (two identities, one person) has one
+ * conversation with the bot, and a notice or a reminder reaches them once. Identities of channels
+ * without private chats are skipped; among equals the first given (the oldest) wins.
+ */
+export function privateChatsOf(
+  identities: readonly { readonly personId: number; readonly channel: string; readonly externalId: string }[],
+): { personId: number; channel: ChannelName; chatId: string }[] {
+  const chosen = new Map<string, { personId: number; channel: ChannelName; externalId: string }>();
+  for (const { personId, channel, externalId } of identities) {
+    if (!(channel in PRIVATE_CHAT)) continue;
+    const rank = PRIVATE_CHAT_RANK[channel as ChannelName] ?? (() => 0);
+    const key = `${personId}:${channel}`;
+    const current = chosen.get(key);
+    if (!current || rank(externalId) < rank(current.externalId)) chosen.set(key, { personId, channel: channel as ChannelName, externalId });
+  }
+  return [...chosen.values()].map(({ personId, channel, externalId }) => ({ personId, channel, chatId: PRIVATE_CHAT[channel](externalId) }));
+}

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { BOOK_KINDS, BOOK_STATUSES, type BookFilter } from '../../core/index.js';
+import { BOOK_KINDS, BOOK_STATUSES, createVersionedCache, type BookFilter } from '../../core/index.js';
 import type { DashboardDeps } from './deps.js';
-import { page, shell } from './render.js';
+import { page, renderForKeeping, sendRendered, shell, type RenderedPage } from './render.js';
 import { guard } from './session.js';
 
 /** Rows per page: a phone scrolls it comfortably, a page costs one indexed range read per table. */
@@ -47,7 +47,16 @@ function pageLink(query: BookQuery, before: number | undefined): string {
   return `?${params}`;
 }
 
+/** Rendered pages kept while nothing is committed: a few per pengurus, the filters they are using. */
+const PAGES_KEPT = 500;
+/** No longer than the fund names and chat titles a page shows are kept by the stores (15 s). */
+const PAGE_MAX_AGE_MS = 15_000;
+
 export function registerBookPage(app: FastifyInstance, deps: DashboardDeps): void {
+  // The guard still checks the session and the role on every request; only the list is kept, and only
+  // until the next commit anywhere in the database (a setoran, an approval, a chat message, a demotion).
+  const pages = createVersionedCache<RenderedPage>(PAGES_KEPT, PAGE_MAX_AGE_MS);
+
   app.get('/dasbor/:wksbm/buku-kas', { preHandler: guard(deps, 'pengurus') }, async (request, reply) => {
     const layout = shell(request, reply, '/buku-kas');
     const parsed = bookQuery.safeParse(request.query);
@@ -55,11 +64,18 @@ export function registerBookPage(app: FastifyInstance, deps: DashboardDeps): voi
     if (!parsed.success || !filter) {
       return page(reply.code(400), 'galat', { ...layout, title: 'Filter tidak dapat dibaca', message: 'Periksa tanggal dan pilihan filter, lalu coba lagi.' });
     }
+    // The page is the filter's rows, read below at `version`, and what the guard read before it (the
+    // viewer, the WKSBM): those go into the key, so a commit between the guard and here cannot hide.
+    const version = deps.reads.version();
+    const { viewer, wksbm } = layout;
+    const key = JSON.stringify([viewer.id, viewer.name, wksbm.id, wksbm.name, wksbm.timeZone, parsed.data]);
+    const kept = pages.get(version, key);
+    if (kept) return sendRendered(reply, kept, layout.csrf);
     const [funds, book] = await Promise.all([
       deps.community.funds(layout.wksbm.id),
       deps.reads.book(layout.wksbm.id, filter, parsed.data.sebelum ?? null, BOOK_PAGE_SIZE),
     ]);
-    return page(reply, 'buku-kas', {
+    const rendered = await renderForKeeping(reply, 'buku-kas', {
       ...layout,
       title: `Buku kas · ${layout.wksbm.name}`,
       funds,
@@ -70,5 +86,7 @@ export function registerBookPage(app: FastifyInstance, deps: DashboardDeps): voi
       kinds: BOOK_KINDS,
       statuses: BOOK_STATUSES,
     });
+    pages.set(version, key, rendered);
+    return sendRendered(reply, rendered, layout.csrf);
   });
 }

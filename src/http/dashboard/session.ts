@@ -18,8 +18,9 @@ const wksbmParams = z.object({ wksbm: z.coerce.number().int().positive().max(2 *
 export type Need = 'any' | 'pengurus';
 
 /**
- * The guard of every dashboard page: a live session, then a role in the WKSBM of the URL, read from the
- * database on every request (never cached), so a demoted pengurus or removed pendamping is out at once.
+ * The guard of every dashboard page: a live session, then a role in the WKSBM of the URL, asked on every
+ * request (an answer is reused only until the next commit to the database, see store/sql-reader.ts), so
+ * a demoted pengurus or removed pendamping is out at once.
  * A WKSBM the viewer has no role in is "not found", the same as one that does not exist.
  */
 export function guard(deps: DashboardDeps, need: Need) {

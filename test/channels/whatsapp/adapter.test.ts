@@ -216,6 +216,22 @@ describe('WhatsApp adapter', () => {
     expect(fake.sent.map((sent) => sent.text)).toEqual([expect.stringContaining('📖')]);
     const row = await world.db.read.whatsAppMessage.findFirstOrThrow();
     expect(row.id).toBe(fake.sent[0]!.options?.messageId);
+    // The retry is the same message for WhatsApp (the id comes from the outbox row), not a second one.
+    expect(fake.attempts).toEqual([row.id, row.id]);
+    expect(row.id).toMatch(/^3EB0[0-9A-F]{18}$/);
+  });
+
+  it('gives every outbox message its own id, the same each time it is sent, whichever process sends it', async () => {
+    await deliver([inGroup('/bantuan'), inGroup('/saldo')]);
+    const ids = fake.sent.map((sent) => sent.options?.messageId);
+    expect(new Set(ids).size).toBe(2);
+    // 1. the rows are handed out again (a process died after sending, before recording it)
+    await world.db.write.outbox.updateMany({ data: { status: 'pending', claimToken: null, sentAt: null } });
+    // 2. another process sends them: the same two messages for WhatsApp
+    const other = startWhatsApp(world, fake);
+    await other.settle();
+    await other.stop();
+    expect(fake.sent.slice(2).map((sent) => sent.options?.messageId)).toEqual(ids);
   });
 
   // Pacing is the outbox's (its WhatsApp limiter), as for texts: the sender sends at once.

@@ -32,6 +32,15 @@ function start(core?: Core): TestWhatsApp {
 /** A core whose handling of a message never ends: the process dies while it holds the message. */
 const dyingCore = (core: Core): Core => ({ ...core, handle: () => new Promise(() => {}) });
 
+/** A core that applies the message (its change and answer commit) and then never returns: the process dies after the commit. */
+const committedThenDying = (core: Core): Core => ({
+  ...core,
+  async handle(inbound) {
+    await core.handle(inbound);
+    return new Promise(() => {});
+  },
+});
+
 /** A core that throws on its first `failures` messages, as a bug or a lost database would. */
 function failingCore(core: Core, failures: number): Core {
   let left = failures;
@@ -84,6 +93,32 @@ describe('WhatsApp messages through the inbox', () => {
     ]);
     expect(await balance()).toBe(5000n);
     expect((await world.db.read.inboxUpdate.findUniqueOrThrow({ where: { key } })).status).toBe('done');
+  });
+
+  it('answers a message WhatsApp delivers again after its change was committed with the answer it got, though the sender is no longer admin', async () => {
+    // 1. a process applies a /keluar of Bu Sri's (ketua, group admin) and dies before its row is done
+    const first = startWhatsApp(world, fake);
+    await first.deliver([inGroup('.setor 20000 kas')]);
+    await first.stop();
+    const dying = startWhatsApp(world, fake, { core: committedThenDying(world.core) });
+    const keluar = inGroup('.keluar 5000 kas beli sapu');
+    fake.upsert([keluar]);
+    while ((await balance()) !== 15000n) await new Promise((resolve) => setTimeout(resolve, 10));
+    dying.adapter.detach();
+
+    // 2. meanwhile she is no longer a group admin, and WhatsApp delivers the message again (same key)
+    fake.groups.set(GROUP, { ...metadata, participants: [{ id: SRI.lid, phoneNumber: SRI.pn, admin: null }] });
+    world = await world.restart();
+    const next = start();
+    await next.deliver([keluar], 'append');
+
+    // 3. once the lease runs out it is handled as a redelivery: the answer it got, once; nothing applied twice
+    world.clock.advance(31_000);
+    await next.settle();
+    const answers = fake.sent.filter((sent) => sent.options?.quoted?.key.id === keluar.key.id).map((sent) => sent.text);
+    expect(answers).toEqual([expect.stringMatching(/^✅ #2 .*Saldo Kas: Rp15\.000/s)]);
+    expect(await balance()).toBe(15000n);
+    expect(await world.db.read.ledgerEntry.count()).toBe(2);
   });
 
   it('tries a message whose handling throws again, with backoff, and applies and answers it once', async () => {

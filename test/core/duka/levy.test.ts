@@ -110,6 +110,26 @@ describe('the duka levy per household', () => {
     expect(await world.say('Bu Sri', '/setor 2rb kematian dari KK Pak Budi')).toContain('Iuran duka KK Pak Budi: lunas');
   });
 
+  it("shows a member their household's levy in /iuran saya, and a perantau's /sahkan says what went to the levy", async () => {
+    await world.say('Bu Sri', '/iuran tambah kematian 10rb bulanan');
+    await world.say('Bu Sri', '/duka iuran 5rb per KK');
+    expect(await world.say('Andi', '/iuran saya', { chat: null })).not.toContain('Iuran duka');
+    await world.say('Bu Sri', '/duka Bapak Karto Wiyono');
+    expect(await world.say('Andi', '/iuran saya', { chat: null })).toBe(
+      'WKSBM Sukamaju — KK Pak Budi (RT 03)\nKematian: kurang Rp10.000 (November 2026)\nIuran duka: kurang Rp5.000 (duka #1 Bapak Karto Wiyono Rp5.000)',
+    );
+
+    // A perantau pays from their private chat; the /sahkan says what the money covered, levy first.
+    const pending = await world.say('Andi', '/setor 15rb kematian', { chat: null });
+    expect(pending).toContain('menunggu pengesahan bendahara');
+    const approved = await world.say('Bu Sri', `/sahkan ${/#(\d+)/.exec(pending)![1]}`);
+    expect(approved).toContain('Iuran duka KK Pak Budi: lunas.');
+    expect(approved).toContain('Iuran Kematian KK Pak Budi: November 2026 lunas.');
+    expect(await world.say('Andi', '/iuran saya', { chat: null })).toContain('Kematian: lunas\nIuran duka: lunas');
+    // The other household was not asked about and is not shown.
+    expect(await world.say('Rina', '/iuran saya', { chat: null })).toContain(`KK ${CANARY_KK}`);
+  });
+
   it('reminds households in arrears privately the next morning, never the ones that paid, and names nobody in the group or the log', async () => {
     await world.say('Bu Sri', '/duka iuran 5rb per KK');
     await world.say('Bu Sri', '/duka Bapak Karto Wiyono');

@@ -118,7 +118,7 @@ function referenceDues(kind: PeriodKind, start: string, rates: { fromPeriod: str
 const accountIdsOf = async (wksbmId: number) =>
   (await world.db.read.iuranAccount.findMany({ where: { wksbmId }, select: { id: true } })).map((row) => row.id);
 
-async function checkInvariants(wksbmId: number) {
+async function checkInvariants(say: (user: string, text: string) => Promise<string>, wksbmId: number) {
   const read = world.db.read;
   const now = world.clock.now();
   const today = DateTime.fromJSDate(now, { zone: 'Asia/Jakarta' }).toISODate()!;
@@ -200,6 +200,21 @@ async function checkInvariants(wksbmId: number) {
     expect(view.arrears).toBe(arrearsTotal);
     expect(view.owed.map((o) => o.period)).toEqual(owed.map((key) => periodOfKey(kind, key)));
   }
+
+  // What an anggota sees in the group says the same: a household on the roster is paid up when it paid
+  // everything due so far (households without an account paid nothing).
+  const counts = (await say('Andi', '/tunggakan')).split('\n');
+  const funds = await read.fund.findMany({ where: { wksbmId } });
+  const onRoster = households.filter((h) => h.leftOn === null);
+  for (const iuran of iurans) {
+    const paidUp = onRoster.filter((h) => {
+      const dues = referenceDues(iuran.period as PeriodKind, iuran.start, iuran.rates, h.since, h.leftOn, today);
+      const due = [...dues.values()].reduce((sum, value) => sum + value, 0n);
+      return due <= (accounts.find((a) => a.iuranId === iuran.id && a.householdId === h.id)?.paid ?? 0n);
+    });
+    const line = counts.find((text) => text.toLowerCase().startsWith(`${funds.find((fund) => fund.id === iuran.fundId)!.name}:`));
+    expect(line).toContain(`: ${paidUp.length} dari ${onRoster.length} KK sudah lunas`);
+  }
 }
 
 describe('iuran invariants', () => {
@@ -209,7 +224,7 @@ describe('iuran invariants', () => {
         const { say, wksbmId } = await setUp();
         for (const step of steps) {
           await apply(say, wksbmId, step);
-          await checkInvariants(wksbmId);
+          await checkInvariants(say, wksbmId);
         }
       }),
       { numRuns: 25 },

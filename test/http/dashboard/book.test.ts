@@ -31,6 +31,30 @@ describe('Buku kas', () => {
     expect(third.body).toContain('« Terbaru');
   });
 
+  it('a page read again shows what was recorded since, with a fresh CSRF token that works each time', async () => {
+    const w = await createDashboardWorld();
+    world = w;
+    await w.say('Bu Sri', '/mulai WKSBM Sukamaju');
+    await w.say('Bu Sri', '/setor 5rb jimpitan dari Mbah Darmo');
+    const sri = await w.logIn('Bu Sri');
+    const token = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    const first = await sri.get('/dasbor/1/buku-kas');
+    const again = await sri.get('/dasbor/1/buku-kas');
+    expect(numbers(again.body)).toEqual([1]);
+    expect(again.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(token(again.body)).not.toBe(token(first.body));
+    // Every commit shows on the next request, a setoran typed in the chat included.
+    await w.say('Bu Sri', '/setor 7rb kas dari Pak Budi');
+    const after = await sri.get('/dasbor/1/buku-kas');
+    expect(numbers(after.body)).toEqual([2, 1]);
+    expect(after.body).toContain('Pak Budi');
+    // The token in a page sent again from what was kept is this request's own and is accepted.
+    const out = await sri.post('/keluar', {}, { page: '/dasbor/1/buku-kas' });
+    expect(out.statusCode).toBe(200);
+    expect(out.body).toContain('Anda sudah keluar');
+    expect((await sri.get('/dasbor/1/buku-kas')).statusCode).toBe(401);
+  });
+
   it('filters by fund, kind, status, period and text, and shows who, where, when and the correction', async () => {
     const w = await createDashboardWorld();
     world = w;
