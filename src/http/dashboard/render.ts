@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { formatQuantity, formatShortDateTime, fundLabel, PPKS, type FundInfo, type Quantity } from '../../core/index.js';
+import { formatQuantity, formatShortDateTime, fundLabel, PPKS, reportText, type FundInfo, type Quantity } from '../../core/index.js';
 
 /** Helpers every template gets as `it.f`: the same formatting the chat uses. */
 export const formatters = {
   amount: (fund: Pick<FundInfo, 'unit'>, value: bigint) => formatQuantity({ unit: fund.unit, value } as Quantity),
   signed: (fund: Pick<FundInfo, 'unit'>, value: bigint) =>
     (value < 0n ? '−' : '+') + formatQuantity({ unit: fund.unit, value: value < 0n ? -value : value } as Quantity),
+  /** The LPJ's own formatter ("2.213,5 kg"): the Laporan page shows what its files print. */
+  report: reportText.amount,
   when: (date: Date, timeZone: string) => formatShortDateTime(date, timeZone),
   fund: (fund: Pick<FundInfo, 'name'>) => fundLabel(fund),
 };

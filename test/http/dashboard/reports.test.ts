@@ -50,6 +50,17 @@ describe('Laporan', () => {
     expect((await sri.get('/dasbor/1/laporan/unduh/doc?periode=bulan+ini')).statusCode).toBe(400);
   });
 
+  it('prints goods as the LPJ does, with thousands dots and a decimal comma', async () => {
+    const w = await createDashboardWorld();
+    world = w;
+    await w.say('Bu Sri', '/mulai WKSBM Sukamaju');
+    await w.say('Bu Sri', '/dana tambah beras kg');
+    await w.say('Bu Sri', '/setor 2213,5kg beras');
+    w.clock.set(new Date(Date.now() + 1000));
+    const page = await (await w.logIn('Bu Sri')).get('/dasbor/1/laporan?periode=bulan+ini');
+    expect(page.body).toMatch(/Beras<\/td><td class="num-col">0 kg<\/td><td class="num-col">2\.213,5 kg<\/td><td class="num-col">0 kg<\/td><td class="num-col"><b>2\.213,5 kg/);
+  });
+
   it('a pendamping reads the summary and the LPJ without the name, or even the initials, of anyone helped', async () => {
     const w = await withAid();
     const tini = await w.logIn('Bu Tini');
