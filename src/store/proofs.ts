@@ -53,6 +53,8 @@ export function createProofStore(read: PrismaClient, writer: Writer): ProofStore
       );
     },
 
+    remember: (once, replies) => applyOnce(writer, once, async () => null, () => replies),
+
     async counts(wksbmId, numbers) {
       if (numbers.length === 0) return new Map();
       const rows = await read.proof.groupBy({ by: ['number'], where: { wksbmId, number: { in: [...numbers] } }, _count: { _all: true } });

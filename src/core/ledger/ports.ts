@@ -130,6 +130,11 @@ export interface ProofStore {
     input: { target: ProofTarget; sourceKey: string; photo: { bytes: Uint8Array; mimeType: string } },
     render: Render<{ count: number }>,
   ): Promise<readonly Reply[]>;
+  /**
+   * Stores the answer of a photo that was fetched and refused (too big, not an image) as the message's
+   * answer, so the message handled again gets it without the photo being fetched again.
+   */
+  remember(once: Once, replies: readonly Reply[]): Promise<readonly Reply[]>;
   /** How many photos each of these numbers has (numbers without any are left out). */
   counts(wksbmId: number, numbers: readonly number[]): Promise<ReadonlyMap<number, number>>;
   /** Queues the number's photos to a private chat; the outcome is how many (0: nothing was queued). */

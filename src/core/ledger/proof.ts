@@ -21,15 +21,17 @@ async function keep(ctx: CommandContext, target: ProofTarget, onceKey: string): 
   if (!load) return refuse(ledgerText.proofUnavailable());
   // A message handled again (a redelivery, a retry after a crash) whose photo is already kept gets its
   // answer without the photo being fetched again.
-  const earlier = await ctx.deps.cases.earlierAnswer({ ...ctx.once, key: onceKey });
+  const once = { ...ctx.once, key: onceKey };
+  const earlier = await ctx.deps.cases.earlierAnswer(once);
   if (earlier) return earlier;
   const photo = await load();
-  if (photo.bytes.length > MAX_PROOF_MB * 1024 * 1024) return refuse(ledgerText.proofTooBig(MAX_PROOF_MB));
+  // A refusal is stored like a kept photo's answer: the same message again would bring the same file.
+  if (photo.bytes.length > MAX_PROOF_MB * 1024 * 1024) return ctx.deps.proofs.remember(once, refuse(ledgerText.proofTooBig(MAX_PROOF_MB)));
   // The type the bytes say, not the one the platform labelled them with.
   const mimeType = proofImageType(photo.bytes);
-  if (!mimeType) return refuse(ledgerText.proofNotImage());
+  if (!mimeType) return ctx.deps.proofs.remember(once, refuse(ledgerText.proofNotImage()));
   const sourceKey = inboundKey(ctx.inbound);
-  return ctx.deps.proofs.attach({ ...ctx.once, key: onceKey }, { target, sourceKey, photo: { bytes: photo.bytes, mimeType } }, ({ count }) => [
+  return ctx.deps.proofs.attach(once, { target, sourceKey, photo: { bytes: photo.bytes, mimeType } }, ({ count }) => [
     { text: ledgerText.proofKept(target.number, count) },
   ]);
 }

@@ -84,6 +84,23 @@ describe('a message with a photo handled again', () => {
     expect(await world.db.read.proof.count()).toBe(1);
   });
 
+  it('does not download again a "photo" it refused, as a /setor or as an answer to one', async () => {
+    const first = photoMessage('/setor 5000 kas', PDF, { messageId: 'm3' });
+    const answer = await world.send(first.message);
+    expect(answer).toContain('bukan foto');
+    const redelivered = photoMessage('/setor 5000 kas', PDF, { messageId: 'm3', redelivered: true });
+    expect(await world.send(redelivered.message)).toBe(answer);
+
+    const reply = photoMessage('', PDF, { messageId: 'p3' });
+    const refused = await world.send({ ...reply.message, replyTo: { messageId: 'm3' } });
+    expect(refused).toContain('bukan foto');
+    const replyAgain = photoMessage('', PDF, { messageId: 'p3', redelivered: true });
+    expect(await world.send({ ...replyAgain.message, replyTo: { messageId: 'm3' } })).toBe(refused);
+
+    expect([first.loads.count, redelivered.loads.count, reply.loads.count, replyAgain.loads.count]).toEqual([1, 0, 1, 0]);
+    expect(await world.db.read.proof.count()).toBe(0);
+  });
+
   it('does not download again a photo answering a /setor', async () => {
     await world.send(groupMessage('Bu Sri', '/setor 5000 kas', 'rt05', 's1'));
     const first = photoMessage('', JPEG, { messageId: 'p1' });
