@@ -42,6 +42,12 @@ const owedList = (standing: LevyStanding) =>
     .map(({ event, missing }) => `duka #${event.number} ${event.name} ${formatRupiah(missing)}${missing < event.levy ? ' (sisa)' : ''}`)
     .join(', ');
 
+/** Paid up (with what is kept for the next death) or what is still owed and for which deaths. */
+const levyState = (standing: LevyStanding, owing: string): string =>
+  standing.arrears === 0n
+    ? 'lunas' + (standing.credit > 0n ? `, titipan ${formatRupiah(standing.credit)} untuk duka berikutnya` : '')
+    : `${owing} ${formatRupiah(standing.arrears)} (${owedList(standing)})`;
+
 const given = (event: DukaEventView) => event.santunan.filter((s) => s.reversedBy === null).reduce((sum, s) => sum + s.amount, 0n);
 
 export const dukaText = {
@@ -111,18 +117,9 @@ export const dukaText = {
       ? `✅ Iuran duka ${formatRupiah(setting.amount)} per KK, ke dana ${setting.fund.name}, berlaku untuk duka yang dicatat mulai sekarang. ` +
         'Setiap KK yang terdaftar pada hari wafatnya menanggungnya sekali; duka yang sudah dicatat tidak berubah.'
       : '✅ Iuran duka per KK dihentikan untuk duka berikutnya. Iuran duka yang sudah berjalan tetap ditagih.',
-  levyPaid: (effect: LevyEffect) =>
-    `Iuran duka KK ${effect.household.name}: ` +
-    (effect.standing.arrears === 0n
-      ? 'lunas' + (effect.standing.credit > 0n ? `, titipan ${formatRupiah(effect.standing.credit)} untuk duka berikutnya` : '')
-      : `masih kurang ${formatRupiah(effect.standing.arrears)} (${owedList(effect.standing)})`) +
-    '.',
+  levyPaid: (effect: LevyEffect) => `Iuran duka KK ${effect.household.name}: ${levyState(effect.standing, 'masih kurang')}.`,
   /** A household's own levy line, in /iuran saya (a private chat). */
-  levyMine: (standing: LevyStanding) =>
-    'Iuran duka: ' +
-    (standing.arrears === 0n
-      ? 'lunas' + (standing.credit > 0n ? `, titipan ${formatRupiah(standing.credit)} untuk duka berikutnya` : '')
-      : `kurang ${formatRupiah(standing.arrears)} (${owedList(standing)})`),
+  levyMine: (standing: LevyStanding) => `Iuran duka: ${levyState(standing, 'kurang')}`,
   /** For the members' group: counts, never names. */
   levyCounts: (paidUp: number, households: number) => `Iuran duka: ${paidUp} dari ${households} KK sudah lunas.`,
   /** For pengurus (or a group whose ketua turned names on). */
