@@ -43,7 +43,7 @@ export function openContent(seal: Seal, id: string, stored: string): proto.IMess
  * again after a crash or a lost answer (sent, but not recorded as sent) has the id it had the first time,
  * so WhatsApp takes it as the same message and the recipient sees it once. Shaped like Baileys' own ids.
  */
-export function messageIdFor(sendKey: string): string {
+function messageIdFor(sendKey: string): string {
   return `3EB0${createHash('sha256').update(sendKey).digest('hex').toUpperCase().slice(0, 18)}`;
 }
 
