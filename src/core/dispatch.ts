@@ -1,6 +1,6 @@
 import type { Command, CommandContext, CoreDeps } from './shared/command.js';
 import type { IdentityMerge } from './shared/ports.js';
-import { refuse, reply } from './shared/command.js';
+import { refuse } from './shared/command.js';
 import { COMMANDS } from './commands.js';
 import { continueReport } from './cases/report-conversation.js';
 import { PROOF_COMMANDS, proofByReply, proofOfCommand } from './ledger/proof.js';

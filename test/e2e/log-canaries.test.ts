@@ -59,7 +59,6 @@ afterEach(async () => {
   await world.close();
 });
 
-const sent = () => api.sent('sendMessage');
 const written = () => lines.join('');
 
 const say = (from: TestUser, text: string, chat: number) => api.say(from, text, chat);

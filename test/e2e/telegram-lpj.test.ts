@@ -29,8 +29,6 @@ afterEach(async () => {
   await world.close();
 });
 
-const sent = (method: string) => api.sent(method);
-
 const say = (from: TestUser, text: string) => api.say(from, text, GROUP);
 
 it('answers /laporan in a Telegram group with the summary, then sends the PDF, XLSX and CSV with sendDocument', async () => {

@@ -1,6 +1,6 @@
 import { pino, type Logger } from 'pino';
 import { createTelegramChannel, type TelegramChannel, type TelegramOptions } from '../../src/channels/telegram/channel.js';
-import { systemClock, type Clock } from '../../src/core/index.js';
+import { systemClock } from '../../src/core/index.js';
 import { createRateLimiter, startScheduler, TELEGRAM_LIMITS, telegramChatLimits, type Scheduler } from '../../src/scheduler/index.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from './bot-api-server.js';
 import { createMemoryLog } from './memory-log.js';
