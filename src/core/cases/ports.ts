@@ -154,8 +154,10 @@ export interface CaseStore {
   ): Promise<readonly Reply[]>;
   /** The reporter withdraws: only their own case; a case of someone else is "not found". */
   withdraw(once: Once, input: { number: number }, render: Render<CaseMoveOutcome>): Promise<readonly Reply[]>;
-  /** Replaces the personal data with placeholders; keeps category, status history and disbursements. */
-  /** `placeholder` replaces the personal text and `note` records why, both worded by the core. */
+  /**
+   * Replaces the personal data with placeholders; keeps category, status history and disbursements.
+   * `placeholder` replaces the personal text and `note` records why, both worded by the core.
+   */
   erase(
     once: Once,
     input: { scope: readonly number[]; number: number; placeholder: string; note: string },

@@ -4,6 +4,7 @@ import type { ChannelName, Reply } from '../shared/message.js';
 import type { FundInfo, Once, Render } from '../shared/ports.js';
 
 /** The ledger's port: append-only entries and the contributions waiting for a ketua/bendahara. */
+
 /** Money or goods moving into or out of a fund, as the core asks for it. */
 export interface Posting {
   readonly wksbmId: number;
@@ -93,8 +94,10 @@ export interface LedgerStore {
     input: { wksbmId: number; number: number; approve: boolean; reason: string | null; at: Date },
     render: Render<DecideOutcome>,
   ): Promise<readonly Reply[]>;
-  /** Newest first; entries and the contributions still waiting or refused. */
-  /** Newest first; `offset` items are skipped (a later page of /riwayat). */
+  /**
+   * Entries and the contributions still waiting or refused, newest first; `offset` items are skipped (a
+   * later page of /riwayat).
+   */
   history(wksbmId: number, options: { fundId?: number; limit: number; offset?: number }): Promise<readonly HistoryItem[]>;
 }
 
