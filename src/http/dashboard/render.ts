@@ -7,7 +7,7 @@ export const formatters = {
   amount: (fund: Pick<FundInfo, 'unit'>, value: bigint) => formatQuantity({ unit: fund.unit, value } as Quantity),
   signed: (fund: Pick<FundInfo, 'unit'>, value: bigint) =>
     (value < 0n ? '−' : '+') + formatQuantity({ unit: fund.unit, value: value < 0n ? -value : value } as Quantity),
-  /** The LPJ's own formatter ("2.213,5 kg"): the Laporan page shows what its files print. */
+  /** The LPJ's formatter ("2.213,5 kg"), for the pages that show its totals (Laporan, Ringkasan). */
   report: reportText.amount,
   when: (date: Date, timeZone: string) => formatShortDateTime(date, timeZone),
   fund: (fund: Pick<FundInfo, 'name'>) => fundLabel(fund),

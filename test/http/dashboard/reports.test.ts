@@ -59,6 +59,12 @@ describe('Laporan', () => {
     w.clock.set(new Date(Date.now() + 1000));
     const page = await (await w.logIn('Bu Sri')).get('/dasbor/1/laporan?periode=bulan+ini');
     expect(page.body).toMatch(/Beras<\/td><td class="num-col">0 kg<\/td><td class="num-col">2\.213,5 kg<\/td><td class="num-col">0 kg<\/td><td class="num-col"><b>2\.213,5 kg/);
+    // A pendamping's summaries are the same read model's totals.
+    const code = /: ([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(await w.say('Bu Sri', '/pendamping undang'))![1]!;
+    await w.say('Bu Tini', `/pendamping ${code}`, inPrivate);
+    const tini = await w.logIn('Bu Tini');
+    expect((await tini.get('/dasbor/1')).body).toMatch(/Beras<\/td><td class="num-col">0 kg<\/td><td class="num-col">2\.213,5 kg<\/td>/);
+    expect((await tini.get('/dasbor')).body).toContain('Beras: 2.213,5 kg');
   });
 
   it('a pendamping reads the summary and the LPJ without the name, or even the initials, of anyone helped', async () => {
