@@ -117,7 +117,15 @@ export const dukaText = {
       ? `✅ Iuran duka ${formatRupiah(setting.amount)} per KK, ke dana ${setting.fund.name}, berlaku untuk duka yang dicatat mulai sekarang. ` +
         'Setiap KK yang terdaftar pada hari wafatnya menanggungnya sekali; duka yang sudah dicatat tidak berubah.'
       : '✅ Iuran duka per KK dihentikan untuk duka berikutnya. Iuran duka yang sudah berjalan tetap ditagih.',
-  levyPaid: (effect: LevyEffect) => `Iuran duka KK ${effect.household.name}: ${levyState(effect.standing, 'masih kurang')}.`,
+  /**
+   * What a payment did to the levy, said in the group: what is still owed is the household's arrears, which
+   * the group never sees unless the ketua turned names on, so it points to the private /iuran saya instead.
+   */
+  levyPaid: (effect: LevyEffect) =>
+    `Iuran duka KK ${effect.household.name}: ` +
+    (effect.standing.arrears === 0n
+      ? `${levyState(effect.standing, '')}.`
+      : 'tercatat, belum lunas. Rinciannya lewat chat pribadi dengan bot: /iuran saya'),
   /** A household's own levy line, in /iuran saya (a private chat). */
   levyMine: (standing: LevyStanding) => `Iuran duka: ${levyState(standing, 'kurang')}`,
   /** For the members' group: counts, never names. */

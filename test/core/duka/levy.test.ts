@@ -68,7 +68,11 @@ describe('the duka levy per household', () => {
     await world.say('Bu Sri', '/duka Mbah Sastro');
 
     const paid = await world.say('Bu Sri', '/setor 7rb kematian dari KK Pak Budi');
-    expect(paid).toContain('Iuran duka KK Pak Budi: masih kurang Rp3.000 (duka #2 Mbah Sastro Rp3.000 (sisa)).');
+    // What is still owed is arrears: never in the group, only privately.
+    expect(paid).toContain('Iuran duka KK Pak Budi: tercatat, belum lunas. Rinciannya lewat chat pribadi dengan bot: /iuran saya');
+    expect(paid).not.toContain('Rp3.000');
+    expect(paid).not.toContain('Mbah Sastro');
+    expect(await world.say('Andi', '/iuran saya', { chat: null })).toContain('Iuran duka: kurang Rp3.000 (duka #2 Mbah Sastro Rp3.000 (sisa))');
     expect(paid).not.toContain('Iuran Kematian KK');
     const both = await world.say('Bu Sri', '/setor 13rb kematian dari KK Pak Budi');
     expect(both).toContain('Iuran duka KK Pak Budi: lunas.');
