@@ -128,7 +128,10 @@ const finishLane: Lane<Finish, void> = {
     await behindTheAnswers(tx, finishes);
     const done = finishes.filter((finish) => finish.outcome.status === 'done').map((finish) => finish.row.id);
     const release = { claimToken: null, claimedUntil: null, doneAt: now };
-    if (done.length) await tx.inboxUpdate.updateMany({ where: { id: { in: done } }, data: { ...release, status: 'done' } });
+    if (done.length) {
+      await tx.$executeRaw`UPDATE "InboxUpdate" SET "status" = 'done', "claimToken" = NULL, "claimedUntil" = NULL, "doneAt" = ${now}
+        WHERE "id" IN (${Prisma.join(done)})`;
+    }
     for (const { row, outcome } of finishes) {
       if (outcome.status === 'failed') {
         await tx.inboxUpdate.update({ where: { id: row.id }, data: { ...release, status: 'failed', lastError: outcome.error, attempts: { increment: 1 } } });
@@ -147,21 +150,28 @@ async function behindTheAnswers(tx: Tx, finishes: readonly Finish[]): Promise<vo
   const answered = finishes.filter((finish) => finish.messages.length > 0);
   if (answered.length === 0) return;
   const subjects = new Set(answered.map(({ row }) => `inbox:${row.key}`));
-  // Each answer's own chats, from when its own handling started: an earlier answer in the chat stays ahead.
-  const written = await tx.outbox.findMany({
-    where: {
-      status: 'pending',
-      claimToken: null,
-      OR: answered.flatMap(({ messages, since }) =>
-        messages.map((message) => ({ channel: message.channel, chatId: message.chatId, createdAt: { gte: since } })),
-      ),
-    },
-    orderBy: { id: 'asc' },
-  });
-  const moved = written.filter((message) => !subjects.has(message.subject));
+  // Each answer's own chats, from when its own handling started: an earlier answer in the chat stays
+  // ahead. Several answers in one chat look from the earliest start among them (the union of theirs).
+  const since = new Map<string, { channel: string; chatId: string; since: Date }>();
+  for (const finish of answered) {
+    for (const { channel, chatId } of finish.messages) {
+      const key = `${channel}\u0001${chatId}`;
+      const seen = since.get(key);
+      if (!seen || finish.since < seen.since) since.set(key, { channel, chatId, since: finish.since });
+    }
+  }
+  // Raw SQL: every finished batch asks this, and Prisma's findMany with a condition per chat costs milliseconds.
+  const chats = Prisma.join(
+    [...since.values()].map((chat) => Prisma.sql`("channel" = ${chat.channel} AND "chatId" = ${chat.chatId} AND "createdAt" >= ${chat.since})`),
+    ' OR ',
+  );
+  const written = await tx.$queryRaw<{ id: number | bigint; subject: string }[]>`
+    SELECT "id", "subject" FROM "Outbox" WHERE "status" = 'pending' AND "claimToken" IS NULL AND (${chats})`;
+  const moved = written.filter((message) => !subjects.has(message.subject)).map((message) => Number(message.id));
   if (moved.length === 0) return;
-  await tx.outbox.deleteMany({ where: { id: { in: moved.map((message) => message.id) } } });
-  await tx.outbox.createMany({ data: moved.map(({ id: _id, ...message }) => message) });
+  const rows = await tx.outbox.findMany({ where: { id: { in: moved } }, orderBy: { id: 'asc' } });
+  await tx.outbox.deleteMany({ where: { id: { in: moved } } });
+  await tx.outbox.createMany({ data: rows.map(({ id: _id, ...message }) => message) });
 }
 
 /** Portable SQL, like the outbox's: a row is a candidate only when every earlier row of its chat is. */
@@ -202,23 +212,21 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
         const candidates = await inOrderCandidates(tx, { channel, now, limit, perChat });
         if (candidates.length === 0) return [];
         const claimToken = randomUUID();
-        await tx.inboxUpdate.updateMany({
-          where: { id: { in: candidates.map((candidate) => candidate.id) }, status: 'pending', ...free(now) },
-          data: { claimToken, claimedUntil: new Date(now.getTime() + leaseMs) },
-        });
         // A claim that ran out still names its holder: that process died (or stalled) handling the row.
         const heldBefore = new Set(candidates.filter((candidate) => candidate.heldBefore).map((candidate) => candidate.id));
-        // Read back by primary key (claimToken has no index: the table keeps handled rows until pruned).
-        const rows = await tx.inboxUpdate.findMany({ where: { id: { in: candidates.map((candidate) => candidate.id) }, claimToken }, orderBy: { id: 'asc' } });
-        return rows.map((row) => ({
-          id: row.id,
-          key: row.key,
-          chatKey: row.chatKey,
-          payload: row.payload,
-          attempts: row.attempts,
-          claimToken,
-          redelivered: row.attempts > 0 || heldBefore.has(row.id),
-        }));
+        // One raw statement claims and reads back (RETURNING, on both engines), as the outbox's claim does.
+        const rows = await tx.$queryRaw<{ id: number | bigint; key: string; chatKey: string; payload: string; attempts: number | bigint }[]>`
+          UPDATE "InboxUpdate" SET "claimToken" = ${claimToken}, "claimedUntil" = ${new Date(now.getTime() + leaseMs)}
+          WHERE "id" IN (${Prisma.join(candidates.map((candidate) => candidate.id))}) AND "status" = 'pending'
+            AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
+          RETURNING "id", "key", "chatKey", "payload", "attempts"`;
+        return rows
+          .map((row) => {
+            const id = Number(row.id);
+            const attempts = Number(row.attempts);
+            return { id, key: row.key, chatKey: row.chatKey, payload: row.payload, attempts, claimToken, redelivered: attempts > 0 || heldBefore.has(id) };
+          })
+          .sort((a, b) => a.id - b.id);
       });
     },
 

@@ -30,3 +30,9 @@ export async function insertRows(
   const tail = options.ignoreDuplicates ? Prisma.sql` ON CONFLICT DO NOTHING` : Prisma.empty;
   return tx.$executeRaw`${head}${values}${tail}`;
 }
+
+/**
+ * A DateTime column read by raw SQL: a Date where the engine types it, the text Prisma wrote otherwise
+ * (SQLite names no type for a RETURNING column).
+ */
+export const rawDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
