@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelName, NewOutboxMessage, OutboxPayload } from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { enqueue } from './outbox.js';
-import { insertRows } from './sql.js';
+import { insertRows, rawDate } from './sql.js';
+import type { SqlReader } from './sql-reader.js';
 import type { Lane, Tx, Writer } from './writer.js';
 
 /**
@@ -195,9 +196,15 @@ async function inOrderCandidates(
   return rows.map((row) => ({ id: Number(row.id), heldBefore: Number(row.held) === 1 }));
 }
 
-/** `outboxWritten` is told after a commit that added outbox messages, so the sender looks at once. */
-export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritten: () => void = () => {}): InboxStore {
-  const free = (now: Date) => ({ OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] });
+/**
+ * `outboxWritten` is told after a commit that added outbox messages, so the sender looks at once. `sql`
+ * reads what the worker asks on every round (is anything due, when is the next) as prepared statements,
+ * microseconds instead of most of a millisecond of CPU through Prisma.
+ */
+export function createInboxStore(read: PrismaClient, writer: Writer, sql: SqlReader, outboxWritten: () => void = () => {}): InboxStore {
+  /** Pending rows of the channel that nobody holds at `now`. */
+  const waiting = (channel: ChannelName, now: Date) =>
+    Prisma.sql`"status" = 'pending' AND "channel" = ${channel} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${sql.time(now)})`;
   const release = (row: InboxRow, data: Prisma.InboxUpdateUpdateManyMutationInput) =>
     writer.run((tx) => tx.inboxUpdate.updateMany({ where: { id: row.id, claimToken: row.claimToken }, data: { claimToken: null, claimedUntil: null, ...data } }));
   return {
@@ -206,8 +213,8 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
     },
 
     async claim({ channel, now, limit, perChat, leaseMs }) {
-      const due = { status: 'pending', channel, nextAttemptAt: { lte: now }, ...free(now) };
-      if (!(await read.inboxUpdate.findFirst({ where: due, select: { id: true } }))) return [];
+      const due = await sql.all(Prisma.sql`SELECT "id" FROM "InboxUpdate" WHERE ${waiting(channel, now)} AND "nextAttemptAt" <= ${sql.time(now)} LIMIT 1`);
+      if (due.length === 0) return [];
       return writer.run(async (tx) => {
         const candidates = await inOrderCandidates(tx, { channel, now, limit, perChat });
         if (candidates.length === 0) return [];
@@ -244,12 +251,10 @@ export function createInboxStore(read: PrismaClient, writer: Writer, outboxWritt
     },
 
     async nextDue(channel, now) {
-      const row = await read.inboxUpdate.findFirst({
-        where: { status: 'pending', channel, ...free(now) },
-        orderBy: { nextAttemptAt: 'asc' },
-        select: { nextAttemptAt: true },
-      });
-      return row?.nextAttemptAt ?? null;
+      const [row] = await sql.all<{ nextAttemptAt: Date | string }>(
+        Prisma.sql`SELECT "nextAttemptAt" FROM "InboxUpdate" WHERE ${waiting(channel, now)} ORDER BY "nextAttemptAt" LIMIT 1`,
+      );
+      return row ? rawDate(row.nextAttemptAt) : null;
     },
 
     async payloadOf(key) {

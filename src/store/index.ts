@@ -50,7 +50,7 @@ export function createStores(db: Db, log: Logger): Stores {
   const writer = createWriter(db.write, dialectFor(db.engine), log.child({ module: 'writer' }));
   const community = createCommunityStore(db.read, writer);
   const meetings = createMeetingStore(db.read, writer, { wksbmChanged: community.wksbmChanged });
-  const outbox = createOutboxStore(db.read, writer);
+  const outbox = createOutboxStore(db.read, writer, db.sql);
   return {
     writer,
     community,
@@ -82,7 +82,7 @@ export function createStores(db: Db, log: Logger): Stores {
     },
     outbox,
     dashboardReads: createDashboardReads(db.read, db.sql, { funds: (wksbmId) => community.funds(wksbmId) }),
-    inbox: createInboxStore(db.read, writer, () => outbox.written()),
+    inbox: createInboxStore(db.read, writer, db.sql, () => outbox.written()),
     leases: createLeaseStore(writer),
     arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
     duka: createDukaStore(db.read, writer, db.sql),
