@@ -4,6 +4,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { enqueue } from './outbox.js';
 import { insertRows, rawDate } from './sql.js';
 import type { SqlReader } from './sql-reader.js';
+import { sqlOf } from './dialect.js';
 import type { Lane, Tx, Writer } from './writer.js';
 
 /**
@@ -130,8 +131,8 @@ const finishLane: Lane<Finish, void> = {
     const done = finishes.filter((finish) => finish.outcome.status === 'done').map((finish) => finish.row.id);
     const release = { claimToken: null, claimedUntil: null, doneAt: now };
     if (done.length) {
-      await tx.$executeRaw`UPDATE "InboxUpdate" SET "status" = 'done', "claimToken" = NULL, "claimedUntil" = NULL, "doneAt" = ${now}
-        WHERE "id" IN (${Prisma.join(done)})`;
+      await sqlOf(tx).run(Prisma.sql`UPDATE "InboxUpdate" SET "status" = 'done', "claimToken" = NULL, "claimedUntil" = NULL, "doneAt" = ${now}
+        WHERE "id" IN (${Prisma.join(done)})`);
     }
     for (const { row, outcome } of finishes) {
       if (outcome.status === 'failed') {
@@ -166,8 +167,8 @@ async function behindTheAnswers(tx: Tx, finishes: readonly Finish[]): Promise<vo
     [...since.values()].map((chat) => Prisma.sql`("channel" = ${chat.channel} AND "chatId" = ${chat.chatId} AND "createdAt" >= ${chat.since})`),
     ' OR ',
   );
-  const written = await tx.$queryRaw<{ id: number | bigint; subject: string }[]>`
-    SELECT "id", "subject" FROM "Outbox" WHERE "status" = 'pending' AND "claimToken" IS NULL AND (${chats})`;
+  const written = await sqlOf(tx).all<{ id: number | bigint; subject: string }>(Prisma.sql`
+    SELECT "id", "subject" FROM "Outbox" WHERE "status" = 'pending' AND "claimToken" IS NULL AND (${chats})`);
   const moved = written.filter((message) => !subjects.has(message.subject)).map((message) => Number(message.id));
   if (moved.length === 0) return;
   const rows = await tx.outbox.findMany({ where: { id: { in: moved } }, orderBy: { id: 'asc' } });
@@ -181,7 +182,7 @@ async function inOrderCandidates(
   request: { channel: string; now: Date; limit: number; perChat: number },
 ): Promise<{ id: number; heldBefore: boolean }[]> {
   const { now } = request;
-  const rows = await tx.$queryRaw<{ id: number | bigint; held: number | bigint | boolean }[]>`
+  const rows = await sqlOf(tx).all<{ id: number | bigint; held: number | bigint | boolean }>(Prisma.sql`
     SELECT "id", "held" FROM (
       SELECT "id", CASE WHEN "claimToken" IS NULL THEN 0 ELSE 1 END AS "held",
         ROW_NUMBER() OVER (PARTITION BY "chatKey" ORDER BY "id") AS "place",
@@ -192,7 +193,7 @@ async function inOrderCandidates(
     ) AS "queue"
     WHERE "place" <= ${request.perChat} AND "waiting" = 0
     ORDER BY "id"
-    LIMIT ${request.limit}`;
+    LIMIT ${request.limit}`);
   return rows.map((row) => ({ id: Number(row.id), heldBefore: Number(row.held) === 1 }));
 }
 
@@ -222,11 +223,11 @@ export function createInboxStore(read: PrismaClient, writer: Writer, sql: SqlRea
         // A claim that ran out still names its holder: that process died (or stalled) handling the row.
         const heldBefore = new Set(candidates.filter((candidate) => candidate.heldBefore).map((candidate) => candidate.id));
         // One raw statement claims and reads back (RETURNING, on both engines), as the outbox's claim does.
-        const rows = await tx.$queryRaw<{ id: number | bigint; key: string; chatKey: string; payload: string; attempts: number | bigint }[]>`
+        const rows = await sqlOf(tx).all<{ id: number | bigint; key: string; chatKey: string; payload: string; attempts: number | bigint }>(Prisma.sql`
           UPDATE "InboxUpdate" SET "claimToken" = ${claimToken}, "claimedUntil" = ${new Date(now.getTime() + leaseMs)}
           WHERE "id" IN (${Prisma.join(candidates.map((candidate) => candidate.id))}) AND "status" = 'pending'
             AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
-          RETURNING "id", "key", "chatKey", "payload", "attempts"`;
+          RETURNING "id", "key", "chatKey", "payload", "attempts"`);
         return rows
           .map((row) => {
             const id = Number(row.id);

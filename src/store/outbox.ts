@@ -11,6 +11,7 @@ import {
 } from '../core/index.js';
 import { insertRows, rawDate } from './sql.js';
 import type { SqlReader } from './sql-reader.js';
+import { sqlOf } from './dialect.js';
 import type { Lane, Tx, Writer } from './writer.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 
@@ -77,7 +78,7 @@ async function inOrderCandidates(
 ): Promise<number[]> {
   const { now } = request;
   const chat = request.chatId === undefined ? Prisma.empty : Prisma.sql`AND "chatId" = ${request.chatId}`;
-  const rows = await tx.$queryRaw<{ id: number | bigint }[]>`
+  const rows = await sqlOf(tx).all<{ id: number | bigint }>(Prisma.sql`
     SELECT "id" FROM (
       SELECT "id",
         ROW_NUMBER() OVER (PARTITION BY "channel", "chatId" ORDER BY "id") AS "place",
@@ -88,7 +89,7 @@ async function inOrderCandidates(
     ) AS "queue"
     WHERE "place" <= ${request.perChat} AND "waiting" = 0
     ORDER BY "id"
-    LIMIT ${request.limit}`;
+    LIMIT ${request.limit}`);
   return rows.map((row) => Number(row.id));
 }
 
@@ -144,9 +145,9 @@ const settleLane: Lane<Settlement, boolean> = {
     for (const [claimToken, group] of sent) {
       const at = new Date(Math.max(...group.map((settlement) => (settlement.outcome as { at: Date }).at.getTime())));
       // Raw SQL: this runs for every claim the sender made, and Prisma's updateMany costs a millisecond of CPU.
-      const count = await tx.$executeRaw`UPDATE "Outbox"
+      const count = await sqlOf(tx).run(Prisma.sql`UPDATE "Outbox"
         SET "status" = 'sent', "sentAt" = ${at}, "attempts" = "attempts" + 1, "claimToken" = NULL, "claimedUntil" = NULL
-        WHERE "id" IN (${Prisma.join(group.map((settlement) => settlement.message.id))}) AND "claimToken" = ${claimToken}`;
+        WHERE "id" IN (${Prisma.join(group.map((settlement) => settlement.message.id))}) AND "claimToken" = ${claimToken}`);
       // All held: one statement did it. Some claim ran out: say which, one by one (rare).
       if (count === group.length) for (const settlement of group) results.set(settlement, true);
     }
@@ -200,9 +201,9 @@ export function createOutboxStore(read: PrismaClient, writer: Writer, sql: SqlRe
         // The condition is repeated in the UPDATE: it is the claim, the SELECT only picks candidates.
         // One raw statement claims and reads back (RETURNING, on both engines): Prisma's updateMany and
         // findMany cost about a millisecond of CPU each, paid by every claim the sender makes.
-        const rows = await tx.$queryRaw<ClaimedRow[]>`UPDATE "Outbox" SET "claimToken" = ${claimToken}, "claimedUntil" = ${new Date(now.getTime() + leaseMs)}
+        const rows = await sqlOf(tx).all<ClaimedRow>(Prisma.sql`UPDATE "Outbox" SET "claimToken" = ${claimToken}, "claimedUntil" = ${new Date(now.getTime() + leaseMs)}
           WHERE "id" IN (${Prisma.join(candidates)}) AND "status" = 'pending' AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
-          RETURNING "id", "dedupeKey", "channel", "chatId", "payload", "dueAt", "notAfter", "attempts"`;
+          RETURNING "id", "dedupeKey", "channel", "chatId", "payload", "dueAt", "notAfter", "attempts"`);
         return rows
           .map((row) => ({
             id: Number(row.id),

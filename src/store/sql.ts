@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
-import { dialectOf, type SqlValue } from './dialect.js';
+import { dialectOf, sqlOf, type SqlValue } from './dialect.js';
 import type { Tx } from './writer.js';
 
 export type { SqlValue } from './dialect.js';
@@ -28,7 +28,7 @@ export async function insertRows(
   const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES `);
   const values = Prisma.join(rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => value(row, column)))})`));
   const tail = options.ignoreDuplicates ? Prisma.sql` ON CONFLICT DO NOTHING` : Prisma.empty;
-  return tx.$executeRaw`${head}${values}${tail}`;
+  return sqlOf(tx).run(Prisma.sql`${head}${values}${tail}`);
 }
 
 /**
