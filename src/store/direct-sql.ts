@@ -17,6 +17,9 @@ export function directSql(connection: () => Database.Database): TxSql {
   let owner: Database.Database | undefined;
   function prepare(text: string): Database.Statement {
     const db = connection();
+    // Prisma ends a transaction that runs past its timeout; a statement after that would commit on its
+    // own, so it fails instead, as Prisma's own queries on a closed transaction do.
+    if (!db.inTransaction) throw new Error('a direct SQL statement ran outside the write transaction');
     if (db !== owner || statements.size >= MAX_STATEMENTS) {
       statements.clear();
       owner = db;
