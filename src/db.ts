@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/prisma/client.js';
 import { engineOf, sqliteFilePath, type Engine } from './db-url.js';
@@ -20,6 +21,8 @@ export interface Db {
   readonly read: PrismaClient;
   /** Prepared statements for the few reads every dashboard request makes (see store/sql-reader.ts). */
   readonly sql: SqlReader;
+  /** SQLite: the connection under `write`, for the writer's prepared statements (store/direct-sql.ts). */
+  readonly writeConnection: (() => Database.Database) | null;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,7 @@ export function ensureDatabaseFolder(url: string): void {
  * against the SQLite client; only the provider it was generated for differs. Its client and adapter (and
  * pg) are loaded only for a PostgreSQL URL: on SQLite they would be most of a second of every start.
  */
-export async function createClient(url: string): Promise<PrismaClient> {
+export async function createClient(url: string, onConnection?: (connection: Database.Database) => void): Promise<PrismaClient> {
   if (databaseEngine(url) === 'postgresql') {
     const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([
       import('@prisma/adapter-pg'),
@@ -57,7 +60,19 @@ export async function createClient(url: string): Promise<PrismaClient> {
     const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: BUSY_TIMEOUT_MS }) });
+  const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: BUSY_TIMEOUT_MS });
+  if (!onConnection) return new PrismaClient({ adapter: factory });
+  // The adapter keeps its better-sqlite3 connection to itself (the `client` every query of it runs on);
+  // the writer runs its hottest statements on that connection directly, inside Prisma's transaction.
+  const adapter: typeof factory = Object.assign(Object.create(factory) as typeof factory, {
+    connect: async () => {
+      const connected = await factory.connect();
+      onConnection((connected as unknown as { client: Database.Database }).client);
+      return connected;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  });
+  return new PrismaClient({ adapter });
 }
 
 export async function openDb(url: string): Promise<Db> {
@@ -72,21 +87,23 @@ export async function openDb(url: string): Promise<Db> {
       write: client,
       read: client,
       sql,
+      writeConnection: null,
       async close() {
         await Promise.all([sql.close(), client.$disconnect()]);
       },
     };
   }
   ensureDatabaseFolder(url);
-  const connect = async () => {
-    const client = await createClient(url);
+  const connect = async (onConnection?: (connection: Database.Database) => void) => {
+    const client = await createClient(url, onConnection);
     // WAL lets readers run beside the writer; NORMAL is durable across application crashes in WAL mode.
     await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
     await client.$queryRawUnsafe('PRAGMA foreign_keys = ON');
     return client;
   };
-  const write = await connect();
+  let writeConnection: Database.Database | undefined;
+  const write = await connect((connection) => (writeConnection = connection));
   const read = await connect();
   const sql = openSqlReader(sqliteFilePath(url));
   return {
@@ -95,6 +112,10 @@ export async function openDb(url: string): Promise<Db> {
     write,
     read,
     sql,
+    writeConnection: () => {
+      if (!writeConnection) throw new Error('the write connection is not open');
+      return writeConnection;
+    },
     async close() {
       await Promise.all([sql.close(), write.$disconnect(), read.$disconnect()]);
     },

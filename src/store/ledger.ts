@@ -20,6 +20,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { applyOnce, inboundRow, parseStoredReplies } from './once.js';
 import { insertRows, type SqlValue } from './sql.js';
 import { fundWithAliases, toFundInfo } from './rows.js';
+import { sqlOf } from './dialect.js';
 import type { Lane, Tx, Writer } from './writer.js';
 
 interface PostRequest {
@@ -101,8 +102,8 @@ async function moveAll<V extends bigint | number>(tx: Tx, table: 'Fund' | 'Wksbm
   const to = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN CAST(${move.to} AS ${type})`), ' ');
   const from = Prisma.join(moves.map((move) => Prisma.sql`WHEN ${move.id} THEN CAST(${move.from} AS ${type})`), ' ');
   // `id IN (…)` lets the primary key find the rows; the CASE after it is the optimistic check.
-  const count = await tx.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET ${target} = CASE "id" ${to} END
-    WHERE "id" IN (${ids}) AND ${target} = CASE "id" ${from} END`;
+  const count = await sqlOf(tx).run(Prisma.sql`UPDATE ${Prisma.raw(`"${table}"`)} SET ${target} = CASE "id" ${to} END
+    WHERE "id" IN (${ids}) AND ${target} = CASE "id" ${from} END`);
   if (count !== moves.length) throw new WriteConflict(`${table}.${column}`);
 }
 
@@ -168,20 +169,28 @@ const postLane: Lane<PostRequest, readonly Reply[]> = {
     const fundIds = [...new Set(requests.map((request) => request.posting.fundId))];
     const wksbmIds = [...new Set(requests.map((request) => request.posting.wksbmId))];
     const asRole = requests.flatMap(({ once }) => (once.role ? [{ wksbmId: once.role.wksbmId, personId: once.personId }] : []));
+    // Raw SQL: with a hundred WKSBM in a batch, Prisma's findMany spent milliseconds of CPU on its lists.
+    // Integers may come back as bigint and are converted; the balance is read as a bigint.
+    type Int = number | bigint;
     const [done, funds, wksbms, memberships] = await Promise.all([
-      tx.inboundMessage.findMany({ where: { key: { in: keys } } }),
-      tx.fund.findMany({ where: { id: { in: fundIds } }, select: { id: true, wksbmId: true, balance: true } }),
-      tx.wksbm.findMany({ where: { id: { in: wksbmIds } }, select: { id: true, nextNumber: true } }),
-      asRole.length ? tx.membership.findMany({ where: { OR: asRole }, select: { wksbmId: true, personId: true, role: true } }) : [],
+      sqlOf(tx).all<{ key: string; replies: string }>(Prisma.sql`SELECT "key", "replies" FROM "InboundMessage" WHERE "key" IN (${Prisma.join(keys)})`),
+      sqlOf(tx).all<{ id: Int; wksbmId: Int; balance: Int }>(Prisma.sql`SELECT "id", "wksbmId", "balance" FROM "Fund" WHERE "id" IN (${Prisma.join(fundIds)})`),
+      sqlOf(tx).all<{ id: Int; nextNumber: Int }>(Prisma.sql`SELECT "id", "nextNumber" FROM "Wksbm" WHERE "id" IN (${Prisma.join(wksbmIds)})`),
+      asRole.length
+        ? sqlOf(tx).all<{ wksbmId: Int; personId: Int; role: string }>(Prisma.sql`SELECT "wksbmId", "personId", "role" FROM "Membership" WHERE ${Prisma.join(
+            asRole.map((role) => Prisma.sql`("wksbmId" = ${role.wksbmId} AND "personId" = ${role.personId})`),
+            ' OR ',
+          )}`)
+        : [],
     ]);
-    const roleNow = new Map(memberships.map((row) => [`${row.wksbmId}:${row.personId}`, row.role]));
+    const roleNow = new Map(memberships.map((row) => [`${Number(row.wksbmId)}:${Number(row.personId)}`, row.role]));
 
     const answered = new Map(done.map((row) => [row.key, parseStoredReplies(row.replies)]));
-    const readBalance = new Map(funds.map((fund) => [fund.id, fund.balance]));
+    const readBalance = new Map(funds.map((fund) => [Number(fund.id), BigInt(fund.balance)]));
     const balance = new Map(readBalance);
-    const readNumber = new Map(wksbms.map((wksbm) => [wksbm.id, wksbm.nextNumber]));
+    const readNumber = new Map(wksbms.map((wksbm) => [Number(wksbm.id), Number(wksbm.nextNumber)]));
     const nextNumber = new Map(readNumber);
-    const fundOwner = new Map(funds.map((fund) => [fund.id, fund.wksbmId]));
+    const fundOwner = new Map(funds.map((fund) => [Number(fund.id), Number(fund.wksbmId)]));
 
     const now = new Date();
     const entries: Record<string, SqlValue>[] = [];

@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
-import { dialectOf, type SqlValue } from './dialect.js';
+import { dialectOf, sqlOf, type SqlValue } from './dialect.js';
 import type { Tx } from './writer.js';
 
 export type { SqlValue } from './dialect.js';
@@ -28,5 +28,11 @@ export async function insertRows(
   const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES `);
   const values = Prisma.join(rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => value(row, column)))})`));
   const tail = options.ignoreDuplicates ? Prisma.sql` ON CONFLICT DO NOTHING` : Prisma.empty;
-  return tx.$executeRaw`${head}${values}${tail}`;
+  return sqlOf(tx).run(Prisma.sql`${head}${values}${tail}`);
 }
+
+/**
+ * A DateTime column read by raw SQL: a Date where the engine types it, the text Prisma wrote otherwise
+ * (SQLite names no type for a RETURNING column).
+ */
+export const rawDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
