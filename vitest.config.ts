@@ -43,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'postgresql',
           include: POSTGRESQL_FILES,
+          setupFiles: ['test/helpers/pg-warnings.ts'],
           // A safety net, not a speed test: on PostgreSQL every query is a round trip to the server, which a
           // busy CI machine stretches.
           testTimeout: 120_000,
