@@ -168,12 +168,11 @@ const postLane: Lane<PostRequest, readonly Reply[]> = {
     const fundIds = [...new Set(requests.map((request) => request.posting.fundId))];
     const wksbmIds = [...new Set(requests.map((request) => request.posting.wksbmId))];
     const asRole = requests.flatMap(({ once }) => (once.role ? [{ wksbmId: once.role.wksbmId, personId: once.personId }] : []));
-    const [done, funds, wksbms, memberships] = await Promise.all([
-      tx.inboundMessage.findMany({ where: { key: { in: keys } } }),
-      tx.fund.findMany({ where: { id: { in: fundIds } }, select: { id: true, wksbmId: true, balance: true } }),
-      tx.wksbm.findMany({ where: { id: { in: wksbmIds } }, select: { id: true, nextNumber: true } }),
-      asRole.length ? tx.membership.findMany({ where: { OR: asRole }, select: { wksbmId: true, personId: true, role: true } }) : [],
-    ]);
+    // One after the other: every query of a transaction shares one connection (see writer.ts).
+    const done = await tx.inboundMessage.findMany({ where: { key: { in: keys } } });
+    const funds = await tx.fund.findMany({ where: { id: { in: fundIds } }, select: { id: true, wksbmId: true, balance: true } });
+    const wksbms = await tx.wksbm.findMany({ where: { id: { in: wksbmIds } }, select: { id: true, nextNumber: true } });
+    const memberships = asRole.length ? await tx.membership.findMany({ where: { OR: asRole }, select: { wksbmId: true, personId: true, role: true } }) : [];
     const roleNow = new Map(memberships.map((row) => [`${row.wksbmId}:${row.personId}`, row.role]));
 
     const answered = new Map(done.map((row) => [row.key, parseStoredReplies(row.replies)]));
