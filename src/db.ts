@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import type { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { engineOf, sqliteFilePath, type Engine } from './db-url.js';
 import { openPostgresReader, openSqlReader, type SqlReader } from './store/sql-reader.js';
@@ -45,6 +46,43 @@ export function ensureDatabaseFolder(url: string): void {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
 }
 
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+type PgTransaction = Awaited<ReturnType<PgAdapter['startTransaction']>>;
+
+/**
+ * The pg adapter with each transaction's queries sent one at a time. Prisma's query interpreter reads
+ * the relations of an `include` with a Promise.all, which inside an interactive transaction sends them
+ * at once down the transaction's single connection: pg queues them, which pg 8 deprecates (with a warning)
+ * and pg 9 refuses (prisma/orm#29468, not merged). Waiting here keeps pg's own queue empty. Queries
+ * outside a transaction each take a pooled connection of their own and are left as they are.
+ */
+function queriesInTurn(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => inTurn(await start(isolationLevel));
+    return adapter;
+  };
+  return factory;
+}
+
+function inTurn(tx: PgTransaction): PgTransaction {
+  let last: Promise<unknown> = Promise.resolve();
+  function turn<T>(work: () => Promise<T>): Promise<T> {
+    const result = last.then(work, work);
+    last = result.catch(() => undefined);
+    return result;
+  }
+  // The transaction's other members (its options, the adapter's name) are read through the prototype.
+  return Object.assign(Object.create(tx) as PgTransaction, {
+    queryRaw: (query: Parameters<PgTransaction['queryRaw']>[0]) => turn(() => tx.queryRaw(query)),
+    executeRaw: (query: Parameters<PgTransaction['executeRaw']>[0]) => turn(() => tx.executeRaw(query)),
+    commit: () => turn(() => tx.commit()),
+    rollback: () => turn(() => tx.rollback()),
+  });
+}
+
 /**
  * One client, for short jobs and for the server's pools. The PostgreSQL client is generated from the same
  * models as the SQLite one (prisma/postgresql/, derived from schema.prisma), so the store is typed once,
@@ -57,7 +95,7 @@ export async function createClient(url: string, onConnection?: (connection: Data
       import('@prisma/adapter-pg'),
       import('./generated/prisma-pg/client.js'),
     ]);
-    const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
+    const adapter = queriesInTurn(new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE }));
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: BUSY_TIMEOUT_MS });

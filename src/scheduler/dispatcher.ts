@@ -77,6 +77,16 @@ export interface Dispatcher {
   stop(graceMs?: number): void;
 }
 
+/** What a send came to: an outcome to record, or `lost` (another instance took the claim: record nothing). */
+type Attempt = Outcome | { readonly kind: 'lost' };
+
+/** A claim being worked on: its lease is extended until `stop`, and a message another instance took is known. */
+interface Hold {
+  /** Whether the message is still this instance's to send; asks the database first when the lease may have run out. */
+  owns(message: OutboxMessage): Promise<boolean>;
+  stop(): void;
+}
+
 /** Telegram (grammY's GrammyError) and our loopback say how long to wait in `parameters.retry_after`. */
 function retryAfterMs(error: unknown): number | null {
   const seconds = (error as { parameters?: { retry_after?: unknown } } | null)?.parameters?.retry_after;
@@ -158,19 +168,19 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   // After a downtime: a reminder for a meeting that already started is useless, so it is dropped.
   const tooLate = (message: OutboxMessage) => message.notAfter !== null && deps.clock.now() >= message.notAfter;
 
-  async function deliver(message: OutboxMessage): Promise<Outcome> {
+  async function deliver(message: OutboxMessage, hold: Hold): Promise<Attempt> {
     if (stopping.signal.aborted) return handBack();
     if (tooLate(message)) return { kind: 'dropped', why: 'meeting started' };
     const rendered = await kinds.render(message.payload, deps.clock.now());
     if (!rendered.ok) return { kind: 'dropped', why: rendered.why };
     try {
-      return await sendRendered(message, rendered.message);
+      return await sendRendered(message, rendered.message, hold);
     } finally {
       await rendered.cleanup?.();
     }
   }
 
-  async function sendRendered(message: OutboxMessage, outgoing: Outgoing): Promise<Outcome> {
+  async function sendRendered(message: OutboxMessage, outgoing: Outgoing, hold: Hold): Promise<Attempt> {
     const sender = senders.get(message.channel)!;
     if ((outgoing.type === 'edit' && !sender.edit) || (outgoing.type === 'press-answer' && !sender.answerPress)) {
       return { kind: 'dropped', why: `channel cannot ${outgoing.type}` };
@@ -189,6 +199,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (tooLate(message)) {
       slot.done(now.getTime());
       return { kind: 'dropped', why: 'meeting started' };
+    }
+    // The wait for the slot can outlast the lease (a stall): the message may be another instance's now.
+    if (!(await hold.owns(message))) {
+      slot.done(deps.clock.now().getTime());
+      return { kind: 'lost' };
     }
     let current = slot;
     try {
@@ -225,46 +240,85 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (!kept) deps.log.warn({ outbox: message.id }, 'claim expired before the outcome was recorded');
   }
 
-  /** One chat's messages, in order: once one is not sent, the later ones wait behind it. */
-  async function deliverChat(messages: readonly OutboxMessage[]): Promise<void> {
+  /**
+   * One chat's messages, in order: once one is not sent, the later ones wait behind it. Once one is lost
+   * to another instance, so are the later ones (one lease covers them all): that instance sends them.
+   */
+  async function deliverChat(messages: readonly OutboxMessage[], hold: Hold): Promise<void> {
     let blocked = false;
     for (const message of messages) {
-      let outcome: Outcome;
+      let outcome: Attempt;
       if (blocked) {
         outcome = { kind: 'retry', at: deps.clock.now(), attempt: false, error: 'waits for an earlier message' };
+      } else if (!(await hold.owns(message))) {
+        return;
       } else {
         try {
-          outcome = await deliver(message);
+          outcome = await deliver(message, hold);
         } catch (error) {
           // A bug or a database failure while rendering: keep the message for a later try.
           deps.log.error({ error: safeError(error), outbox: message.id }, 'rendering an outbox message failed');
           const at = new Date(deps.clock.now().getTime() + backoff(message.attempts));
           outcome = { kind: 'retry', at, attempt: true, error: 'render failed' };
         }
+        if (outcome.kind === 'lost') return;
         blocked = outcome.kind === 'retry';
       }
       await settle(message, outcome);
     }
   }
 
-  /** Extends a claim's lease every third of it until stopped; a failed extension is tried at the next beat. */
-  function keepClaimed(claimToken: string): { stop(): void } {
+  /**
+   * Extends a claim's lease every third of it until stopped; a failed extension is tried at the next
+   * beat. A message the extension no longer finds ours was claimed by another instance after our lease
+   * ran out (a stall longer than the lease, a database out of reach): that instance sends it, so we never
+   * do. Before a send, a lease not extended in time is checked first, as the beat may not have run yet.
+   */
+  function keepClaimed(claimed: readonly OutboxMessage[], claimedAt: Date): Hold {
+    const claimToken = claimed[0]!.claimToken;
+    const ids = claimed.map((message) => message.id);
+    const lost = new Set<number>();
+    let heldUntil = claimedAt.getTime() + options.leaseMs;
+    let told = false;
+    async function extend(): Promise<void> {
+      const until = deps.clock.now().getTime() + options.leaseMs;
+      const held = new Set(await deps.outbox.extend(claimToken, ids, new Date(until)));
+      heldUntil = Math.max(heldUntil, until);
+      // Settled messages are missing too: they are never asked about again.
+      for (const id of ids) if (!held.has(id)) lost.add(id);
+    }
     const beat = setInterval(() => {
-      deps.outbox.extend(claimToken, new Date(deps.clock.now().getTime() + options.leaseMs)).catch((error: unknown) => {
-        deps.log.warn({ error: errorType(error) }, 'extending an outbox claim failed');
-      });
+      extend().catch((error: unknown) => deps.log.warn({ error: errorType(error) }, 'extending an outbox claim failed'));
     }, options.leaseMs / 3);
-    return { stop: () => clearInterval(beat) };
+    return {
+      async owns(message) {
+        if (!lost.has(message.id) && deps.clock.now().getTime() >= heldUntil) {
+          try {
+            await extend();
+          } catch (error) {
+            // Not knowing is not owning: the lease runs out and the message is claimed again.
+            deps.log.warn({ error: errorType(error) }, 'extending an outbox claim failed');
+            return false;
+          }
+        }
+        if (!lost.has(message.id)) return true;
+        if (!told) deps.log.warn({ outbox: message.id }, 'outbox claim taken by another instance, leaving its messages to it');
+        told = true;
+        return false;
+      },
+      stop: () => clearInterval(beat),
+    };
   }
 
   return {
     nextDue: () => deps.outbox.nextDue(channels, deps.clock.now(), deps.chatId),
     async runOnce() {
       if (stopping.signal.aborted) return 0;
+      const claimedAt = deps.clock.now();
       const claimed = await deps.outbox.claim({
         channels,
         chatId: deps.chatId,
-        now: deps.clock.now(),
+        now: claimedAt,
         limit: options.batch,
         perChat: options.perChat,
         leaseMs: options.leaseMs,
@@ -275,11 +329,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         const key = `${message.channel}:${message.chatId}`;
         byChat.set(key, [...(byChat.get(key) ?? []), message]);
       }
-      const heartbeat = keepClaimed(claimed[0]!.claimToken);
+      const hold = keepClaimed(claimed, claimedAt);
       try {
-        await Promise.all([...byChat.values()].map(deliverChat));
+        await Promise.all([...byChat.values()].map((messages) => deliverChat(messages, hold)));
       } finally {
-        heartbeat.stop();
+        hold.stop();
       }
       return claimed.length;
     },

@@ -140,10 +140,9 @@ async function payoutsOf(client: Client, wins: readonly { id: number; entryId: n
   const latest = new Map(wins.map((win) => [win.id, win.entryId]));
   for (const repayment of repayments) latest.set(repayment.winId, repayment.entryId);
   const ids = [...latest.values()].filter((id): id is number => id !== null);
-  const [entries, reversals] = await Promise.all([
-    client.ledgerEntry.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } }),
-    client.ledgerEntry.findMany({ where: { reversesId: { in: ids } }, select: { number: true, reversesId: true } }),
-  ]);
+  // One after the other: inside a transaction every query shares one connection (see writer.ts).
+  const entries = await client.ledgerEntry.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } });
+  const reversals = await client.ledgerEntry.findMany({ where: { reversesId: { in: ids } }, select: { number: true, reversesId: true } });
   const number = new Map(entries.map((row) => [row.id, row.number]));
   const reversedBy = new Map(reversals.map((row) => [row.reversesId!, row.number]));
   return new Map(
@@ -350,13 +349,12 @@ export function createArisanStore(read: PrismaClient, writer: Writer, community:
         once,
         async (tx) => {
           const words = [input.fundName];
-          const [arisanTaken, fundTaken, aliasTaken] = await Promise.all([
-            tx.arisan.findUnique({ where: { wksbmId_name: { wksbmId: input.wksbmId, name: input.name } } }),
-            tx.fund.findFirst({ where: { wksbmId: input.wksbmId, name: { in: words } } }),
-            tx.fundAlias.findFirst({ where: { wksbmId: input.wksbmId, alias: { in: words } } }),
-          ]);
+          const arisanTaken = await tx.arisan.findUnique({ where: { wksbmId_name: { wksbmId: input.wksbmId, name: input.name } } });
           if (arisanTaken) return { ok: false, reason: 'taken', word: input.name };
-          if (fundTaken || aliasTaken) return { ok: false, reason: 'taken', word: input.fundName };
+          const fundTaken =
+            (await tx.fund.findFirst({ where: { wksbmId: input.wksbmId, name: { in: words } } })) ??
+            (await tx.fundAlias.findFirst({ where: { wksbmId: input.wksbmId, alias: { in: words } } }));
+          if (fundTaken) return { ok: false, reason: 'taken', word: input.fundName };
           const fund = await tx.fund.create({
             data: { wksbmId: input.wksbmId, name: input.fundName, unit: 'IDR', createdById: once.personId },
           });

@@ -45,11 +45,9 @@ export function createCommunityStore(read: PrismaClient, writer: Writer): Commun
   };
 
   async function taken(tx: Tx, wksbmId: number, words: readonly string[]): Promise<string | undefined> {
-    const [fundRows, aliasRows] = await Promise.all([
-      tx.fund.findMany({ where: { wksbmId, name: { in: [...words] } }, select: { name: true } }),
-      tx.fundAlias.findMany({ where: { wksbmId, alias: { in: [...words] } }, select: { alias: true } }),
-    ]);
-    return fundRows[0]?.name ?? aliasRows[0]?.alias;
+    const fundRow = await tx.fund.findFirst({ where: { wksbmId, name: { in: [...words] } }, select: { name: true } });
+    if (fundRow) return fundRow.name;
+    return (await tx.fundAlias.findFirst({ where: { wksbmId, alias: { in: [...words] } }, select: { alias: true } }))?.alias;
   }
 
   async function createFund(tx: Tx, wksbmId: number, createdById: number, fund: { name: string; unit: string; aliases: readonly string[] }) {

@@ -30,22 +30,25 @@ export const levySubject = (wksbmId: number, householdId: number) => `duka-levy:
  */
 export async function levyBookOf(db: Db, wksbmId: number, householdIds?: readonly number[]): Promise<LevyBook> {
   const households = householdIds ? { wksbmId, id: { in: [...householdIds] } } : { wksbmId };
-  const [setting, events] = await Promise.all([
-    db.dukaLevySetting.findUnique({ where: { wksbmId } }),
-    db.dukaEvent.findMany({ where: { wksbmId, levy: { gt: 0n } }, orderBy: { number: 'asc' }, select: { number: true, name: true, diedOn: true, levy: true } }),
-  ]);
+  // One after the other: payLevy reads it inside a transaction, where every query shares one connection.
+  const setting = await db.dukaLevySetting.findUnique({ where: { wksbmId } });
+  const events = await db.dukaEvent.findMany({
+    where: { wksbmId, levy: { gt: 0n } },
+    orderBy: { number: 'asc' },
+    select: { number: true, name: true, diedOn: true, levy: true },
+  });
   const roster = householdIds !== undefined || events.length > 0;
-  const [rows, paid, fund] = await Promise.all([
-    roster ? db.household.findMany({ where: households, select: { id: true, name: true, address: true, since: true, leftOn: true }, orderBy: { id: 'asc' } }) : [],
-    roster
-      ? db.dukaLevyPayment.groupBy({
-          by: ['householdId'],
-          where: householdIds ? { wksbmId, householdId: { in: [...householdIds] } } : { wksbmId },
-          _sum: { amount: true },
-        })
-      : [],
-    setting ? db.fund.findUniqueOrThrow({ where: { id: setting.fundId }, include: fundWithAliases }) : null,
-  ]);
+  const rows = roster
+    ? await db.household.findMany({ where: households, select: { id: true, name: true, address: true, since: true, leftOn: true }, orderBy: { id: 'asc' } })
+    : [];
+  const paid = roster
+    ? await db.dukaLevyPayment.groupBy({
+        by: ['householdId'],
+        where: householdIds ? { wksbmId, householdId: { in: [...householdIds] } } : { wksbmId },
+        _sum: { amount: true },
+      })
+    : [];
+  const fund = setting ? await db.fund.findUniqueOrThrow({ where: { id: setting.fundId }, include: fundWithAliases }) : null;
   return {
     setting: setting && fund ? { amount: setting.amount, fund: toFundInfo(fund) } : null,
     events,

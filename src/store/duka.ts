@@ -14,10 +14,9 @@ type EventRow = Prisma.DukaEventGetPayload<{ include: { santunan: true } }>;
 /** Events with their santunan and what each entry moved (entries are read by id: no relation field). */
 async function toViews(client: Client, rows: readonly EventRow[]): Promise<DukaEventView[]> {
   const ids = rows.flatMap((row) => row.santunan.map((s) => s.entryId));
-  const [entries, reversals] = await Promise.all([
-    client.ledgerEntry.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, amount: true } }),
-    client.ledgerEntry.findMany({ where: { reversesId: { in: ids } }, select: { number: true, reversesId: true } }),
-  ]);
+  // One after the other: inside a transaction every query shares one connection (see writer.ts).
+  const entries = await client.ledgerEntry.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, amount: true } });
+  const reversals = await client.ledgerEntry.findMany({ where: { reversesId: { in: ids } }, select: { number: true, reversesId: true } });
   const entryById = new Map(entries.map((entry) => [entry.id, entry]));
   const reversedBy = new Map(reversals.map((entry) => [entry.reversesId!, entry.number]));
   return rows.map((row) => {

@@ -82,15 +82,13 @@ async function planChunk(
   const already = await tx.iuranReminderRun.findMany({ where: { iuranId: { in: due.map((c) => c.id) } }, select: { iuranId: true, period: true } });
   const done = new Set(already.map((run) => `${run.iuranId}:${run.period}`));
   const where = { wksbmId: { in: wksbmIds } };
-  const [books, reachable, chats] = await Promise.all([
-    booksOf(tx, wksbmIds),
-    // A join rather than a list of person ids: a chunk's members can outnumber SQLite's bound parameters.
-    tx.$queryRaw<{ householdId: number; personId: number; channel: string; externalId: string }[]>`
-      SELECT m."householdId", m."personId", i."channel", i."externalId" FROM "HouseholdMember" m
-      JOIN "Identity" i ON i."personId" = m."personId"
-      WHERE m."wksbmId" IN (${Prisma.join(wksbmIds)}) ORDER BY i."id"`,
-    tx.chat.findMany({ where, orderBy: { id: 'asc' } }),
-  ]);
+  const books = await booksOf(tx, wksbmIds);
+  // A join rather than a list of person ids: a chunk's members can outnumber SQLite's bound parameters.
+  const reachable = await tx.$queryRaw<{ householdId: number; personId: number; channel: string; externalId: string }[]>`
+    SELECT m."householdId", m."personId", i."channel", i."externalId" FROM "HouseholdMember" m
+    JOIN "Identity" i ON i."personId" = m."personId"
+    WHERE m."wksbmId" IN (${Prisma.join(wksbmIds)}) ORDER BY i."id"`;
+  const chats = await tx.chat.findMany({ where, orderBy: { id: 'asc' } });
   const reachOf = new Map<number, { personId: number; channel: string; externalId: string }[]>();
   for (const row of reachable) reachOf.set(Number(row.householdId), [...(reachOf.get(Number(row.householdId)) ?? []), { ...row, personId: Number(row.personId) }]);
 

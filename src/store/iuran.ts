@@ -121,14 +121,14 @@ async function householdInfo(db: Db, id: number): Promise<HouseholdInfo> {
 export async function booksOf(db: Db, wksbmIds: readonly number[]): Promise<Map<number, IuranBook>> {
   const where = { wksbmId: { in: [...wksbmIds] } };
   const ids = Prisma.join([...wksbmIds]);
-  const [households, iurans, accounts, settings] = await Promise.all([
-    db.$queryRaw<{ id: number | bigint; wksbmId: number | bigint; name: string; address: string | null; since: string; leftOn: string | null }[]>`
-      SELECT "id", "wksbmId", "name", "address", "since", "leftOn" FROM "Household" WHERE "wksbmId" IN (${ids}) ORDER BY "id"`,
-    iuranInfos(db, where),
-    db.$queryRaw<{ wksbmId: number | bigint; householdId: number | bigint; iuranId: number | bigint; paid: bigint | number }[]>`
-      SELECT "wksbmId", "householdId", "iuranId", "paid" FROM "IuranAccount" WHERE "wksbmId" IN (${ids})`,
-    db.iuranSettings.findMany({ where }),
-  ]);
+  // One after the other: inside a transaction every query shares one connection (see writer.ts).
+  const households = await db.$queryRaw<
+    { id: number | bigint; wksbmId: number | bigint; name: string; address: string | null; since: string; leftOn: string | null }[]
+  >`SELECT "id", "wksbmId", "name", "address", "since", "leftOn" FROM "Household" WHERE "wksbmId" IN (${ids}) ORDER BY "id"`;
+  const iurans = await iuranInfos(db, where);
+  const accounts = await db.$queryRaw<{ wksbmId: number | bigint; householdId: number | bigint; iuranId: number | bigint; paid: bigint | number }[]>`
+    SELECT "wksbmId", "householdId", "iuranId", "paid" FROM "IuranAccount" WHERE "wksbmId" IN (${ids})`;
+  const settings = await db.iuranSettings.findMany({ where });
   const books = new Map<number, IuranBook>(
     wksbmIds.map((id) => [id, { households: [], iurans: [], accounts: [], showNames: settings.some((row) => row.wksbmId === id && row.showNames) }]),
   );
@@ -144,10 +144,8 @@ export async function booksOf(db: Db, wksbmIds: readonly number[]): Promise<Map<
 
 /** What allocating for one account needs: the iuran's terms, the household's tenure, the zone. */
 async function allocationContext(tx: Tx, input: { iuranId: number; householdId: number; at: Date }): Promise<AllocationContext> {
-  const [iuran, household] = await Promise.all([
-    tx.iuran.findUniqueOrThrow({ where: { id: input.iuranId }, include: iuranInclude }),
-    tx.household.findUniqueOrThrow({ where: { id: input.householdId }, select: { since: true, leftOn: true } }),
-  ]);
+  const iuran = await tx.iuran.findUniqueOrThrow({ where: { id: input.iuranId }, include: iuranInclude });
+  const household = await tx.household.findUniqueOrThrow({ where: { id: input.householdId }, select: { since: true, leftOn: true } });
   const wksbm = await tx.wksbm.findUniqueOrThrow({ where: { id: iuran.wksbmId }, select: { timeZone: true } });
   const tenure: Tenure = household;
   return { terms: toTerms(iuran), tenure, zone: wksbm.timeZone, at: input.at };

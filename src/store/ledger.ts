@@ -171,18 +171,18 @@ const postLane: Lane<PostRequest, readonly Reply[]> = {
     const asRole = requests.flatMap(({ once }) => (once.role ? [{ wksbmId: once.role.wksbmId, personId: once.personId }] : []));
     // Raw SQL: with a hundred WKSBM in a batch, Prisma's findMany spent milliseconds of CPU on its lists.
     // Integers may come back as bigint and are converted; the balance is read as a bigint.
+    // One after the other: every query of a transaction shares one connection (see writer.ts).
     type Int = number | bigint;
-    const [done, funds, wksbms, memberships] = await Promise.all([
-      sqlOf(tx).all<{ key: string; replies: string }>(Prisma.sql`SELECT "key", "replies" FROM "InboundMessage" WHERE "key" IN (${Prisma.join(keys)})`),
-      sqlOf(tx).all<{ id: Int; wksbmId: Int; balance: Int }>(Prisma.sql`SELECT "id", "wksbmId", "balance" FROM "Fund" WHERE "id" IN (${Prisma.join(fundIds)})`),
-      sqlOf(tx).all<{ id: Int; nextNumber: Int }>(Prisma.sql`SELECT "id", "nextNumber" FROM "Wksbm" WHERE "id" IN (${Prisma.join(wksbmIds)})`),
-      asRole.length
-        ? sqlOf(tx).all<{ wksbmId: Int; personId: Int; role: string }>(Prisma.sql`SELECT "wksbmId", "personId", "role" FROM "Membership" WHERE ${Prisma.join(
-            asRole.map((role) => Prisma.sql`("wksbmId" = ${role.wksbmId} AND "personId" = ${role.personId})`),
-            ' OR ',
-          )}`)
-        : [],
-    ]);
+    const sql = sqlOf(tx);
+    const done = await sql.all<{ key: string; replies: string }>(Prisma.sql`SELECT "key", "replies" FROM "InboundMessage" WHERE "key" IN (${Prisma.join(keys)})`);
+    const funds = await sql.all<{ id: Int; wksbmId: Int; balance: Int }>(Prisma.sql`SELECT "id", "wksbmId", "balance" FROM "Fund" WHERE "id" IN (${Prisma.join(fundIds)})`);
+    const wksbms = await sql.all<{ id: Int; nextNumber: Int }>(Prisma.sql`SELECT "id", "nextNumber" FROM "Wksbm" WHERE "id" IN (${Prisma.join(wksbmIds)})`);
+    const memberships = asRole.length
+      ? await sql.all<{ wksbmId: Int; personId: Int; role: string }>(Prisma.sql`SELECT "wksbmId", "personId", "role" FROM "Membership" WHERE ${Prisma.join(
+          asRole.map((role) => Prisma.sql`("wksbmId" = ${role.wksbmId} AND "personId" = ${role.personId})`),
+          ' OR ',
+        )}`)
+      : [];
     const roleNow = new Map(memberships.map((row) => [`${Number(row.wksbmId)}:${Number(row.personId)}`, row.role]));
 
     const answered = new Map(done.map((row) => [row.key, parseStoredReplies(row.replies)]));

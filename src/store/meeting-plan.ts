@@ -34,11 +34,9 @@ export interface PlanContext {
 }
 
 export async function planContext(tx: Tx, wksbmId: number, now: Date): Promise<PlanContext> {
-  const [wksbm, reminders, chats] = await Promise.all([
-    tx.wksbm.findUniqueOrThrow({ where: { id: wksbmId }, select: { timeZone: true } }),
-    remindersOf(tx, wksbmId),
-    tx.chat.findMany({ where: { wksbmId }, select: { channel: true, externalId: true }, orderBy: { id: 'asc' } }),
-  ]);
+  const wksbm = await tx.wksbm.findUniqueOrThrow({ where: { id: wksbmId }, select: { timeZone: true } });
+  const reminders = await remindersOf(tx, wksbmId);
+  const chats = await tx.chat.findMany({ where: { wksbmId }, select: { channel: true, externalId: true }, orderBy: { id: 'asc' } });
   return { wksbmId, timeZone: wksbm.timeZone, reminders, chats, now };
 }
 

@@ -64,10 +64,9 @@ export function toOccurrenceView(row: OccurrenceRow): OccurrenceView {
 /** Occurrences with their answers and attendance, in the order given. */
 export async function withDetails(db: Tx | PrismaClient, rows: readonly OccurrenceRow[]): Promise<OccurrenceDetail[]> {
   const ids = rows.map((row) => row.id);
-  const [rsvps, attendance] = await Promise.all([
-    db.meetingRsvp.findMany({ where: { occurrenceId: { in: ids } }, orderBy: { updatedAt: 'asc' } }),
-    db.meetingAttendance.findMany({ where: { occurrenceId: { in: ids } }, orderBy: { id: 'asc' } }),
-  ]);
+  // One after the other: inside a transaction every query shares one connection (see writer.ts).
+  const rsvps = await db.meetingRsvp.findMany({ where: { occurrenceId: { in: ids } }, orderBy: { updatedAt: 'asc' } });
+  const attendance = await db.meetingAttendance.findMany({ where: { occurrenceId: { in: ids } }, orderBy: { id: 'asc' } });
   const people = await db.person.findMany({
     where: { id: { in: [...new Set(rsvps.map((rsvp) => rsvp.personId))] } },
     select: { id: true, name: true },

@@ -220,12 +220,17 @@ export function createOutboxStore(read: PrismaClient, writer: Writer, sql: SqlRe
       });
     },
 
-    async extend(claimToken, until) {
-      const { count } = await writer.run(
-        (tx) => tx.outbox.updateMany({ where: { claimToken, status: 'pending' }, data: { claimedUntil: until } }),
+    extend(claimToken, ids, until) {
+      return writer.run(
+        async (tx) => {
+          // By primary key: claimToken has no index (see claim).
+          const held = await tx.outbox.findMany({ where: { id: { in: [...ids] }, claimToken, status: 'pending' }, select: { id: true } });
+          const heldIds = held.map((row) => row.id);
+          await tx.outbox.updateMany({ where: { id: { in: heldIds } }, data: { claimedUntil: until } });
+          return heldIds;
+        },
         { urgent: true },
       );
-      return count;
     },
 
     settle(message, outcome) {

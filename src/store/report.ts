@@ -88,14 +88,13 @@ interface Totals {
 
 /** The profile as printed, read through the client or inside a transaction. */
 async function readProfile(client: Pick<PrismaClient, 'wksbmProfile' | 'membership'>, wksbmId: number): Promise<ReportProfile> {
-  const [row, holders] = await Promise.all([
-    client.wksbmProfile.findUnique({ where: { wksbmId } }),
-    client.membership.findMany({
-      where: { wksbmId, role: { in: ['ketua', 'bendahara'] } },
-      orderBy: { roleSetAt: 'asc' },
-      select: { role: true, person: { select: { name: true } } },
-    }),
-  ]);
+  // One after the other: inside a transaction every query shares one connection (see writer.ts).
+  const row = await client.wksbmProfile.findUnique({ where: { wksbmId } });
+  const holders = await client.membership.findMany({
+    where: { wksbmId, role: { in: ['ketua', 'bendahara'] } },
+    orderBy: { roleSetAt: 'asc' },
+    select: { role: true, person: { select: { name: true } } },
+  });
   const holder = (role: string) => holders.find((member) => member.role === role)?.person.name ?? null;
   return {
     desa: row?.desa ?? null,

@@ -4,6 +4,11 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { bindDialect, type Dialect, type TxSql } from './dialect.js';
 import { WriteConflict } from '../core/index.js';
 
+/**
+ * A transaction's client. Await its queries one at a time, never in a `Promise.all`: on PostgreSQL every
+ * query of a transaction goes down one connection, and `pg` queues a query sent while another runs there
+ * (deprecated in pg 8, refused in pg 9). A helper that takes either client follows the same rule.
+ */
 export type Tx = Prisma.TransactionClient;
 
 /**

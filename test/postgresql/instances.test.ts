@@ -78,9 +78,10 @@ describe('three instances on one PostgreSQL database behind a round-robin proxy'
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       LOG_LEVEL: 'warn',
     };
+    // The proxy takes its port before the servers pick theirs: freePort only found it free a moment ago.
+    proxy = await startProxy(proxyPort, () => servers.filter((server) => server !== null).map((server) => server.port));
     servers = await Promise.all([startServer(env), startServer(env), startServer(env)]);
     await Promise.all(servers.map((server) => server!.waitForHealth((health) => health.status === 'ok')));
-    proxy = await startProxy(proxyPort, () => servers.filter((server) => server !== null).map((server) => server.port));
 
     // 1. fifty groups register, each through whichever instance the proxy picks
     let updateId = 1;

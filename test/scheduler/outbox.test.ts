@@ -372,6 +372,58 @@ describe('a claim held longer than its lease', () => {
     expect((await world.db.read.outbox.findMany({ orderBy: { id: 'asc' } })).map((row) => row.status)).toEqual(['sent', 'sent']);
     await world.close();
   });
+  it('stops sending when another instance took the claim after a stall longer than its lease', async () => {
+    const world = await createWorld({ clock: createTestClock(NOW) });
+    const first = recordingSender();
+    const second = recordingSender();
+    const text = (n: number) => ({ kind: 'text' as const, text: `Pesan ${n}` });
+    await world.stores.outbox.add(
+      [1, 2].map((n) => ({ dedupeKey: `uji-${n}`, channel: 'console', chatId: 'rt09', subject: 'uji', payload: text(n), dueAt: world.clock.now(), notAfter: null })),
+    );
+    // 1. this instance sends one message a minute to the chat; the second waits for the limit, and the
+    // lease's extensions stall (a frozen process, a database out of reach) until the test says
+    let limitFrees!: () => void;
+    const waited = new Promise<void>((resolve) => (limitFrees = resolve));
+    let stallEnds!: () => void;
+    const stall = new Promise<void>((resolve) => (stallEnds = resolve));
+    const outbox = world.stores.outbox;
+    const holding = createDispatcher({
+      outbox: { ...outbox, extend: async (...args) => stall.then(() => outbox.extend(...args)) },
+      planner: world.stores.planner,
+      senders: [first.sender],
+      limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, { limit: 1, windowMs: 60_000 }),
+      clock: world.clock,
+      log: silent,
+      options: { leaseMs: 300, maxHoldMs: 120_000 },
+      sleep: () => waited,
+    });
+    const running = holding.runOnce();
+    await vi.waitFor(() => expect(first.accepted).toHaveLength(1), { timeout: 5_000, interval: 20 });
+
+    // 2. the lease runs out unextended: another instance claims the waiting message and sends it
+    world.clock.advance(30_000);
+    const other = createDispatcher({
+      outbox,
+      planner: world.stores.planner,
+      senders: [second.sender],
+      limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, { limit: 100, windowMs: 1_000 }),
+      clock: world.clock,
+      log: silent,
+      options: { leaseMs: 300 },
+    });
+    expect(await other.runOnce()).toBe(1);
+
+    // 3. the limit frees and the stall ends: the first instance finds the claim is no longer its own and
+    // sends nothing more
+    world.clock.advance(31_000);
+    limitFrees();
+    stallEnds();
+    await running;
+    expect(first.accepted.map((delivery) => delivery.replies[0]!.text)).toEqual(['Pesan 1']);
+    expect(second.accepted.map((delivery) => delivery.replies[0]!.text)).toEqual(['Pesan 2']);
+    expect((await world.db.read.outbox.findMany({ orderBy: { id: 'asc' } })).map((row) => row.status)).toEqual(['sent', 'sent']);
+    await world.close();
+  });
 });
 
 describe('the scheduler loop', () => {

@@ -80,11 +80,13 @@ export type Outcome =
 export interface OutboxStore {
   claim(request: ClaimRequest): Promise<readonly OutboxMessage[]>;
   /**
-   * Moves the end of a claim's lease to `until` for its messages not yet settled (a claim still held, or
-   * run out and taken by nobody since); returns how many it holds now. A message that waits for the rate
-   * limit longer than the lease would otherwise be claimed and sent by another instance as well.
+   * Moves the end of a claim's lease to `until` for those of its messages (`ids`, as claimed) not yet
+   * settled (a claim still held, or run out and taken by nobody since); returns the ids it holds now. A message that waits for the rate
+   * limit longer than the lease would otherwise be claimed and sent by another instance as well; one
+   * missing from the ids was taken by another instance (after a stall longer than the lease), which
+   * sends it: the claimer must not.
    */
-  extend(claimToken: string, until: Date): Promise<number>;
+  extend(claimToken: string, ids: readonly number[], until: Date): Promise<readonly number[]>;
   /** Records the outcome if the claim is still this instance's; false when it was lost. */
   settle(message: Pick<OutboxMessage, 'id' | 'claimToken'>, outcome: Outcome): Promise<boolean>;
   /** Deletes messages that were settled (sent, dropped, given up) and were due before `before`. */
