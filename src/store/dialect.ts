@@ -87,8 +87,8 @@ export function dialectFor(engine: Engine): Dialect {
 }
 
 /**
- * Raw SQL inside a write transaction: through Prisma ($queryRaw, $executeRaw), or, where the writer has
- * the transaction's own connection (SQLite), as prepared statements on it (see store/direct-sql.ts).
+ * Raw SQL inside a write transaction, through Prisma ($queryRaw, $executeRaw), in one place: a cheaper
+ * way for one engine can be put here without touching the stores.
  * Integers may come back as number or bigint, DateTime columns as Date or text: callers convert.
  */
 export interface TxSql {
@@ -105,8 +105,8 @@ const throughPrisma = (tx: Tx): TxSql => ({
 /** The dialect of each open write transaction, set by the writer, so raw SQL helpers need no extra argument. */
 const transactions = new WeakMap<Tx, { readonly dialect: Dialect; readonly sql: TxSql }>();
 
-export function bindDialect(tx: Tx, dialect: Dialect, sql: TxSql = throughPrisma(tx)): void {
-  transactions.set(tx, { dialect, sql });
+export function bindDialect(tx: Tx, dialect: Dialect): void {
+  transactions.set(tx, { dialect, sql: throughPrisma(tx) });
 }
 
 function boundTo(tx: Tx) {
@@ -118,5 +118,5 @@ function boundTo(tx: Tx) {
 /** The engine a transaction runs on; every transaction comes from the writer, which binds it. */
 export const dialectOf = (tx: Tx): Dialect => boundTo(tx).dialect;
 
-/** Raw SQL in this transaction, the cheapest way its engine allows. */
+/** Raw SQL in this transaction. */
 export const sqlOf = (tx: Tx): TxSql => boundTo(tx).sql;
