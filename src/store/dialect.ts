@@ -97,26 +97,22 @@ export interface TxSql {
   run(query: Prisma.Sql): Promise<number>;
 }
 
-const throughPrisma = (tx: Tx): TxSql => ({
-  all: <T>(query: Prisma.Sql) => tx.$queryRaw<T[]>(query),
-  run: (query) => tx.$executeRaw(query),
-});
-
 /** The dialect of each open write transaction, set by the writer, so raw SQL helpers need no extra argument. */
-const transactions = new WeakMap<Tx, { readonly dialect: Dialect; readonly sql: TxSql }>();
+const transactions = new WeakMap<Tx, Dialect>();
 
 export function bindDialect(tx: Tx, dialect: Dialect): void {
-  transactions.set(tx, { dialect, sql: throughPrisma(tx) });
-}
-
-function boundTo(tx: Tx) {
-  const bound = transactions.get(tx);
-  if (!bound) throw new Error('a raw SQL helper ran outside a writer transaction');
-  return bound;
+  transactions.set(tx, dialect);
 }
 
 /** The engine a transaction runs on; every transaction comes from the writer, which binds it. */
-export const dialectOf = (tx: Tx): Dialect => boundTo(tx).dialect;
+export function dialectOf(tx: Tx): Dialect {
+  const dialect = transactions.get(tx);
+  if (!dialect) throw new Error('a raw SQL helper ran outside a writer transaction');
+  return dialect;
+}
 
-/** Raw SQL in this transaction. */
-export const sqlOf = (tx: Tx): TxSql => boundTo(tx).sql;
+/** Raw SQL in this transaction (a writer transaction, as `dialectOf` checks). */
+export function sqlOf(tx: Tx): TxSql {
+  dialectOf(tx);
+  return { all: <T>(query: Prisma.Sql) => tx.$queryRaw<T[]>(query), run: (query) => tx.$executeRaw(query) };
+}
