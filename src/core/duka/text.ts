@@ -42,11 +42,9 @@ const owedList = (standing: LevyStanding) =>
     .map(({ event, missing }) => `duka #${event.number} ${event.name} ${formatRupiah(missing)}${missing < event.levy ? ' (sisa)' : ''}`)
     .join(', ');
 
-/** Paid up (with what is kept for the next death) or what is still owed and for which deaths. */
-const levyState = (standing: LevyStanding, owing: string): string =>
-  standing.arrears === 0n
-    ? 'lunas' + (standing.credit > 0n ? `, titipan ${formatRupiah(standing.credit)} untuk duka berikutnya` : '')
-    : `${owing} ${formatRupiah(standing.arrears)} (${owedList(standing)})`;
+/** A paid-up levy, with what is kept for the next death. */
+const paidUp = (standing: LevyStanding): string =>
+  'lunas' + (standing.credit > 0n ? `, titipan ${formatRupiah(standing.credit)} untuk duka berikutnya` : '');
 
 const given = (event: DukaEventView) => event.santunan.filter((s) => s.reversedBy === null).reduce((sum, s) => sum + s.amount, 0n);
 
@@ -123,11 +121,10 @@ export const dukaText = {
    */
   levyPaid: (effect: LevyEffect) =>
     `Iuran duka KK ${effect.household.name}: ` +
-    (effect.standing.arrears === 0n
-      ? `${levyState(effect.standing, '')}.`
-      : 'tercatat, belum lunas. Rinciannya lewat chat pribadi dengan bot: /iuran saya'),
+    (effect.standing.arrears === 0n ? `${paidUp(effect.standing)}.` : 'tercatat, belum lunas. Rinciannya lewat chat pribadi dengan bot: /iuran saya'),
   /** A household's own levy line, in /iuran saya (a private chat). */
-  levyMine: (standing: LevyStanding) => `Iuran duka: ${levyState(standing, 'kurang')}`,
+  levyMine: (standing: LevyStanding) =>
+    `Iuran duka: ${standing.arrears === 0n ? paidUp(standing) : `kurang ${formatRupiah(standing.arrears)} (${owedList(standing)})`}`,
   /** For the members' group: counts, never names. */
   levyCounts: (paidUp: number, households: number) => `Iuran duka: ${paidUp} dari ${households} KK sudah lunas.`,
   /** For pengurus (or a group whose ketua turned names on). */
