@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChannelSender, Reply } from '../../src/core/index.js';
+import type { ChannelSender, OutboxStore, Reply } from '../../src/core/index.js';
 import { countRecentSends, createDispatcher, createRateLimiter, createScheduler, TELEGRAM_LIMITS, type Dispatcher } from '../../src/scheduler/index.js';
 import { createTestDatabase, dropTestDatabase } from '../helpers/database.js';
 import { ROOT, tmpDir } from '../helpers/paths.js';
@@ -325,7 +325,11 @@ describe('the outbox across processes', () => {
 });
 
 describe('a claim held longer than its lease', () => {
-  it('is extended while a message waits for the rate limit, so another instance does not send it too', async () => {
+  /**
+   * Two messages due in one chat; one instance (`holding`) may send one a minute there, so the second
+   * waits for the limit until `limitFrees`, with a 300 ms lease; `other` is a second instance without limits.
+   */
+  async function twoMessagesOneLimit() {
     const world = await createWorld({ clock: createTestClock(NOW) });
     const first = recordingSender();
     const second = recordingSender();
@@ -333,85 +337,63 @@ describe('a claim held longer than its lease', () => {
     await world.stores.outbox.add(
       [1, 2].map((n) => ({ dedupeKey: `uji-${n}`, channel: 'console', chatId: 'rt09', subject: 'uji', payload: text(n), dueAt: world.clock.now(), notAfter: null })),
     );
-    // 1. this instance may send one message a minute to the chat; the second waits (here until the test says)
     let limitFrees!: () => void;
     const waited = new Promise<void>((resolve) => (limitFrees = resolve));
-    const holding = createDispatcher({
-      outbox: world.stores.outbox,
-      planner: world.stores.planner,
-      senders: [first.sender],
-      limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, { limit: 1, windowMs: 60_000 }),
-      clock: world.clock,
-      log: silent,
-      options: { leaseMs: 300, maxHoldMs: 120_000 },
-      sleep: () => waited,
-    });
-    const running = holding.runOnce();
+    const dispatcher = (sender: ChannelSender, outbox: OutboxStore, perChat: { limit: number; windowMs: number }, extra: Partial<Parameters<typeof createDispatcher>[0]>) =>
+      createDispatcher({
+        outbox,
+        planner: world.stores.planner,
+        senders: [sender],
+        limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, perChat),
+        clock: world.clock,
+        log: silent,
+        ...extra,
+      });
+    return {
+      world,
+      first,
+      second,
+      limitFrees: () => limitFrees(),
+      holding: (outbox: OutboxStore = world.stores.outbox) =>
+        dispatcher(first.sender, outbox, { limit: 1, windowMs: 60_000 }, { options: { leaseMs: 300, maxHoldMs: 120_000 }, sleep: () => waited }),
+      other: () => dispatcher(second.sender, world.stores.outbox, { limit: 100, windowMs: 1_000 }, { options: { leaseMs: 300 } }),
+    };
+  }
+  const texts = (sender: ReturnType<typeof recordingSender>) => sender.accepted.map((delivery) => delivery.replies[0]!.text);
+
+  it('is extended while a message waits for the rate limit, so another instance does not send it too', async () => {
+    const { world, first, second, limitFrees, holding, other } = await twoMessagesOneLimit();
+    // 1. this instance may send one message a minute to the chat; the second waits (here until the test says)
+    const running = holding().runOnce();
     await vi.waitFor(() => expect(first.accepted).toHaveLength(1), { timeout: 5_000, interval: 20 });
 
     // 2. well past the lease it was claimed with, another instance looks for due messages: none is free
     world.clock.advance(30_000);
     await new Promise((resolve) => setTimeout(resolve, 400));
-    const other = createDispatcher({
-      outbox: world.stores.outbox,
-      planner: world.stores.planner,
-      senders: [second.sender],
-      limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, { limit: 100, windowMs: 1_000 }),
-      clock: world.clock,
-      log: silent,
-      options: { leaseMs: 300 },
-    });
-    expect(await other.runOnce()).toBe(0);
+    expect(await other().runOnce()).toBe(0);
 
     // 3. the limit frees: the waiting message is sent by the instance that held it, once, and recorded sent
     world.clock.advance(31_000);
     limitFrees();
     await running;
-    expect(first.accepted.map((delivery) => delivery.replies[0]!.text)).toEqual(['Pesan 1', 'Pesan 2']);
+    expect(texts(first)).toEqual(['Pesan 1', 'Pesan 2']);
     expect(second.accepted).toEqual([]);
     expect((await world.db.read.outbox.findMany({ orderBy: { id: 'asc' } })).map((row) => row.status)).toEqual(['sent', 'sent']);
     await world.close();
   });
   it('stops sending when another instance took the claim after a stall longer than its lease', async () => {
-    const world = await createWorld({ clock: createTestClock(NOW) });
-    const first = recordingSender();
-    const second = recordingSender();
-    const text = (n: number) => ({ kind: 'text' as const, text: `Pesan ${n}` });
-    await world.stores.outbox.add(
-      [1, 2].map((n) => ({ dedupeKey: `uji-${n}`, channel: 'console', chatId: 'rt09', subject: 'uji', payload: text(n), dueAt: world.clock.now(), notAfter: null })),
-    );
+    const { world, first, second, limitFrees, holding, other } = await twoMessagesOneLimit();
     // 1. this instance sends one message a minute to the chat; the second waits for the limit, and the
     // lease's extensions stall (a frozen process, a database out of reach) until the test says
-    let limitFrees!: () => void;
-    const waited = new Promise<void>((resolve) => (limitFrees = resolve));
     let stallEnds!: () => void;
     const stall = new Promise<void>((resolve) => (stallEnds = resolve));
     const outbox = world.stores.outbox;
-    const holding = createDispatcher({
-      outbox: { ...outbox, extend: async (...args) => stall.then(() => outbox.extend(...args)) },
-      planner: world.stores.planner,
-      senders: [first.sender],
-      limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, { limit: 1, windowMs: 60_000 }),
-      clock: world.clock,
-      log: silent,
-      options: { leaseMs: 300, maxHoldMs: 120_000 },
-      sleep: () => waited,
-    });
-    const running = holding.runOnce();
+    const running = holding({ ...outbox, extend: async (...args) => stall.then(() => outbox.extend(...args)) }).runOnce();
     await vi.waitFor(() => expect(first.accepted).toHaveLength(1), { timeout: 5_000, interval: 20 });
 
     // 2. the lease runs out unextended: another instance claims the waiting message and sends it
     world.clock.advance(30_000);
-    const other = createDispatcher({
-      outbox,
-      planner: world.stores.planner,
-      senders: [second.sender],
-      limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, { limit: 100, windowMs: 1_000 }),
-      clock: world.clock,
-      log: silent,
-      options: { leaseMs: 300 },
-    });
-    expect(await other.runOnce()).toBe(1);
+    expect(await other().runOnce()).toBe(1);
 
     // 3. the limit frees and the stall ends: the first instance finds the claim is no longer its own and
     // sends nothing more
@@ -419,8 +401,8 @@ describe('a claim held longer than its lease', () => {
     limitFrees();
     stallEnds();
     await running;
-    expect(first.accepted.map((delivery) => delivery.replies[0]!.text)).toEqual(['Pesan 1']);
-    expect(second.accepted.map((delivery) => delivery.replies[0]!.text)).toEqual(['Pesan 2']);
+    expect(texts(first)).toEqual(['Pesan 1']);
+    expect(texts(second)).toEqual(['Pesan 2']);
     expect((await world.db.read.outbox.findMany({ orderBy: { id: 'asc' } })).map((row) => row.status)).toEqual(['sent', 'sent']);
     await world.close();
   });
