@@ -11,6 +11,7 @@ const POSTGRESQL_FILES = [
   'test/store/ledger.test.ts',
   'test/store/meetings.test.ts',
   'test/store/writer.test.ts',
+  'test/store/inbox.test.ts',
   'test/scheduler/outbox.test.ts',
   'test/scheduler/monthly-report.test.ts',
   'test/core/report/laporan.test.ts',

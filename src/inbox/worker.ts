@@ -85,8 +85,7 @@ export function createInboxWorker(deps: InboxWorkerDeps): InboxWorker {
     });
 
   async function handleOne(row: InboxRow): Promise<void> {
-    // Real time, as the outbox stamps its rows: what is written from here on may come from this update.
-    const since = new Date();
+    const since = await store.mark();
     try {
       const messages = await deps.handler.handle(row, { last: row.attempts + 1 >= options.maxAttempts });
       await store.finish(row, messages, { status: 'done' }, deps.clock.now(), since);

@@ -51,15 +51,20 @@ export interface InboxStore {
   /** Claims due rows of a channel, a chat's in order (none while an earlier one waits or is held). */
   claim(request: { channel: ChannelName; now: Date; limit: number; perChat: number; leaseMs: number }): Promise<readonly InboxRow[]>;
   /**
+   * The outbox's newest message, read when handling an update starts: what the outbox gets after it is
+   * newer, so it came from the update's change (or at the same time), and what it has is older.
+   */
+  mark(): Promise<number>;
+  /**
    * Handled: its messages go into the outbox, keyed by the row, in the transaction that marks it done.
-   * `since` is when its handling started (real time): what the outbox got after it came from its change.
+   * `since` is the `mark` from when its handling started.
    */
   finish(
     row: InboxRow,
     messages: readonly OutboxDraft[],
     outcome: { status: 'done' } | { status: 'failed'; error: string },
     now: Date,
-    since: Date,
+    since: number,
   ): Promise<void>;
   /** Handling failed: tried again at `at`. */
   retry(row: InboxRow, at: Date, error: string): Promise<void>;
@@ -106,7 +111,7 @@ interface Finish {
   readonly messages: readonly OutboxDraft[];
   readonly outcome: { status: 'done' } | { status: 'failed'; error: string };
   readonly now: Date;
-  readonly since: Date;
+  readonly since: number;
 }
 
 const finishLane: Lane<Finish, void> = {
@@ -152,9 +157,11 @@ async function behindTheAnswers(tx: Tx, finishes: readonly Finish[]): Promise<vo
   const answered = finishes.filter((finish) => finish.messages.length > 0);
   if (answered.length === 0) return;
   const subjects = new Set(answered.map(({ row }) => `inbox:${row.key}`));
-  // Each answer's own chats, from when its own handling started: an earlier answer in the chat stays
-  // ahead. Several answers in one chat look from the earliest start among them (the union of theirs).
-  const since = new Map<string, { channel: string; chatId: string; since: Date }>();
+  // Each answer's own chats, from the outbox's newest message when its handling started: an earlier
+  // answer in the chat stays ahead. Ids, not times: an answer committed in the millisecond the next
+  // update's handling starts is older by id, and ids are in commit order (writers take turns, on both
+  // engines). Several answers in one chat look from the earliest mark among them (the union of theirs).
+  const since = new Map<string, { channel: string; chatId: string; since: number }>();
   for (const finish of answered) {
     for (const { channel, chatId } of finish.messages) {
       const key = `${channel}\u0001${chatId}`;
@@ -164,7 +171,7 @@ async function behindTheAnswers(tx: Tx, finishes: readonly Finish[]): Promise<vo
   }
   // Raw SQL: every finished batch asks this, and Prisma's findMany with a condition per chat costs milliseconds.
   const chats = Prisma.join(
-    [...since.values()].map((chat) => Prisma.sql`("channel" = ${chat.channel} AND "chatId" = ${chat.chatId} AND "createdAt" >= ${chat.since})`),
+    [...since.values()].map((chat) => Prisma.sql`("channel" = ${chat.channel} AND "chatId" = ${chat.chatId} AND "id" > ${chat.since})`),
     ' OR ',
   );
   const written = await sqlOf(tx).all<{ id: number | bigint; subject: string }>(Prisma.sql`
@@ -236,6 +243,11 @@ export function createInboxStore(read: PrismaClient, writer: Writer, sql: SqlRea
           })
           .sort((a, b) => a.id - b.id);
       });
+    },
+
+    async mark() {
+      const [row] = await sql.all<{ id: number | bigint | null }>(Prisma.sql`SELECT MAX("id") AS "id" FROM "Outbox"`);
+      return Number(row?.id ?? 0);
     },
 
     async finish(row, messages, outcome, now, since) {

@@ -17,12 +17,12 @@ describe('inbox retention', () => {
     const { inbox } = world.stores;
     await inbox.receive([update(1), update(2)], world.clock.now());
     const old = await inbox.claim({ channel: 'telegram', now: world.clock.now(), limit: 10, perChat: 10, leaseMs: 60_000 });
-    await inbox.finish(old[0]!, [], { status: 'done' }, world.clock.now(), new Date());
-    await inbox.finish(old[1]!, [], { status: 'failed', error: 'Error' }, world.clock.now(), new Date());
+    await inbox.finish(old[0]!, [], { status: 'done' }, world.clock.now(), 0);
+    await inbox.finish(old[1]!, [], { status: 'failed', error: 'Error' }, world.clock.now(), 0);
     world.clock.set('2026-11-07T00:00:00Z');
     await inbox.receive([update(3), update(4)], world.clock.now());
     const recent = await inbox.claim({ channel: 'telegram', now: world.clock.now(), limit: 1, perChat: 1, leaseMs: 60_000 });
-    await inbox.finish(recent[0]!, [], { status: 'done' }, world.clock.now(), new Date());
+    await inbox.finish(recent[0]!, [], { status: 'done' }, world.clock.now(), 0);
 
     world.clock.set('2026-11-09T00:00:00Z');
     const scheduler = startScheduler(world.stores, [], { clock: world.clock, log: pino({ level: 'silent' }) });
