@@ -80,6 +80,16 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
   let openPolls = 0;
   let maxOpenPolls = 0;
 
+  /** Successful calls by method, kept as they happen: tests and benchmarks ask after every call. */
+  const sentBy = new Map<string, Record<string, unknown>[]>();
+  const record = (call: Call) => {
+    calls.push(call);
+    if (call.status !== 200) return;
+    const sent = sentBy.get(call.method);
+    if (sent) sent.push(call.payload);
+    else sentBy.set(call.method, [call.payload]);
+  };
+
   const wake = () => {
     const current = waiters;
     waiters = [];
@@ -164,7 +174,7 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
     const download = /^\/file\/bot([^/]+)\/photos\/([\w-]+)\.jpg$/.exec(request.url ?? '');
     if (download) {
       const content = download[1] === token ? userFiles.get(download[2]!) : undefined;
-      calls.push({ method: 'file', payload: { path: request.url }, files: {}, at: Date.now(), status: content ? 200 : 404 });
+      record({ method: 'file', payload: { path: request.url }, files: {}, at: Date.now(), status: content ? 200 : 404 });
       response.writeHead(content ? 200 : 404, { 'content-type': 'image/jpeg' });
       return response.end(content);
     }
@@ -180,7 +190,7 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
     const down = outages.get(method);
     if (down && down.count > 0) {
       down.count--;
-      calls.push({ method, payload, files, at: Date.now(), status: down.status });
+      record({ method, payload, files, at: Date.now(), status: down.status });
       wake();
       return reply(down.status, { ok: false, error_code: down.status, description: down.status === 502 ? 'Bad Gateway' : 'Internal Server Error' });
     }
@@ -198,12 +208,11 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
       done();
       return reply(200, { ok: true, result });
     }
-    const call: Call = { method, payload, files, at: Date.now(), status: 200 };
-    calls.push(call);
     const failure = failures.get(method);
-    if (failure && failure.count > 0) {
+    const tooMany = failure !== undefined && failure.count > 0;
+    record({ method, payload, files, at: Date.now(), status: tooMany ? 429 : 200 });
+    if (tooMany) {
       failure.count--;
-      call.status = 429;
       wake();
       return reply(429, {
         ok: false,
@@ -224,7 +233,7 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
     url: `http://127.0.0.1:${port}`,
     token,
     calls,
-    sent: (method) => calls.filter((call) => call.method === method && call.status === 200).map((call) => call.payload),
+    sent: (method) => [...(sentBy.get(method) ?? [])],
     setAdmin(chatId, user, status) {
       const chat = admins.get(chatId) ?? new Map();
       admins.set(chatId, chat);
