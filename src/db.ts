@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -21,6 +22,8 @@ export interface Db {
   readonly read: PrismaClient;
   /** Prepared statements for the few reads every dashboard request makes (see store/sql-reader.ts). */
   readonly sql: SqlReader;
+  /** SQLite: the connection under `write`, for the writer's prepared statements (store/direct-sql.ts). */
+  readonly writeConnection: (() => Database.Database) | null;
   close(): Promise<void>;
 }
 
@@ -86,7 +89,7 @@ function inTurn(tx: PgTransaction): PgTransaction {
  * against the SQLite client; only the provider it was generated for differs. Its client and adapter (and
  * pg) are loaded only for a PostgreSQL URL: on SQLite they would be most of a second of every start.
  */
-export async function createClient(url: string): Promise<PrismaClient> {
+export async function createClient(url: string, onConnection?: (connection: Database.Database) => void): Promise<PrismaClient> {
   if (databaseEngine(url) === 'postgresql') {
     const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([
       import('@prisma/adapter-pg'),
@@ -95,7 +98,21 @@ export async function createClient(url: string): Promise<PrismaClient> {
     const adapter = queriesInTurn(new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE }));
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: BUSY_TIMEOUT_MS }) });
+  const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: BUSY_TIMEOUT_MS });
+  if (!onConnection) return new PrismaClient({ adapter: factory });
+  // The adapter keeps its better-sqlite3 connection to itself (the `client` every query of it runs on);
+  // the writer runs its hottest statements on that connection directly, inside Prisma's transaction.
+  const adapter: typeof factory = Object.assign(Object.create(factory) as typeof factory, {
+    connect: async () => {
+      const connected = await factory.connect();
+      // Checked, not assumed: were a Prisma upgrade to move it, raw SQL would go through Prisma (slower, same rows).
+      const connection = (connected as unknown as { client?: unknown }).client;
+      if (connection instanceof Database) onConnection(connection);
+      return connected;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  });
+  return new PrismaClient({ adapter });
 }
 
 export async function openDb(url: string): Promise<Db> {
@@ -110,21 +127,23 @@ export async function openDb(url: string): Promise<Db> {
       write: client,
       read: client,
       sql,
+      writeConnection: null,
       async close() {
         await Promise.all([sql.close(), client.$disconnect()]);
       },
     };
   }
   ensureDatabaseFolder(url);
-  const connect = async () => {
-    const client = await createClient(url);
+  const connect = async (onConnection?: (connection: Database.Database) => void) => {
+    const client = await createClient(url, onConnection);
     // WAL lets readers run beside the writer; NORMAL is durable across application crashes in WAL mode.
     await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
     await client.$queryRawUnsafe('PRAGMA foreign_keys = ON');
     return client;
   };
-  const write = await connect();
+  let writeConnection: Database.Database | undefined;
+  const write = await connect((connection) => (writeConnection = connection));
   const read = await connect();
   const sql = openSqlReader(sqliteFilePath(url));
   return {
@@ -133,6 +152,8 @@ export async function openDb(url: string): Promise<Db> {
     write,
     read,
     sql,
+    // Asked on every statement: the adapter opens a new connection if it reconnects.
+    writeConnection: writeConnection ? () => writeConnection! : null,
     async close() {
       await Promise.all([sql.close(), write.$disconnect(), read.$disconnect()]);
     },

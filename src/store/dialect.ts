@@ -87,8 +87,8 @@ export function dialectFor(engine: Engine): Dialect {
 }
 
 /**
- * Raw SQL inside a write transaction, through Prisma ($queryRaw, $executeRaw), in one place: a cheaper
- * way for one engine can be put here without touching the stores.
+ * Raw SQL inside a write transaction: through Prisma ($queryRaw, $executeRaw), or, where the writer has
+ * the transaction's own connection (SQLite), as prepared statements on it (see store/direct-sql.ts).
  * Integers may come back as number or bigint, DateTime columns as Date or text: callers convert.
  */
 export interface TxSql {
@@ -97,22 +97,26 @@ export interface TxSql {
   run(query: Prisma.Sql): Promise<number>;
 }
 
-/** The dialect of each open write transaction, set by the writer, so raw SQL helpers need no extra argument. */
-const transactions = new WeakMap<Tx, Dialect>();
+const throughPrisma = (tx: Tx): TxSql => ({
+  all: <T>(query: Prisma.Sql) => tx.$queryRaw<T[]>(query),
+  run: (query) => tx.$executeRaw(query),
+});
 
-export function bindDialect(tx: Tx, dialect: Dialect): void {
-  transactions.set(tx, dialect);
+/** The dialect of each open write transaction, set by the writer, so raw SQL helpers need no extra argument. */
+const transactions = new WeakMap<Tx, { readonly dialect: Dialect; readonly sql: TxSql }>();
+
+export function bindDialect(tx: Tx, dialect: Dialect, sql: TxSql = throughPrisma(tx)): void {
+  transactions.set(tx, { dialect, sql });
+}
+
+function boundTo(tx: Tx) {
+  const bound = transactions.get(tx);
+  if (!bound) throw new Error('a raw SQL helper ran outside a writer transaction');
+  return bound;
 }
 
 /** The engine a transaction runs on; every transaction comes from the writer, which binds it. */
-export function dialectOf(tx: Tx): Dialect {
-  const dialect = transactions.get(tx);
-  if (!dialect) throw new Error('a raw SQL helper ran outside a writer transaction');
-  return dialect;
-}
+export const dialectOf = (tx: Tx): Dialect => boundTo(tx).dialect;
 
-/** Raw SQL in this transaction (a writer transaction, as `dialectOf` checks). */
-export function sqlOf(tx: Tx): TxSql {
-  dialectOf(tx);
-  return { all: <T>(query: Prisma.Sql) => tx.$queryRaw<T[]>(query), run: (query) => tx.$executeRaw(query) };
-}
+/** Raw SQL in this transaction, the cheapest way its engine allows. */
+export const sqlOf = (tx: Tx): TxSql => boundTo(tx).sql;

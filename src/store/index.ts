@@ -25,6 +25,7 @@ import { createReportDraftStore } from './report-drafts.js';
 import { createReportStore } from './report.js';
 import { dialectFor } from './dialect.js';
 import { createWriter, type Writer } from './writer.js';
+import { directSql } from './direct-sql.js';
 
 export { migrate } from './migrate.js';
 
@@ -47,7 +48,8 @@ export interface Stores extends Omit<CoreDeps, 'clock' | 'publicUrl'> {
 
 /** The core's ports over one database, sharing one writer. */
 export function createStores(db: Db, log: Logger): Stores {
-  const writer = createWriter(db.write, dialectFor(db.engine), log.child({ module: 'writer' }));
+  const direct = db.writeConnection ? directSql(db.writeConnection) : undefined;
+  const writer = createWriter(db.write, dialectFor(db.engine), log.child({ module: 'writer' }), direct);
   const community = createCommunityStore(db.read, writer);
   const meetings = createMeetingStore(db.read, writer, { wksbmChanged: community.wksbmChanged });
   const outbox = createOutboxStore(db.read, writer, db.sql);

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { bindDialect, type Dialect } from './dialect.js';
+import { bindDialect, type Dialect, type TxSql } from './dialect.js';
 import { WriteConflict } from '../core/index.js';
 
 /**
@@ -62,9 +62,10 @@ const RETRIES = 8;
  * dialect's advisory lock on PostgreSQL), and Prisma's per-query cost dominates small transactions, so
  * writes queue here: a lane's waiting requests commit together, and nothing in this process ever competes
  * for the write lock. Another process (the console, another instance) is waited for; a conflict or a
- * dropped connection is retried with backoff.
+ * dropped connection is retried with backoff. `sql` runs raw SQL on the transaction's own connection
+ * where the engine allows it (SQLite, see direct-sql.ts); without it raw SQL goes through Prisma.
  */
-export function createWriter(client: PrismaClient, dialect: Dialect, log: Logger): Writer {
+export function createWriter(client: PrismaClient, dialect: Dialect, log: Logger, sql?: TxSql): Writer {
   const queue: Task[] = [];
   let draining: Promise<void> | null = null;
 
@@ -74,7 +75,7 @@ export function createWriter(client: PrismaClient, dialect: Dialect, log: Logger
         return await client.$transaction(
           async (tx) => {
             await dialect.takeWriteLock(tx);
-            bindDialect(tx, dialect);
+            bindDialect(tx, dialect, sql);
             return work(tx);
           },
           { maxWait: 30_000, timeout: 30_000 },
