@@ -142,12 +142,22 @@ async function wksbmRate(): Promise<Run & { exact: boolean; refused: number }> {
   return { ...run, exact, refused: expected.refused };
 }
 
-const echo = await echoRate();
-const wksbm = await wksbmRate();
+const ROUNDS = Number(process.env.BENCH_TELEGRAM_ROUNDS ?? 3);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-console.log(`bench:telegram — ${UPDATES} updates over ${GROUPS} groups, long polling on loopback, rate limits off`);
 const cpu = (run: Run) => `${run.cpuMs.toFixed(2)} ms CPU/update`;
-const ratio = wksbm.rate / echo.rate;
-console.log(`bare grammY echo bot      ${fmt(echo.rate)} updates/s  ${cpu(echo)}  (baseline)`);
-console.log(`wksbm-bot /setor          ${fmt(wksbm.rate)} updates/s  ${cpu(wksbm)}  ratio ${ratio.toFixed(3)}  balances ${wksbm.exact ? 'exact' : 'WRONG'}, ${wksbm.refused} refused`);
-console.log(`target (ratio ≥ 0.6): ${ratio >= 0.6 && wksbm.exact && wksbm.refused === 0 ? 'met' : 'NOT met'}`);
+console.log(`bench:telegram — ${UPDATES} updates over ${GROUPS} groups, long polling on loopback, rate limits off, ${ROUNDS} rounds`);
+// The bots take turns, each round a fresh server of each: the first round runs in a process not yet
+// warmed up (the echo bot, first, gains most from later rounds), and the machine's noise comes and goes.
+const ratios: number[] = [];
+let correct = true;
+for (let round = 1; round <= ROUNDS; round++) {
+  const echo = await echoRate();
+  const wksbm = await wksbmRate();
+  const ratio = wksbm.rate / echo.rate;
+  ratios.push(ratio);
+  correct &&= wksbm.exact && wksbm.refused === 0;
+  console.log(`round ${round}  bare grammY echo bot  ${fmt(echo.rate)} updates/s  ${cpu(echo)}  (baseline)`);
+  console.log(`         wksbm-bot /setor      ${fmt(wksbm.rate)} updates/s  ${cpu(wksbm)}  ratio ${ratio.toFixed(3)}  balances ${wksbm.exact ? 'exact' : 'WRONG'}, ${wksbm.refused} refused`);
+}
+const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+console.log(`median ratio ${median.toFixed(3)}; target (≥ 0.6, every balance exact): ${median >= 0.6 && correct ? 'met' : 'NOT met'}`);
