@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { formatQuantity, formatShortDateTime, fundLabel, PPKS, reportText, type FundInfo, type Quantity } from '../../core/index.js';
+import { formatShortDateTime, fundLabel, PPKS, reportText, type FundInfo } from '../../core/index.js';
 
-/** Helpers every template gets as `it.f`: the same formatting the chat uses. */
+/**
+ * Helpers every template gets as `it.f`. Amounts as the LPJ prints them ("Rp1.250.000", "2.213,5 kg"): a
+ * page is read, not typed back into the chat, so goods get thousands dots like rupiah.
+ */
 export const formatters = {
-  amount: (fund: Pick<FundInfo, 'unit'>, value: bigint) => formatQuantity({ unit: fund.unit, value } as Quantity),
-  signed: (fund: Pick<FundInfo, 'unit'>, value: bigint) =>
-    (value < 0n ? '−' : '+') + formatQuantity({ unit: fund.unit, value: value < 0n ? -value : value } as Quantity),
-  /** The LPJ's formatter ("2.213,5 kg"), for the pages that show its totals (Laporan, Ringkasan). */
-  report: reportText.amount,
+  amount: reportText.amount,
+  signed: (fund: Pick<FundInfo, 'unit'>, value: bigint) => (value < 0n ? '−' : '+') + reportText.amount(fund, value < 0n ? -value : value),
   when: (date: Date, timeZone: string) => formatShortDateTime(date, timeZone),
   fund: (fund: Pick<FundInfo, 'name'>) => fundLabel(fund),
 };

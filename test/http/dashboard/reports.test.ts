@@ -50,14 +50,19 @@ describe('Laporan', () => {
     expect((await sri.get('/dasbor/1/laporan/unduh/doc?periode=bulan+ini')).statusCode).toBe(400);
   });
 
-  it('prints goods as the LPJ does, with thousands dots and a decimal comma', async () => {
+  it('prints goods as the LPJ does, with thousands dots and a decimal comma, on every page', async () => {
     const w = await createDashboardWorld();
     world = w;
     await w.say('Bu Sri', '/mulai WKSBM Sukamaju');
     await w.say('Bu Sri', '/dana tambah beras kg');
     await w.say('Bu Sri', '/setor 2213,5kg beras');
+    await w.say('Mbak Rini', '/setor 1500,25kg beras');
     w.clock.set(new Date(Date.now() + 1000));
-    const page = await (await w.logIn('Bu Sri')).get('/dasbor/1/laporan?periode=bulan+ini');
+    const sri = await w.logIn('Bu Sri');
+    expect((await sri.get('/dasbor/1')).body).toContain('2.213,5 kg');
+    expect((await sri.get('/dasbor/1/buku-kas')).body).toContain('+2.213,5 kg');
+    expect((await sri.get('/dasbor/1/setoran')).body).toContain('1.500,25 kg');
+    const page = await sri.get('/dasbor/1/laporan?periode=bulan+ini');
     expect(page.body).toMatch(/Beras<\/td><td class="num-col">0 kg<\/td><td class="num-col">2\.213,5 kg<\/td><td class="num-col">0 kg<\/td><td class="num-col"><b>2\.213,5 kg/);
     // A pendamping's summaries are the same read model's totals.
     const code = /: ([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(await w.say('Bu Sri', '/pendamping undang'))![1]!;
