@@ -77,6 +77,9 @@ export interface Dispatcher {
   stop(graceMs?: number): void;
 }
 
+/** Thrown between the documents of one message when another instance took its claim meanwhile. */
+class ClaimLost extends Error {}
+
 /** What a send came to: an outcome to record, or `lost` (another instance took the claim: record nothing). */
 type Attempt = Outcome | { readonly kind: 'lost' };
 
@@ -210,10 +213,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const another = async () => {
         current.done(deps.clock.now().getTime());
         current = await nextSlot(limiter, chatKey);
+        // So can the wait between its documents: then the rest is the other instance's to send.
+        if (!(await hold.owns(message))) throw new ClaimLost();
       };
       await send(sender, message.chatId, outgoing, message.dedupeKey, another);
       return { kind: 'sent', at: deps.clock.now() };
     } catch (error) {
+      if (error instanceof ClaimLost) return { kind: 'lost' };
       const wait = retryAfterMs(error);
       if (wait !== null) {
         // Too many requests: the platform names the wait. Not a failure of the message, so it is never

@@ -23,6 +23,7 @@ interface Delivery {
 /** A channel that records what it accepted; `fail` decides per call whether the platform refuses. */
 function recordingSender(fail: (call: number) => unknown = () => null) {
   const accepted: Delivery[] = [];
+  const documents: string[] = [];
   let calls = 0;
   const sender: ChannelSender = {
     channel: 'console',
@@ -31,11 +32,11 @@ function recordingSender(fail: (call: number) => unknown = () => null) {
       if (error) throw error;
       accepted.push({ chatId, replies });
     },
-    async sendDocument() {
-      throw new Error('no documents in these tests');
+    async sendDocument(_chatId, document) {
+      documents.push(document.fileName);
     },
   };
-  return { sender, accepted, calls: () => calls };
+  return { sender, accepted, documents, calls: () => calls };
 }
 
 const silent = pino({ level: 'silent' });
@@ -404,6 +405,52 @@ describe('a claim held longer than its lease', () => {
     expect(texts(first)).toEqual(['Pesan 1']);
     expect(texts(second)).toEqual(['Pesan 2']);
     expect((await world.db.read.outbox.findMany({ orderBy: { id: 'asc' } })).map((row) => row.status)).toEqual(['sent', 'sent']);
+    await world.close();
+  });
+  it('stops between the documents of one message when another instance took the claim meanwhile', async () => {
+    const world = await createWorld({ clock: createTestClock(NOW) });
+    const first = recordingSender();
+    const second = recordingSender();
+    await world.stores.outbox.add([
+      { dedupeKey: 'lpj', channel: 'console', chatId: 'rt09', subject: 'uji', payload: { kind: 'lpj-uji' }, dueAt: world.clock.now(), notAfter: null },
+    ]);
+    const file = (name: string) => ({ fileName: name, path: '/dev/null', mimeType: 'application/pdf' });
+    // A summary and its two files, as the LPJ is sent: each file takes a send slot of its own.
+    const kinds = {
+      render: async () => ({ ok: true as const, message: { type: 'replies' as const, replies: [{ text: 'Ringkasan LPJ' }], documents: [file('lpj.pdf'), file('lpj.xlsx')] } }),
+    };
+    let limitFrees!: () => void;
+    const waited = new Promise<void>((resolve) => (limitFrees = resolve));
+    let stallEnds!: () => void;
+    const stall = new Promise<void>((resolve) => (stallEnds = resolve));
+    const outbox = world.stores.outbox;
+    const dispatcher = (sender: ChannelSender, store: OutboxStore, perChat: { limit: number; windowMs: number }, extra: Partial<Parameters<typeof createDispatcher>[0]>) =>
+      createDispatcher({ outbox: store, planner: world.stores.planner, senders: [sender], kinds, limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, perChat), clock: world.clock, log: silent, ...extra });
+
+    // 1. this instance sends the summary, then waits a minute for the chat's next slot while its lease's
+    // extensions stall
+    const running = dispatcher(first.sender, { ...outbox, extend: async (...args) => stall.then(() => outbox.extend(...args)) }, { limit: 1, windowMs: 60_000 }, {
+      options: { leaseMs: 300, maxHoldMs: 120_000 },
+      // Each wait lasts until the test frees the limit, and then as long as it was asked to.
+      sleep: async (ms) => {
+        await waited;
+        world.clock.advance(ms);
+      },
+    }).runOnce();
+    await vi.waitFor(() => expect(texts(first)).toEqual(['Ringkasan LPJ']), { timeout: 5_000, interval: 20 });
+
+    // 2. the lease runs out: another instance claims the message and sends all of it
+    world.clock.advance(30_000);
+    expect(await dispatcher(second.sender, outbox, { limit: 100, windowMs: 1_000 }, { options: { leaseMs: 300 } }).runOnce()).toBe(1);
+    expect(second.documents).toEqual(['lpj.pdf', 'lpj.xlsx']);
+
+    // 3. the first instance's slot frees: its claim is gone, so it sends no file
+    world.clock.advance(31_000);
+    limitFrees();
+    stallEnds();
+    await running;
+    expect(first.documents).toEqual([]);
+    expect((await world.db.read.outbox.findMany()).map((row) => [row.status, row.attempts])).toEqual([['sent', 1]]);
     await world.close();
   });
 });
