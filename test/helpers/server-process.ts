@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from './paths.js';
+
+/** pg-watch.mjs's line, and where it is; a test on PostgreSQL fails on it (pg-warnings.ts). */
+const PG_WATCH = { marker: 'PG-QUERY-WHILE-ANOTHER-RUNS', url: pathToFileURL(path.join(ROOT, 'test/helpers/pg-watch.mjs')).href };
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -34,14 +39,26 @@ export interface ServerProcess {
 
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
+  const postgres = (env.DATABASE_URL ?? process.env.DATABASE_URL ?? '').startsWith('postgres');
+  const watch = postgres ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PG_WATCH.url}`.trim() } : {};
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', ...watch, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  let partial = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    log += text;
+    // Whole lines only: a chunk may end in the middle of one.
+    const lines = (partial + text).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines.filter((line) => line.startsWith(PG_WATCH.marker))) {
+      process.emitWarning(`a server process sent pg a query while its client was already executing a query: ${line.slice(PG_WATCH.marker.length + 1)}`);
+    }
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const health = () =>
     fetch(`http://127.0.0.1:${port}/healthz`)
