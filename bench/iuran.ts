@@ -6,7 +6,7 @@
  *    jimpitan harian) × 24 months of history (every payment and allocation row a real history leaves:
  *    about 430,000 allocations), through the whole core path: parse, role scope, read, standings, text.
  *    Both readings: a pengurus's private chat (households in arrears, named) and an anggota in the group
- *    (counts only). Target: p99 under 50 ms for each. With each figure, the CPU time per call, and the
+ *    (counts only); and a warga's own `/iuran saya` in private. Target: p99 under 50 ms for each. With each figure, the CPU time per call, and the
  *    load average at the end: on a shared machine the wall times say as much about the neighbours.
  * 2. Planning one month's reminders for 1,000 WKSBM (BENCH_WKSBM) of 40 households (BENCH_KK_SMALL) with
  *    3 iuran each, the kematian one reminding on the 10th: the production planner writes every private
@@ -160,13 +160,15 @@ const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
   const stores = createStores(db, pino({ level: 'silent' }));
   const core = createCore({ ...stores, clock });
   let n = 0;
-  const ask = (text: string, group: boolean): Inbound => ({
-    chat: group ? { channel: 'telegram', id: '-1', kind: 'group' } : { channel: 'telegram', id: 'ketua-1', kind: 'private' },
-    sender: group ? { id: 'warga-1-0', name: 'Warga 1-0' } : { id: 'ketua-1', name: 'Ketua 1' },
+  const warga = { id: 'warga-1-0', name: 'Warga 1-0' };
+  /** In the group (a warga), the ketua in private, or a warga in private. */
+  const ask = (text: string, where: 'group' | 'ketua' | 'warga'): Inbound => ({
+    chat: where === 'group' ? { channel: 'telegram', id: '-1', kind: 'group' } : { channel: 'telegram', id: `${where}-1`, kind: 'private' },
+    sender: where === 'ketua' ? { id: 'ketua-1', name: 'Ketua 1' } : warga,
     messageId: `m${++n}`,
     text,
   });
-  const first = (await core.handle(ask('/tunggakan', false)))[0]!.text;
+  const first = (await core.handle(ask('/tunggakan', 'ketua')))[0]!.text;
   if (!first.includes(`belum lunas`)) throw new Error('the bench WKSBM shows no arrears');
   // On SQLite the read connection keeps an answer while nothing was committed; a busy WKSBM commits all
   // the time, so unless `cached`, another connection commits a row just before every call, as the writer
@@ -174,25 +176,28 @@ const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
   const other = new Database(file);
   other.exec('CREATE TABLE "BenchCommit" ("at" REAL)');
   const commit = other.prepare('INSERT INTO "BenchCommit" ("at") VALUES (?)');
-  const measure = async (group: boolean, cached = false) => {
+  const measure = async (text: string, where: 'group' | 'ketua' | 'warga', cached = false) => {
     const times: number[] = [];
     let cpu = 0;
     for (let i = 0; i < RUNS; i++) {
       if (!cached) commit.run(i);
       const cpuStart = process.cpuUsage();
       const start = performance.now();
-      await core.handle(ask('/tunggakan', group));
+      await core.handle(ask(text, where));
       times.push(performance.now() - start);
       const used = process.cpuUsage(cpuStart);
       cpu += (used.user + used.system) / 1000;
     }
     return { times: times.sort((a, b) => a - b), cpuPerCall: cpu / RUNS };
   };
-  await measure(false); // warm-up
-  await measure(true);
-  const named = await measure(false);
-  const counts = await measure(true);
-  const countsCached = await measure(true, true);
+  if (!(await core.handle(ask('/iuran saya', 'warga')))[0]!.text.includes('Warga')) throw new Error('the bench warga has no household');
+  await measure('/tunggakan', 'ketua'); // warm-up
+  await measure('/tunggakan', 'group');
+  await measure('/iuran saya', 'warga');
+  const named = await measure('/tunggakan', 'ketua');
+  const counts = await measure('/tunggakan', 'group');
+  const countsCached = await measure('/tunggakan', 'group', true);
+  const mine = await measure('/iuran saya', 'warga');
   other.close();
   await db.close();
   const baseline = timeRaw(
@@ -215,6 +220,7 @@ const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
   line('/tunggakan (pengurus, names)        ', named);
   line('/tunggakan (group, counts)          ', counts);
   line('/tunggakan (group, counts, no commit)', countsCached);
+  line('/iuran saya (a warga, in private)   ', mine);
   console.log(`baseline: indexed SELECTs of the WKSBM's households, accounts and iuran (raw better-sqlite3)  p50 ${fmt(quantile(baseline, 0.5))}  p99 ${fmt(b99)}`);
   console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
 }

@@ -108,7 +108,7 @@ export function createDukaStore(read: PrismaClient, writer: Writer, sql: SqlRead
       );
     },
 
-    levyBook: (wksbmId) => levyBookOf(read, wksbmId),
+    levyBook: (wksbmId, householdId) => levyBookOf(read, wksbmId, householdId === undefined ? undefined : [householdId]),
 
     // Every /setor asks: a prepared statement, not the client's query (most of a millisecond of CPU).
     async levyFundId(wksbmId) {

@@ -12,13 +12,13 @@ import type { SqlReader } from './sql-reader.js';
  */
 export function createRosterReads(sql: SqlReader): Pick<IuranStore, 'book' | 'paidUpRoster'> {
   return {
-    async book(wksbmId) {
+    async book(wksbmId, householdId) {
       const [iurans, showNames, rows] = await Promise.all([
         iuransOf(sql, wksbmId),
         showNamesOf(sql, wksbmId),
         sql.all<{ id: Id; name: string; address: string | null; since: string; leftOn: string | null; iuranId: Id; paid: Amount | null }>(Prisma.sql`
           SELECT h."id", h."name", h."address", h."since", h."leftOn", i."id" AS "iuranId", a."paid"
-          ${rosterOf(wksbmId)}
+          ${rosterOf(wksbmId)} ${householdId === undefined ? Prisma.empty : Prisma.sql`AND h."id" = ${householdId}`}
           ORDER BY h."id", i."id"`),
       ]);
       const households: HouseholdSummary[] = [];

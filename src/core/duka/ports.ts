@@ -86,7 +86,8 @@ export interface DukaStore {
   ): Promise<readonly Reply[]>;
   /** Sets (or with 0 stops) the levy for deaths recorded from now on; past deaths keep theirs. */
   setLevy(once: Once, input: { wksbmId: number; fundId: number; amount: bigint }, render: Render<LevySetting>): Promise<readonly Reply[]>;
-  levyBook(wksbmId: number): Promise<LevyBook>;
+  /** The WKSBM's levy book, or only one household's part of it (its own /iuran saya). */
+  levyBook(wksbmId: number, householdId?: number): Promise<LevyBook>;
   /** The fund the levy is paid into, or null when the WKSBM never set one (one query, read on every /setor). */
   levyFundId(wksbmId: number): Promise<number | null>;
   /** Newest first. */

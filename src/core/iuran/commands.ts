@@ -165,8 +165,8 @@ export const iuranCommand: GroupCommand = {
     const mine = await ctx.deps.iuran.householdsOf(ctx.person.id);
     const rows = await Promise.all(
       mine.map(async ({ wksbm, household }) => {
-        const [book, levyBook] = await Promise.all([ctx.deps.iuran.book(wksbm.id), ctx.deps.duka.levyBook(wksbm.id)]);
-        const standings = standingsOf({ ...book, households: [household] }, now(ctx), wksbm.timeZone).flatMap(({ iuran, rows: [row] }) =>
+        const [book, levyBook] = await Promise.all([ctx.deps.iuran.book(wksbm.id, household.id), ctx.deps.duka.levyBook(wksbm.id, household.id)]);
+        const standings = standingsOf(book, now(ctx), wksbm.timeZone).flatMap(({ iuran, rows: [row] }) =>
           row ? [{ iuran, standing: row.standing }] : [],
         );
         // The duka levy, when a death has carried one for this household (or it paid toward one).

@@ -107,7 +107,8 @@ export type ChangeRateOutcome = { readonly ok: true; readonly iuran: IuranInfo }
 export interface IuranStore {
   households(wksbmId: number): Promise<readonly HouseholdInfo[]>;
   iurans(wksbmId: number): Promise<readonly IuranInfo[]>;
-  book(wksbmId: number): Promise<IuranBook>;
+  /** The WKSBM's book, or only one household's part of it (its own /iuran saya). */
+  book(wksbmId: number, householdId?: number): Promise<IuranBook>;
   /** The roster as counts per tenure and amount paid, for the counts a group sees. */
   paidUpRoster(wksbmId: number): Promise<PaidUpRoster>;
   /** The household a person belongs to in each WKSBM. */
