@@ -1,71 +1,35 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db.js';
 import { startBotApiServer, type BotApiServer, type TestUser } from '../helpers/bot-api-server.js';
 import { createTestDatabase, dropTestDatabase } from '../helpers/database.js';
-import { ROOT } from '../helpers/paths.js';
+import { startServer, type ServerProcess } from '../helpers/server-process.js';
 
 /**
- * The server as a process (npm start) against the loopback Bot API, killed and stopped while it works:
- * what Telegram was told had arrived must be applied once and answered, whatever happens to the process.
+ * The server as a process (what npm start runs, without npm in between: a SIGKILL of npm would leave the
+ * server running) against the loopback Bot API, killed and stopped while it works: what Telegram was told
+ * had arrived must be applied once and answered, whatever happens to the process.
  */
 const ketua: TestUser = { id: 5, first_name: 'Bu', last_name: 'Sri' };
 // Ten groups, ten setoran each: under Telegram's 20 a minute per group, so the limit does not set the pace.
 const GROUPS = Array.from({ length: 10 }, (_, i) => -100901 - i);
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Server {
-  readonly child: ChildProcess;
-  readonly exited: Promise<number | null>;
-  log(): string;
-}
-
-let servers: Server[] = [];
+let servers: ServerProcess[] = [];
 let api: BotApiServer | undefined;
 let url: string | undefined;
 afterEach(async () => {
   for (const server of servers) server.child.kill('SIGKILL');
+  await Promise.all(servers.map((server) => server.exited));
   servers = [];
   await api?.close();
   if (url) await dropTestDatabase(url);
   url = undefined;
 });
 
-async function start(): Promise<Server> {
-  const port = await freePort();
-  const child = spawn('npm', ['start', '-s'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      TELEGRAM_BOT_TOKEN: api!.token,
-      TELEGRAM_API_ROOT: api!.url,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const server = { child, exited, log: () => log };
+async function start(): Promise<ServerProcess> {
+  const server = await startServer({ DATABASE_URL: url!, TELEGRAM_BOT_TOKEN: api!.token, TELEGRAM_API_ROOT: api!.url });
   servers.push(server);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok).catch(() => false);
-    if (healthy) return server;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`server did not start: ${log}`);
+  await server.waitForHealth(() => true);
+  return server;
 }
 
 /** The message ids the bot's replies quote: which commands were answered. */
