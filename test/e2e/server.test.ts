@@ -1,23 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBotApiServer, type BotApiServer } from '../helpers/bot-api-server.js';
 import { createTestDatabase, dropTestDatabase } from '../helpers/database.js';
 import { ROOT } from '../helpers/paths.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../helpers/server-process.js';
 
 let child: ChildProcess | undefined;
 let api: BotApiServer | undefined;
 let url: string | undefined;
 afterEach(async () => {
-  child?.kill('SIGKILL');
+  // npm, its shell and the server are one process group: a SIGKILL of npm alone would leave the server running.
+  if (child?.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
   await api?.close();
   if (url) await dropTestDatabase(url);
 });
@@ -31,6 +24,7 @@ describe('npm start', () => {
     const port = await freePort();
     child = spawn('npm', ['start', '-s'], {
       cwd: ROOT,
+      detached: true,
       env: {
         ...process.env,
         DATABASE_URL: url,
