@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChannelSender, OutboxStore, Reply } from '../../src/core/index.js';
+import type { ChannelSender, OutboxPayload, OutboxStore, Reply } from '../../src/core/index.js';
+import type { KindRegistry } from '../../src/outbox/kinds.js';
 import { countRecentSends, createDispatcher, createRateLimiter, createScheduler, TELEGRAM_LIMITS, type Dispatcher } from '../../src/scheduler/index.js';
 import { createTestDatabase, dropTestDatabase } from '../helpers/database.js';
 import { ROOT, tmpDir } from '../helpers/paths.js';
@@ -327,16 +328,16 @@ describe('the outbox across processes', () => {
 
 describe('a claim held longer than its lease', () => {
   /**
-   * Two messages due in one chat; one instance (`holding`) may send one a minute there, so the second
-   * waits for the limit until `limitFrees`, with a 300 ms lease; `other` is a second instance without limits.
+   * Messages due in one chat; one instance (`holding`) may send one a minute there, so after the first it
+   * waits for the limit until `limitFrees` (then as long as it asked), with a 300 ms lease; `other` is a
+   * second instance without limits. `stalled()` is the outbox with the lease's extensions held until `stallEnds`.
    */
-  async function twoMessagesOneLimit() {
+  async function oneLimitedChat(payloads: readonly OutboxPayload[], kinds?: KindRegistry) {
     const world = await createWorld({ clock: createTestClock(NOW) });
     const first = recordingSender();
     const second = recordingSender();
-    const text = (n: number) => ({ kind: 'text' as const, text: `Pesan ${n}` });
     await world.stores.outbox.add(
-      [1, 2].map((n) => ({ dedupeKey: `uji-${n}`, channel: 'console', chatId: 'rt09', subject: 'uji', payload: text(n), dueAt: world.clock.now(), notAfter: null })),
+      payloads.map((payload, i) => ({ dedupeKey: `uji-${i + 1}`, channel: 'console', chatId: 'rt09', subject: 'uji', payload, dueAt: world.clock.now(), notAfter: null })),
     );
     let limitFrees!: () => void;
     const waited = new Promise<void>((resolve) => (limitFrees = resolve));
@@ -345,25 +346,37 @@ describe('a claim held longer than its lease', () => {
         outbox,
         planner: world.stores.planner,
         senders: [sender],
+        ...(kinds ? { kinds } : {}),
         limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, perChat),
         clock: world.clock,
         log: silent,
         ...extra,
       });
+    const sleep = async (ms: number) => {
+      await waited;
+      world.clock.advance(ms);
+    };
     return {
       world,
       first,
       second,
       limitFrees: () => limitFrees(),
+      stalled() {
+        let stallEnds!: () => void;
+        const stall = new Promise<void>((resolve) => (stallEnds = resolve));
+        const outbox = world.stores.outbox;
+        return { outbox: { ...outbox, extend: async (...args: Parameters<OutboxStore['extend']>) => stall.then(() => outbox.extend(...args)) }, stallEnds: () => stallEnds() };
+      },
       holding: (outbox: OutboxStore = world.stores.outbox) =>
-        dispatcher(first.sender, outbox, { limit: 1, windowMs: 60_000 }, { options: { leaseMs: 300, maxHoldMs: 120_000 }, sleep: () => waited }),
+        dispatcher(first.sender, outbox, { limit: 1, windowMs: 60_000 }, { options: { leaseMs: 300, maxHoldMs: 120_000 }, sleep }),
       other: () => dispatcher(second.sender, world.stores.outbox, { limit: 100, windowMs: 1_000 }, { options: { leaseMs: 300 } }),
     };
   }
+  const text = (n: number): OutboxPayload => ({ kind: 'text', text: `Pesan ${n}` });
   const texts = (sender: ReturnType<typeof recordingSender>) => sender.accepted.map((delivery) => delivery.replies[0]!.text);
 
   it('is extended while a message waits for the rate limit, so another instance does not send it too', async () => {
-    const { world, first, second, limitFrees, holding, other } = await twoMessagesOneLimit();
+    const { world, first, second, limitFrees, holding, other } = await oneLimitedChat([text(1), text(2)]);
     // 1. this instance may send one message a minute to the chat; the second waits (here until the test says)
     const running = holding().runOnce();
     await vi.waitFor(() => expect(first.accepted).toHaveLength(1), { timeout: 5_000, interval: 20 });
@@ -383,13 +396,11 @@ describe('a claim held longer than its lease', () => {
     await world.close();
   });
   it('stops sending when another instance took the claim after a stall longer than its lease', async () => {
-    const { world, first, second, limitFrees, holding, other } = await twoMessagesOneLimit();
+    const { world, first, second, limitFrees, stalled, holding, other } = await oneLimitedChat([text(1), text(2)]);
     // 1. this instance sends one message a minute to the chat; the second waits for the limit, and the
     // lease's extensions stall (a frozen process, a database out of reach) until the test says
-    let stallEnds!: () => void;
-    const stall = new Promise<void>((resolve) => (stallEnds = resolve));
-    const outbox = world.stores.outbox;
-    const running = holding({ ...outbox, extend: async (...args) => stall.then(() => outbox.extend(...args)) }).runOnce();
+    const { outbox, stallEnds } = stalled();
+    const running = holding(outbox).runOnce();
     await vi.waitFor(() => expect(first.accepted).toHaveLength(1), { timeout: 5_000, interval: 20 });
 
     // 2. the lease runs out unextended: another instance claims the waiting message and sends it
@@ -408,40 +419,22 @@ describe('a claim held longer than its lease', () => {
     await world.close();
   });
   it('stops between the documents of one message when another instance took the claim meanwhile', async () => {
-    const world = await createWorld({ clock: createTestClock(NOW) });
-    const first = recordingSender();
-    const second = recordingSender();
-    await world.stores.outbox.add([
-      { dedupeKey: 'lpj', channel: 'console', chatId: 'rt09', subject: 'uji', payload: { kind: 'lpj-uji' }, dueAt: world.clock.now(), notAfter: null },
-    ]);
     const file = (name: string) => ({ fileName: name, path: '/dev/null', mimeType: 'application/pdf' });
     // A summary and its two files, as the LPJ is sent: each file takes a send slot of its own.
-    const kinds = {
+    const lpj = {
       render: async () => ({ ok: true as const, message: { type: 'replies' as const, replies: [{ text: 'Ringkasan LPJ' }], documents: [file('lpj.pdf'), file('lpj.xlsx')] } }),
     };
-    let limitFrees!: () => void;
-    const waited = new Promise<void>((resolve) => (limitFrees = resolve));
-    let stallEnds!: () => void;
-    const stall = new Promise<void>((resolve) => (stallEnds = resolve));
-    const outbox = world.stores.outbox;
-    const dispatcher = (sender: ChannelSender, store: OutboxStore, perChat: { limit: number; windowMs: number }, extra: Partial<Parameters<typeof createDispatcher>[0]>) =>
-      createDispatcher({ outbox: store, planner: world.stores.planner, senders: [sender], kinds, limiter: createRateLimiter({ limit: 100, windowMs: 1_000 }, perChat), clock: world.clock, log: silent, ...extra });
+    const { world, first, second, limitFrees, stalled, holding, other } = await oneLimitedChat([{ kind: 'lpj-uji' }], lpj);
 
     // 1. this instance sends the summary, then waits a minute for the chat's next slot while its lease's
     // extensions stall
-    const running = dispatcher(first.sender, { ...outbox, extend: async (...args) => stall.then(() => outbox.extend(...args)) }, { limit: 1, windowMs: 60_000 }, {
-      options: { leaseMs: 300, maxHoldMs: 120_000 },
-      // Each wait lasts until the test frees the limit, and then as long as it was asked to.
-      sleep: async (ms) => {
-        await waited;
-        world.clock.advance(ms);
-      },
-    }).runOnce();
+    const { outbox, stallEnds } = stalled();
+    const running = holding(outbox).runOnce();
     await vi.waitFor(() => expect(texts(first)).toEqual(['Ringkasan LPJ']), { timeout: 5_000, interval: 20 });
 
     // 2. the lease runs out: another instance claims the message and sends all of it
     world.clock.advance(30_000);
-    expect(await dispatcher(second.sender, outbox, { limit: 100, windowMs: 1_000 }, { options: { leaseMs: 300 } }).runOnce()).toBe(1);
+    expect(await other().runOnce()).toBe(1);
     expect(second.documents).toEqual(['lpj.pdf', 'lpj.xlsx']);
 
     // 3. the first instance's slot frees: its claim is gone, so it sends no file
