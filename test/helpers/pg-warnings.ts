@@ -1,28 +1,18 @@
-import pg from 'pg';
 import { afterEach } from 'vitest';
+import { CONCURRENT_QUERY } from './pg-watch.mjs';
 
 /**
  * A setup file of the `postgresql` project: a test fails when a query is sent to a `pg` client that is
- * still running another. Inside an interactive transaction every query goes down one connection, so a
- * `Promise.all` of reads there (ours, or Prisma's own for an `include` of several relations) makes pg
- * queue them: deprecated in pg 8, refused in pg 9. pg itself warns only from the third query in flight
- * and once per process, so the client is watched here too (its private state: this is a test).
+ * still running another (pg-watch.mjs, here and in the server processes the test starts). Inside an
+ * interactive transaction every query goes down one connection, so a `Promise.all` of reads there (ours,
+ * or Prisma's own for an `include` of several relations) makes pg queue them: deprecated in pg 8, refused
+ * in pg 9.
  */
-const concurrentQuery = /already executing a query/;
 const seen: string[] = [];
 
 process.on('warning', (warning) => {
-  if (concurrentQuery.test(warning.message)) seen.push(warning.stack ?? warning.message);
+  if (CONCURRENT_QUERY.test(warning.message)) seen.push(warning.stack ?? warning.message);
 });
-
-type Watched = { _activeQuery: unknown; _queryQueue: unknown[] };
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client & Watched, ...args: unknown[]) {
-  const config = args[0] as string | { text?: string } | undefined;
-  // A query that has not started (pg's connect still pending) is not in flight either.
-  if (this._activeQuery || this._queryQueue.length > 0) seen.push(`a query while another runs: ${(typeof config === 'string' ? config : config?.text)?.slice(0, 120)}`);
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof query;
 
 afterEach(async () => {
   // process.emitWarning emits on the next tick.

@@ -3,9 +3,10 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './paths.js';
+import { CONCURRENT_QUERY } from './pg-watch.mjs';
 
-/** pg-watch.mjs's line, and where it is; a test on PostgreSQL fails on it (pg-warnings.ts). */
-const PG_WATCH = { marker: 'PG-QUERY-WHILE-ANOTHER-RUNS', url: pathToFileURL(path.join(ROOT, 'test/helpers/pg-watch.mjs')).href };
+/** The watch on pg clients (pg-watch.mjs), loaded into the server processes of the PostgreSQL tests. */
+export const PG_WATCH = pathToFileURL(path.join(ROOT, 'test/helpers/pg-watch.mjs')).href;
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -40,7 +41,7 @@ export interface ServerProcess {
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const postgres = (env.DATABASE_URL ?? process.env.DATABASE_URL ?? '').startsWith('postgres');
-  const watch = postgres ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PG_WATCH.url}`.trim() } : {};
+  const watch = postgres ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PG_WATCH}`.trim() } : {};
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', ...watch, ...env },
@@ -52,12 +53,11 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   child.stderr!.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
     log += text;
-    // Whole lines only: a chunk may end in the middle of one.
+    // Whole lines only: a chunk may end in the middle of one. The server's warning becomes the test
+    // process's, which pg-warnings.ts fails the test on.
     const lines = (partial + text).split('\n');
     partial = lines.pop()!;
-    for (const line of lines.filter((line) => line.startsWith(PG_WATCH.marker))) {
-      process.emitWarning(`a server process sent pg a query while its client was already executing a query: ${line.slice(PG_WATCH.marker.length + 1)}`);
-    }
+    for (const line of lines.filter((line) => CONCURRENT_QUERY.test(line))) process.emitWarning(`in a server process: ${line}`);
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const health = () =>

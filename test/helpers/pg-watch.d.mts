@@ -1,0 +1,1 @@
+export declare const CONCURRENT_QUERY: RegExp;
