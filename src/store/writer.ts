@@ -74,8 +74,8 @@ export function createWriter(client: PrismaClient, dialect: Dialect, log: Logger
       try {
         return await client.$transaction(
           async (tx) => {
-            await dialect.takeWriteLock(tx);
             bindDialect(tx, dialect, sql);
+            await dialect.takeWriteLock(tx);
             return work(tx);
           },
           { maxWait: 30_000, timeout: 30_000 },
