@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelName, NewOutboxMessage, OutboxPayload } from '../core/index.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { enqueue } from './outbox.js';
-import { insertRows, rawDate } from './sql.js';
+import { insertRows, rawDate, type SqlValue } from './sql.js';
 import type { SqlReader } from './sql-reader.js';
 import { sqlOf } from './dialect.js';
 import type { Lane, Tx, Writer } from './writer.js';
@@ -87,6 +87,7 @@ interface Receive {
 const receiveLane: Lane<Receive, void> = {
   name: 'inbox-receive',
   maxBatch: 64,
+  rawSql: true,
   async apply(tx, receives) {
     const rows = receives.flatMap(({ updates, now }) =>
       updates.map((update) => ({
@@ -117,6 +118,7 @@ interface Finish {
 const finishLane: Lane<Finish, void> = {
   name: 'inbox-finish',
   maxBatch: 256,
+  rawSql: true,
   async apply(tx, finishes) {
     const now = finishes[0]!.now;
     const outbox: NewOutboxMessage[] = finishes.flatMap(({ row, messages }) =>
@@ -134,14 +136,14 @@ const finishLane: Lane<Finish, void> = {
     await enqueue(tx, outbox);
     await behindTheAnswers(tx, finishes);
     const done = finishes.filter((finish) => finish.outcome.status === 'done').map((finish) => finish.row.id);
-    const release = { claimToken: null, claimedUntil: null, doneAt: now };
     if (done.length) {
       await sqlOf(tx).run(Prisma.sql`UPDATE "InboxUpdate" SET "status" = 'done', "claimToken" = NULL, "claimedUntil" = NULL, "doneAt" = ${now}
         WHERE "id" IN (${Prisma.join(done)})`);
     }
     for (const { row, outcome } of finishes) {
       if (outcome.status === 'failed') {
-        await tx.inboxUpdate.update({ where: { id: row.id }, data: { ...release, status: 'failed', lastError: outcome.error, attempts: { increment: 1 } } });
+        await sqlOf(tx).run(Prisma.sql`UPDATE "InboxUpdate" SET "status" = 'failed', "claimToken" = NULL, "claimedUntil" = NULL, "doneAt" = ${now},
+          "lastError" = ${outcome.error}, "attempts" = "attempts" + 1 WHERE "id" = ${row.id}`);
       }
     }
     return finishes.map(() => undefined);
@@ -178,9 +180,9 @@ async function behindTheAnswers(tx: Tx, finishes: readonly Finish[]): Promise<vo
     SELECT "id", "subject" FROM "Outbox" WHERE "status" = 'pending' AND "claimToken" IS NULL AND (${chats})`);
   const moved = written.filter((message) => !subjects.has(message.subject)).map((message) => Number(message.id));
   if (moved.length === 0) return;
-  const rows = await tx.outbox.findMany({ where: { id: { in: moved } }, orderBy: { id: 'asc' } });
-  await tx.outbox.deleteMany({ where: { id: { in: moved } } });
-  await tx.outbox.createMany({ data: rows.map(({ id: _id, ...message }) => message) });
+  const rows = await sqlOf(tx).all<Record<string, SqlValue>>(Prisma.sql`SELECT * FROM "Outbox" WHERE "id" IN (${Prisma.join(moved)}) ORDER BY "id"`);
+  await sqlOf(tx).run(Prisma.sql`DELETE FROM "Outbox" WHERE "id" IN (${Prisma.join(moved)})`);
+  await insertRows(tx, 'Outbox', rows.map(({ id: _id, ...message }) => message));
 }
 
 /** Portable SQL, like the outbox's: a row is a candidate only when every earlier row of its chat is. */
@@ -223,26 +225,29 @@ export function createInboxStore(read: PrismaClient, writer: Writer, sql: SqlRea
     async claim({ channel, now, limit, perChat, leaseMs }) {
       const due = await sql.all(Prisma.sql`SELECT "id" FROM "InboxUpdate" WHERE ${waiting(channel, now)} AND "nextAttemptAt" <= ${sql.time(now)} LIMIT 1`);
       if (due.length === 0) return [];
-      return writer.run(async (tx) => {
-        const candidates = await inOrderCandidates(tx, { channel, now, limit, perChat });
-        if (candidates.length === 0) return [];
-        const claimToken = randomUUID();
-        // A claim that ran out still names its holder: that process died (or stalled) handling the row.
-        const heldBefore = new Set(candidates.filter((candidate) => candidate.heldBefore).map((candidate) => candidate.id));
-        // One raw statement claims and reads back (RETURNING, on both engines), as the outbox's claim does.
-        const rows = await sqlOf(tx).all<{ id: number | bigint; key: string; chatKey: string; payload: string; attempts: number | bigint }>(Prisma.sql`
-          UPDATE "InboxUpdate" SET "claimToken" = ${claimToken}, "claimedUntil" = ${new Date(now.getTime() + leaseMs)}
-          WHERE "id" IN (${Prisma.join(candidates.map((candidate) => candidate.id))}) AND "status" = 'pending'
-            AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
-          RETURNING "id", "key", "chatKey", "payload", "attempts"`);
-        return rows
-          .map((row) => {
-            const id = Number(row.id);
-            const attempts = Number(row.attempts);
-            return { id, key: row.key, chatKey: row.chatKey, payload: row.payload, attempts, claimToken, redelivered: attempts > 0 || heldBefore.has(id) };
-          })
-          .sort((a, b) => a.id - b.id);
-      });
+      return writer.run(
+        async (tx) => {
+          const candidates = await inOrderCandidates(tx, { channel, now, limit, perChat });
+          if (candidates.length === 0) return [];
+          const claimToken = randomUUID();
+          // A claim that ran out still names its holder: that process died (or stalled) handling the row.
+          const heldBefore = new Set(candidates.filter((candidate) => candidate.heldBefore).map((candidate) => candidate.id));
+          // One raw statement claims and reads back (RETURNING, on both engines), as the outbox's claim does.
+          const rows = await sqlOf(tx).all<{ id: number | bigint; key: string; chatKey: string; payload: string; attempts: number | bigint }>(Prisma.sql`
+            UPDATE "InboxUpdate" SET "claimToken" = ${claimToken}, "claimedUntil" = ${new Date(now.getTime() + leaseMs)}
+            WHERE "id" IN (${Prisma.join(candidates.map((candidate) => candidate.id))}) AND "status" = 'pending'
+              AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
+            RETURNING "id", "key", "chatKey", "payload", "attempts"`);
+          return rows
+            .map((row) => {
+              const id = Number(row.id);
+              const attempts = Number(row.attempts);
+              return { id, key: row.key, chatKey: row.chatKey, payload: row.payload, attempts, claimToken, redelivered: attempts > 0 || heldBefore.has(id) };
+            })
+            .sort((a, b) => a.id - b.id);
+        },
+        { rawSql: true },
+      );
     },
 
     async mark() {

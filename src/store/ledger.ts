@@ -164,6 +164,7 @@ function changed<V>(read: Map<number, V>, now: Map<number, V>): Move<V>[] {
 const postLane: Lane<PostRequest, readonly Reply[]> = {
   name: 'post',
   maxBatch: MAX_BATCH,
+  rawSql: true,
   async apply(tx, requests) {
     const keys = [...new Set(requests.map((request) => request.once.key))];
     const fundIds = [...new Set(requests.map((request) => request.posting.fundId))];

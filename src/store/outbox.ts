@@ -110,17 +110,18 @@ interface Settlement {
   readonly outcome: Outcome;
 }
 
-function settlementData(outcome: Outcome) {
-  const release = { claimToken: null, claimedUntil: null };
+/** What an outcome sets on its message, which it also releases. */
+function settlementSet(outcome: Outcome): Prisma.Sql {
+  const release = Prisma.sql`"claimToken" = NULL, "claimedUntil" = NULL`;
   switch (outcome.kind) {
     case 'sent':
-      return { ...release, status: 'sent', sentAt: outcome.at, attempts: { increment: 1 } };
+      return Prisma.sql`${release}, "status" = 'sent', "sentAt" = ${outcome.at}, "attempts" = "attempts" + 1`;
     case 'dropped':
-      return { ...release, status: 'dropped', lastError: outcome.why };
+      return Prisma.sql`${release}, "status" = 'dropped', "lastError" = ${outcome.why}`;
     case 'retry':
-      return { ...release, nextAttemptAt: outcome.at, lastError: outcome.error, attempts: { increment: outcome.attempt ? 1 : 0 } };
+      return Prisma.sql`${release}, "nextAttemptAt" = ${outcome.at}, "lastError" = ${outcome.error}, "attempts" = "attempts" + ${outcome.attempt ? 1 : 0}`;
     case 'failed':
-      return { ...release, status: 'failed', lastError: outcome.error, attempts: { increment: 1 } };
+      return Prisma.sql`${release}, "status" = 'failed', "lastError" = ${outcome.error}, "attempts" = "attempts" + 1`;
   }
 }
 
@@ -134,6 +135,7 @@ const settleLane: Lane<Settlement, boolean> = {
   // A send the platform accepted is not recorded until this commits: the shorter that gap, the less a
   // crash or an expired claim can make another instance send it again.
   urgent: true,
+  rawSql: true,
   async apply(tx, settlements) {
     const results = new Map<Settlement, boolean>();
     const sent = new Map<string, Settlement[]>();
@@ -153,10 +155,8 @@ const settleLane: Lane<Settlement, boolean> = {
     }
     for (const settlement of settlements) {
       if (results.has(settlement)) continue;
-      const { count } = await tx.outbox.updateMany({
-        where: { id: settlement.message.id, claimToken: settlement.message.claimToken },
-        data: settlementData(settlement.outcome),
-      });
+      const count = await sqlOf(tx).run(Prisma.sql`UPDATE "Outbox" SET ${settlementSet(settlement.outcome)}
+        WHERE "id" = ${settlement.message.id} AND "claimToken" = ${settlement.message.claimToken}`);
       results.set(settlement, count === 1);
     }
     return settlements.map((settlement) => results.get(settlement)!);
@@ -176,7 +176,7 @@ export function createOutboxStore(read: PrismaClient, writer: Writer, sql: SqlRe
   return {
     async add(messages) {
       if (messages.length === 0) return;
-      await writer.run((tx) => enqueue(tx, messages));
+      await writer.run((tx) => enqueue(tx, messages), { rawSql: true });
       for (const listener of listeners) listener();
     },
 
@@ -194,30 +194,33 @@ export function createOutboxStore(read: PrismaClient, writer: Writer, sql: SqlRe
       const due = await sql.all(Prisma.sql`SELECT "id" FROM "Outbox"
         WHERE ${waiting(channels, chatId, now)} AND "nextAttemptAt" <= ${sql.time(now)} LIMIT 1`);
       if (due.length === 0) return [];
-      return writer.run(async (tx) => {
-        const candidates = await inOrderCandidates(tx, { channels, chatId, now, limit, perChat });
-        if (candidates.length === 0) return [];
-        const claimToken = randomUUID();
-        // The condition is repeated in the UPDATE: it is the claim, the SELECT only picks candidates.
-        // One raw statement claims and reads back (RETURNING, on both engines): Prisma's updateMany and
-        // findMany cost about a millisecond of CPU each, paid by every claim the sender makes.
-        const rows = await sqlOf(tx).all<ClaimedRow>(Prisma.sql`UPDATE "Outbox" SET "claimToken" = ${claimToken}, "claimedUntil" = ${new Date(now.getTime() + leaseMs)}
-          WHERE "id" IN (${Prisma.join(candidates)}) AND "status" = 'pending' AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
-          RETURNING "id", "dedupeKey", "channel", "chatId", "payload", "dueAt", "notAfter", "attempts"`);
-        return rows
-          .map((row) => ({
-            id: Number(row.id),
-            dedupeKey: row.dedupeKey,
-            channel: z.enum(CHANNELS).parse(row.channel),
-            chatId: row.chatId,
-            payload: outboxPayload.parse(JSON.parse(row.payload)) as OutboxPayload,
-            dueAt: rawDate(row.dueAt),
-            notAfter: row.notAfter === null ? null : rawDate(row.notAfter),
-            attempts: Number(row.attempts),
-            claimToken,
-          }))
-          .sort((a, b) => a.id - b.id);
-      });
+      return writer.run(
+        async (tx) => {
+          const candidates = await inOrderCandidates(tx, { channels, chatId, now, limit, perChat });
+          if (candidates.length === 0) return [];
+          const claimToken = randomUUID();
+          // The condition is repeated in the UPDATE: it is the claim, the SELECT only picks candidates.
+          // One raw statement claims and reads back (RETURNING, on both engines): Prisma's updateMany and
+          // findMany cost about a millisecond of CPU each, paid by every claim the sender makes.
+          const rows = await sqlOf(tx).all<ClaimedRow>(Prisma.sql`UPDATE "Outbox" SET "claimToken" = ${claimToken}, "claimedUntil" = ${new Date(now.getTime() + leaseMs)}
+            WHERE "id" IN (${Prisma.join(candidates)}) AND "status" = 'pending' AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
+            RETURNING "id", "dedupeKey", "channel", "chatId", "payload", "dueAt", "notAfter", "attempts"`);
+          return rows
+            .map((row) => ({
+              id: Number(row.id),
+              dedupeKey: row.dedupeKey,
+              channel: z.enum(CHANNELS).parse(row.channel),
+              chatId: row.chatId,
+              payload: outboxPayload.parse(JSON.parse(row.payload)) as OutboxPayload,
+              dueAt: rawDate(row.dueAt),
+              notAfter: row.notAfter === null ? null : rawDate(row.notAfter),
+              attempts: Number(row.attempts),
+              claimToken,
+            }))
+            .sort((a, b) => a.id - b.id);
+        },
+        { rawSql: true },
+      );
     },
 
     extend(claimToken, ids, until) {

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { bindDialect, type Dialect, type TxSql } from './dialect.js';
+import { bindDialect, type Dialect } from './dialect.js';
+import type { DirectSql } from './direct-sql.js';
 import { WriteConflict } from '../core/index.js';
 
 /**
@@ -25,14 +26,27 @@ export interface Lane<I, O> {
    * mark, and a lease that runs out meanwhile lets another instance send the message again.
    */
   readonly urgent?: boolean;
+  /** `apply` runs raw SQL only (see WriteOptions.rawSql). */
+  readonly rawSql?: boolean;
   apply(tx: Tx, inputs: readonly I[]): Promise<O[]>;
+}
+
+export interface WriteOptions {
+  /** See Lane.urgent. */
+  readonly urgent?: boolean;
+  /**
+   * The work runs raw SQL only (`sqlOf`, the helpers of sql.ts), no Prisma query: where the writer has
+   * the connection (SQLite) its transaction is then opened there, without Prisma's, and a Prisma query
+   * in it fails at once. For the writes of every message handled and sent.
+   */
+  readonly rawSql?: boolean;
 }
 
 export interface Writer {
   /** The engine's differences, for lanes that write raw SQL. */
   readonly dialect: Dialect;
   /** One transaction of its own, in turn with every other write of this process (`urgent`: see Lane). */
-  run<T>(work: (tx: Tx) => Promise<T>, options?: { readonly urgent?: boolean }): Promise<T>;
+  run<T>(work: (tx: Tx) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** Joins the requests of the same lane that are waiting into one transaction (group commit). */
   submit<I, O>(lane: Lane<I, O>, input: I): Promise<O>;
   /** Resolves when everything submitted so far is written. */
@@ -46,14 +60,32 @@ interface Task {
   reject(error: unknown): void;
 }
 
-const soloLane: Lane<(tx: Tx) => Promise<unknown>, unknown> = {
-  name: 'solo',
-  maxBatch: 1,
-  async apply(tx, [work]) {
-    return [await work!(tx)];
-  },
-};
-const urgentSoloLane: Lane<(tx: Tx) => Promise<unknown>, unknown> = { ...soloLane, name: 'solo-urgent', urgent: true };
+type Work = (tx: Tx) => Promise<unknown>;
+
+/** One lane for each kind of `run`, so that each kind's requests wait in line together. */
+const soloLanes = new Map<string, Lane<Work, unknown>>();
+function soloLane({ urgent = false, rawSql = false }: WriteOptions = {}): Lane<Work, unknown> {
+  const name = `solo${urgent ? '-urgent' : ''}${rawSql ? '-raw' : ''}`;
+  let lane = soloLanes.get(name);
+  if (!lane) {
+    lane = { name, maxBatch: 1, urgent, rawSql, apply: async (tx, [work]) => [await work!(tx)] };
+    soloLanes.set(name, lane);
+  }
+  return lane;
+}
+
+/**
+ * The transaction client of a raw-SQL transaction: `sqlOf` finds its SQL by this object, and anything
+ * else asked of it (a Prisma query) fails, rather than running on the connection outside the writer's
+ * control (a Prisma query that opens a transaction of its own there would wait forever).
+ */
+function rawSqlOnly(): Tx {
+  return new Proxy({} as Tx, {
+    get(_target, property) {
+      throw new Error(`Prisma's ${String(property)} in a write transaction that runs raw SQL only`);
+    },
+  });
+}
 
 const RETRIES = 8;
 
@@ -62,24 +94,35 @@ const RETRIES = 8;
  * dialect's advisory lock on PostgreSQL), and Prisma's per-query cost dominates small transactions, so
  * writes queue here: a lane's waiting requests commit together, and nothing in this process ever competes
  * for the write lock. Another process (the console, another instance) is waited for; a conflict or a
- * dropped connection is retried with backoff. `sql` runs raw SQL on the transaction's own connection
- * where the engine allows it (SQLite, see direct-sql.ts); without it raw SQL goes through Prisma.
+ * dropped connection is retried with backoff. `direct` runs raw SQL, and raw-SQL transactions, on the
+ * write connection where the engine allows it (SQLite, see direct-sql.ts); without it both go through Prisma.
  */
-export function createWriter(client: PrismaClient, dialect: Dialect, log: Logger, sql?: TxSql): Writer {
+export function createWriter(client: PrismaClient, dialect: Dialect, log: Logger, direct?: DirectSql): Writer {
   const queue: Task[] = [];
   let draining: Promise<void> | null = null;
 
-  async function transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  function once<T>(work: (tx: Tx) => Promise<T>, rawSql: boolean): Promise<T> {
+    if (rawSql && direct) {
+      return direct.transaction(() => {
+        const tx = rawSqlOnly();
+        bindDialect(tx, dialect, direct);
+        return work(tx);
+      });
+    }
+    return client.$transaction(
+      async (tx) => {
+        bindDialect(tx, dialect, direct);
+        await dialect.takeWriteLock(tx);
+        return work(tx);
+      },
+      { maxWait: 30_000, timeout: 30_000 },
+    );
+  }
+
+  async function transact<T>(work: (tx: Tx) => Promise<T>, rawSql: boolean): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await client.$transaction(
-          async (tx) => {
-            bindDialect(tx, dialect, sql);
-            await dialect.takeWriteLock(tx);
-            return work(tx);
-          },
-          { maxWait: 30_000, timeout: 30_000 },
-        );
+        return await once(work, rawSql);
       } catch (error) {
         if (!(error instanceof WriteConflict || dialect.isRetryable(error)) || attempt >= RETRIES) throw error;
         const delay = Math.min(1000, 5 * 2 ** attempt) * (0.5 + Math.random());
@@ -92,7 +135,7 @@ export function createWriter(client: PrismaClient, dialect: Dialect, log: Logger
   async function commit(batch: Task[]): Promise<void> {
     const lane = batch[0]!.lane;
     try {
-      const outputs = await transact((tx) => lane.apply(tx, batch.map((task) => task.input)));
+      const outputs = await transact((tx) => lane.apply(tx, batch.map((task) => task.input)), lane.rawSql ?? false);
       batch.forEach((task, index) => task.resolve(outputs[index]));
     } catch (error) {
       if (batch.length === 1) {
@@ -137,7 +180,7 @@ export function createWriter(client: PrismaClient, dialect: Dialect, log: Logger
   return {
     dialect,
     submit,
-    run: (work, options) => submit(options?.urgent ? urgentSoloLane : soloLane, work as (tx: Tx) => Promise<unknown>) as Promise<never>,
+    run: (work, options) => submit(soloLane(options), work as Work) as Promise<never>,
     idle: async () => {
       while (draining) await draining;
     },
