@@ -32,7 +32,7 @@ export interface RuntimeOptions {
 export async function openRuntime(databaseUrl: string, log: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const applied = await migrate(databaseUrl);
-  const db = await openDb(databaseUrl);
+  const db = await openDb(databaseUrl, log);
   if (applied.length) log.info({ migrations: applied, database: describeDatabase(databaseUrl) }, 'database migrated');
   const stores = createStores(db, log);
   const deps = { ...stores, clock, publicUrl: options.publicUrl };

@@ -5,6 +5,8 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { engineOf, sqliteFilePath, type Engine } from './db-url.js';
+import type { Logger } from 'pino';
+import { checkpointInThread } from './store/checkpointer.js';
 import { openPostgresReader, openSqlReader, type SqlReader } from './store/sql-reader.js';
 
 /**
@@ -115,7 +117,8 @@ export async function createClient(url: string, onConnection?: (connection: Data
   return new PrismaClient({ adapter });
 }
 
-export async function openDb(url: string): Promise<Db> {
+/** `log`: where a failure of the checkpoint thread is reported (SQLite; see store/checkpointer.ts). */
+export async function openDb(url: string, log?: Logger): Promise<Db> {
   const engine = databaseEngine(url);
   if (engine === 'postgresql') {
     const client = await createClient(url);
@@ -143,9 +146,25 @@ export async function openDb(url: string): Promise<Db> {
     return client;
   };
   let writeConnection: Database.Database | undefined;
-  const write = await connect((connection) => (writeConnection = connection));
+  // The writer's connection checkpoints until the checkpoint thread takes over (store/checkpointer.ts).
+  let autocheckpoint: number | null = null;
+  const write = await connect((connection) => {
+    if (autocheckpoint !== null) connection.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+    writeConnection = connection;
+  });
   const read = await connect();
   const sql = openSqlReader(sqliteFilePath(url));
+  // Only when the writer's connection is known: the thread takes its checkpoints away and may give them back.
+  const checkpointer = writeConnection
+    ? checkpointInThread(
+        sqliteFilePath(url),
+        (pages) => {
+          autocheckpoint = pages;
+          writeConnection?.pragma(`wal_autocheckpoint = ${pages}`);
+        },
+        log,
+      )
+    : null;
   return {
     engine,
     url,
@@ -155,6 +174,7 @@ export async function openDb(url: string): Promise<Db> {
     // Asked on every statement: the adapter opens a new connection if it reconnects.
     writeConnection: writeConnection ? () => writeConnection! : null,
     async close() {
+      await checkpointer?.close();
       await Promise.all([sql.close(), write.$disconnect(), read.$disconnect()]);
     },
   };
