@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { TxSql } from './dialect.js';
+import { dialectFor, type TxSql } from './dialect.js';
 
 /** Raw SQL on the write connection, and transactions opened on it directly. */
 export interface DirectSql extends TxSql {
@@ -10,6 +10,8 @@ export interface DirectSql extends TxSql {
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
 }
+
+const sqlite = dialectFor('sqlite');
 
 /** Statements kept prepared; IN lists of every length a batch can have fit many times over. */
 const MAX_STATEMENTS = 1_000;
@@ -40,7 +42,7 @@ export function directSql(connection: () => Database.Database): DirectSql {
   // As the adapter binds them: a DateTime as the text it stores, a boolean as 0 or 1.
   const bind = (query: Prisma.Sql) =>
     (query.values as unknown[]).map((value) =>
-      value instanceof Date ? value.toISOString().replace('Z', '+00:00') : typeof value === 'boolean' ? Number(value) : value,
+      value instanceof Date ? sqlite.time(value) : typeof value === 'boolean' ? Number(value) : value,
     );
   return {
     all: async <T>(query: Prisma.Sql) => prepare(query.sql).all(...bind(query)) as T[],

@@ -147,8 +147,7 @@ const settleLane: Lane<Settlement, boolean> = {
     for (const [claimToken, group] of sent) {
       const at = new Date(Math.max(...group.map((settlement) => (settlement.outcome as { at: Date }).at.getTime())));
       // Raw SQL: this runs for every claim the sender made, and Prisma's updateMany costs a millisecond of CPU.
-      const count = await sqlOf(tx).run(Prisma.sql`UPDATE "Outbox"
-        SET "status" = 'sent', "sentAt" = ${at}, "attempts" = "attempts" + 1, "claimToken" = NULL, "claimedUntil" = NULL
+      const count = await sqlOf(tx).run(Prisma.sql`UPDATE "Outbox" SET ${settlementSet({ kind: 'sent', at })}
         WHERE "id" IN (${Prisma.join(group.map((settlement) => settlement.message.id))}) AND "claimToken" = ${claimToken}`);
       // All held: one statement did it. Some claim ran out: say which, one by one (rare).
       if (count === group.length) for (const settlement of group) results.set(settlement, true);
