@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,12 @@ async function catalog(url: string) {
   return { columns, indexes, constraints };
 }
 
+/** Every `CREATE INDEX … WHERE …;` of the twins. */
+const partialIndexes = (): string[] =>
+  readdirSync(POSTGRES_MIGRATIONS)
+    .sort()
+    .flatMap((name) => readFileSync(path.join(POSTGRES_MIGRATIONS, name, 'migration.sql'), 'utf8').match(/^CREATE (?:UNIQUE )?INDEX [^;]* WHERE [^;]*;/gm) ?? []);
+
 describe('PostgreSQL migrations', () => {
   it('build exactly the database the schema describes', async () => {
     // 1. the twins, applied by the runner the server uses
@@ -58,6 +64,8 @@ describe('PostgreSQL migrations', () => {
       { cwd: ROOT, encoding: 'utf8' },
     );
     await query(direct, script);
+    // Partial indexes, which Prisma 6 cannot declare, are in the migrations alone: added as written there.
+    await query(direct, partialIndexes().join('\n'));
     // 3. the same tables, columns, defaults, keys and indexes
     const [fromTwins, fromSchema] = await Promise.all([catalog(migrated), catalog(direct)]);
     expect(fromSchema.columns.length).toBeGreaterThan(50);

@@ -95,6 +95,24 @@ PRAGMA defer_foreign_keys=OFF;`);
     after.close();
   });
 
+  it('indexes messages and updates by chat only while they are pending, which Prisma cannot declare', () => {
+    const file = path.join(scratch(), 'indexes.db');
+    migrateSqlite(file, MIGRATIONS, 1_000);
+    const db = new Database(file, { readonly: true });
+    // A claim asks for a chat's pending rows; an index of every row by chat made it read all that is kept.
+    const byChat = (table: string, column: string) =>
+      db
+        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql LIKE ?`)
+        .all(table, `%ON "${table}"("${column}"%`);
+    expect(byChat('Outbox', 'channel')).toEqual([
+      { name: 'Outbox_pending_chat_idx', sql: `CREATE INDEX "Outbox_pending_chat_idx" ON "Outbox"("channel", "chatId") WHERE "status" = 'pending'` },
+    ]);
+    expect(byChat('InboxUpdate', 'chatKey')).toEqual([
+      { name: 'InboxUpdate_pending_chat_idx', sql: `CREATE INDEX "InboxUpdate_pending_chat_idx" ON "InboxUpdate"("chatKey") WHERE "status" = 'pending'` },
+    ]);
+    db.close();
+  });
+
   it('applies nothing to a database already migrated, whether by Prisma or by itself', () => {
     const file = path.join(scratch(), 'by-prisma.db');
     prisma(file, 'migrate', 'deploy');
