@@ -1,4 +1,4 @@
-import { Api, Bot, GrammyError, HttpError, InputFile } from 'grammy';
+import { Api, Bot, GrammyError, HttpError, InputFile, type ApiClientOptions } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
@@ -9,6 +9,7 @@ import { editKind, pressAnswerKind, replyKind } from '../../outbox/index.js';
 import type { InboxRow, InboxStore, OutboxDraft } from '../../store/inbox.js';
 import { AdminStatusUnknown, createAdminCache } from './admins.js';
 import { escapeHtml, keyboardFor, MESSAGE_LIMIT, readPress, splitForTelegram } from './format.js';
+import { createHttpThread } from './http-thread.js';
 import { commandMenus } from './menu.js';
 
 export interface TelegramOptions {
@@ -92,9 +93,13 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
   const { core, log } = options;
   const timeoutSeconds = options.requestTimeoutSeconds ?? 10;
   const client = { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), timeoutSeconds };
+  const http = createHttpThread(log);
+  const onThread = { ...client, fetch: http.fetch as unknown as NonNullable<ApiClientOptions['fetch']> };
   // No retry or throttling layer here: the outbox's sender owns the limits and the retries.
-  const bot = new Bot(options.token, { client });
-  const pollApi = new Api(options.token, { ...client, timeoutSeconds: POLL_TIMEOUT_SECONDS + 10 });
+  const bot = new Bot(options.token, { client: onThread });
+  const pollApi = new Api(options.token, { ...onThread, timeoutSeconds: POLL_TIMEOUT_SECONDS + 10 });
+  // An upload streams its file from disk: grammY's own client, on this thread.
+  const uploads = new Api(options.token, client);
   const admins = createAdminCache(bot.api, options.adminTtlMs ?? 60_000);
 
   /**
@@ -378,12 +383,13 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     },
     async sendDocument(chatId, document, documentOptions) {
       // grammY streams the file from disk into the multipart upload.
-      await bot.api.sendDocument(telegramChat(chatId), new InputFile(document.path, document.fileName), {}, grammySignal(documentOptions?.signal));
+      await uploads.sendDocument(telegramChat(chatId), new InputFile(document.path, document.fileName), {}, grammySignal(documentOptions?.signal));
     },
     async stop() {
       polling?.stop.abort();
       await polling?.done;
       await worker.stop();
+      http.close();
     },
   };
 }
