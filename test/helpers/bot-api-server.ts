@@ -99,6 +99,19 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
   };
   const chatOf = (id: number) => (id < 0 ? { id, type: 'supergroup', title: `Grup ${-id}` } : { id, type: 'private', first_name: 'Warga' });
 
+  /**
+   * Until the next call or update, or `ms`. The timer goes with the wake: a long poll answered at once
+   * would otherwise leave its 25 s timer holding the process open after the server is closed.
+   */
+  const wakeOrAfter = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, ms));
+      waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+
   async function getUpdates(payload: Record<string, unknown>): Promise<unknown[]> {
     const offset = Number(payload.offset ?? 0);
     const limit = Number(payload.limit ?? 100);
@@ -107,10 +120,7 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
       // Updates below the offset are confirmed by the client and forgotten, as Telegram does.
       while (updates.length && Number(updates[0]!.update_id) < offset) updates.shift();
       if (updates.length || closed || Date.now() >= deadline) return updates.slice(0, limit);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, Math.max(0, deadline - Date.now()));
-      });
+      await wakeOrAfter(deadline - Date.now());
     }
   }
 
@@ -302,10 +312,7 @@ export async function startBotApiServer(token = '123456:TEST-token'): Promise<Bo
       const deadline = Date.now() + timeoutMs;
       while (!predicate(calls)) {
         if (Date.now() > deadline) throw new Error(`timed out waiting; calls: ${calls.map((c) => c.method).join(', ')}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 50);
-        });
+        await wakeOrAfter(50);
       }
     },
     async say(from, text, chat) {
