@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { openDb } from '../src/db.js';
+import { dialectFor } from '../src/store/dialect.js';
 import { createStores } from '../src/store/index.js';
 import { createDatabases } from './fixtures.js';
 
@@ -17,6 +18,8 @@ const ROUNDS = Number(process.env.BENCH_OUTBOX_ROUNDS ?? 3);
 const DAY = 24 * 60 * 60_000;
 
 const databases = await createDatabases();
+/** DateTime columns as the server stores them on SQLite. */
+const sqlite = dialectFor('sqlite');
 
 /** A month of sent messages over a thousand chats (the bench's hundred among them), written directly. */
 function keepSent(file: string, count: number): void {
@@ -26,7 +29,7 @@ function keepSent(file: string, count: number): void {
   const payload = JSON.stringify({ kind: 'text', text: '✅ Setoran dicatat.' });
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
-      const at = new Date(Date.now() - 30 * DAY + Math.floor((i / count) * 30 * DAY)).toISOString().replace('Z', '+00:00');
+      const at = sqlite.time(new Date(Date.now() - 30 * DAY + Math.floor((i / count) * 30 * DAY)));
       insert.run(`kept:${i}`, String(-1_000_000 - (i % 1_000)), payload, `inbox:kept:${i}`, at, at, at, at);
     }
   })();

@@ -136,13 +136,14 @@ const finishLane: Lane<Finish, void> = {
     await enqueue(tx, outbox);
     await behindTheAnswers(tx, finishes);
     const done = finishes.filter((finish) => finish.outcome.status === 'done').map((finish) => finish.row.id);
+    // Done or given up, the row is released and its handling over.
+    const ended = Prisma.sql`"claimToken" = NULL, "claimedUntil" = NULL, "doneAt" = ${now}`;
     if (done.length) {
-      await sqlOf(tx).run(Prisma.sql`UPDATE "InboxUpdate" SET "status" = 'done', "claimToken" = NULL, "claimedUntil" = NULL, "doneAt" = ${now}
-        WHERE "id" IN (${Prisma.join(done)})`);
+      await sqlOf(tx).run(Prisma.sql`UPDATE "InboxUpdate" SET "status" = 'done', ${ended} WHERE "id" IN (${Prisma.join(done)})`);
     }
     for (const { row, outcome } of finishes) {
       if (outcome.status === 'failed') {
-        await sqlOf(tx).run(Prisma.sql`UPDATE "InboxUpdate" SET "status" = 'failed', "claimToken" = NULL, "claimedUntil" = NULL, "doneAt" = ${now},
+        await sqlOf(tx).run(Prisma.sql`UPDATE "InboxUpdate" SET "status" = 'failed', ${ended},
           "lastError" = ${outcome.error}, "attempts" = "attempts" + 1 WHERE "id" = ${row.id}`);
       }
     }
