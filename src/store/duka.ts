@@ -4,7 +4,6 @@ import { fundWithAliases, toFundInfo } from './rows.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { postEntry } from './ledger.js';
 import { applyOnce } from './once.js';
-import type { SqlReader } from './sql-reader.js';
 import { uniquely } from './unique.js';
 import type { Tx, Writer } from './writer.js';
 
@@ -39,7 +38,7 @@ async function toViews(client: Client, rows: readonly EventRow[]): Promise<DukaE
 
 const withSantunan = { santunan: { orderBy: { id: 'asc' } } } as const satisfies Prisma.DukaEventInclude;
 
-export function createDukaStore(read: PrismaClient, writer: Writer, sql: SqlReader): DukaStore {
+export function createDukaStore(read: PrismaClient, writer: Writer): DukaStore {
   return {
     record(once, event, at, render) {
       return applyOnce<RecordedDuka>(
@@ -111,11 +110,6 @@ export function createDukaStore(read: PrismaClient, writer: Writer, sql: SqlRead
     levyBook: (wksbmId, householdId) => levyBookOf(read, wksbmId, householdId === undefined ? undefined : [householdId]),
 
     // Every /setor asks: a prepared statement, not the client's query (most of a millisecond of CPU).
-    async levyFundId(wksbmId) {
-      const [row] = await sql.all<{ fundId: bigint | number }>(Prisma.sql`SELECT "fundId" FROM "DukaLevySetting" WHERE "wksbmId" = ${wksbmId}`);
-      return row ? Number(row.fundId) : null;
-    },
-
     async events(wksbmId, limit) {
       const rows = await read.dukaEvent.findMany({ where: { wksbmId }, orderBy: { number: 'desc' }, take: limit, include: withSantunan });
       return toViews(read, rows);

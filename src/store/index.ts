@@ -87,7 +87,7 @@ export function createStores(db: Db, log: Logger): Stores {
     inbox: createInboxStore(db.read, writer, db.sql, () => outbox.written()),
     leases: createLeaseStore(writer),
     arisan: createArisanStore(db.read, writer, { fundsChanged: community.fundsChanged }),
-    duka: createDukaStore(db.read, writer, db.sql),
+    duka: createDukaStore(db.read, writer),
     reports: createReportStore(db.read, writer),
     monthly: createMonthlyReports(db.read, writer),
   };

@@ -262,6 +262,14 @@ export function createIuranStore(read: PrismaClient, writer: Writer, sql: SqlRea
     iurans: async (wksbmId) =>
       (await sql.all(Prisma.sql`SELECT 1 FROM "Iuran" WHERE "wksbmId" = ${wksbmId} LIMIT 1`)).length ? iuranInfos(read, { wksbmId }) : [],
 
+    // The duka levy's setting is read here too: both questions in one statement, once per /setor.
+    async paidByHousehold(wksbmId, fundId) {
+      const [row] = await sql.all<{ paid: bigint | number | boolean }>(Prisma.sql`SELECT
+        EXISTS (SELECT 1 FROM "Iuran" WHERE "wksbmId" = ${wksbmId} AND "fundId" = ${fundId})
+        OR EXISTS (SELECT 1 FROM "DukaLevySetting" WHERE "wksbmId" = ${wksbmId} AND "fundId" = ${fundId}) AS "paid"`);
+      return Boolean(Number(row?.paid ?? 0));
+    },
+
     async householdsOf(personId) {
       const rows = await read.householdMember.findMany({ where: { personId }, orderBy: { id: 'asc' } });
       const wksbms = await read.wksbm.findMany({ where: { id: { in: rows.map((row) => row.wksbmId) } } });

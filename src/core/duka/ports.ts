@@ -88,8 +88,6 @@ export interface DukaStore {
   setLevy(once: Once, input: { wksbmId: number; fundId: number; amount: bigint }, render: Render<LevySetting>): Promise<readonly Reply[]>;
   /** The WKSBM's levy book, or only one household's part of it (its own /iuran saya). */
   levyBook(wksbmId: number, householdId?: number): Promise<LevyBook>;
-  /** The fund the levy is paid into, or null when the WKSBM never set one (one query, read on every /setor). */
-  levyFundId(wksbmId: number): Promise<number | null>;
   /** Newest first. */
   events(wksbmId: number, limit: number): Promise<readonly DukaEventView[]>;
   event(wksbmId: number, number: number): Promise<DukaEventView | null>;

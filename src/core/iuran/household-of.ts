@@ -40,8 +40,8 @@ export async function householdOfSetor(
   fund: FundInfo,
   from: { typed: string | null; personId: number | null },
 ): Promise<HouseholdPick> {
+  if (!(await ctx.deps.iuran.paidByHousehold(wksbmId, fund.id))) return { ok: true, value: null };
   const iuran = (await ctx.deps.iuran.iurans(wksbmId)).find((candidate) => candidate.fund.id === fund.id) ?? null;
-  if (!iuran && (await ctx.deps.duka.levyFundId(wksbmId)) !== fund.id) return { ok: true, value: null };
   const households = await ctx.deps.iuran.households(wksbmId);
   const explicit = from.typed !== null && /^kk\s+/i.test(from.typed);
   if (from.personId !== null && !explicit) {

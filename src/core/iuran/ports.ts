@@ -107,6 +107,11 @@ export type ChangeRateOutcome = { readonly ok: true; readonly iuran: IuranInfo }
 export interface IuranStore {
   households(wksbmId: number): Promise<readonly HouseholdInfo[]>;
   iurans(wksbmId: number): Promise<readonly IuranInfo[]>;
+  /**
+   * Whether money put into the fund is paid by a household: the fund has an iuran, or the duka levy is
+   * paid into it. Every /setor asks, and most funds are neither: one read answers it.
+   */
+  paidByHousehold(wksbmId: number, fundId: number): Promise<boolean>;
   /** The WKSBM's book, or only one household's part of it (its own /iuran saya). */
   book(wksbmId: number, householdId?: number): Promise<IuranBook>;
   /** The roster as counts per tenure and amount paid, for the counts a group sees. */
