@@ -34,6 +34,16 @@ const PRISMA_RETRYABLE = new Set(['P1008', 'P2034']);
 const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
 const messageOf = (error: unknown): string => String((error as { message?: unknown } | null)?.message ?? error);
 
+/** The instant last written and its text: a batch writes one instant into many rows (createdAt, a claim's lease). */
+let lastTime = { ms: NaN, text: '' };
+
+/** How the SQLite adapter writes a DateTime. */
+function sqliteTime(date: Date): string {
+  const ms = date.getTime();
+  if (ms !== lastTime.ms) lastTime = { ms, text: date.toISOString().replace('Z', '+00:00') };
+  return lastTime.text;
+}
+
 const sqlite: Dialect = {
   engine: 'sqlite',
   // SQLite's BEGIN IMMEDIATE, which Prisma cannot issue: a write statement, even one that matches no row,
@@ -49,8 +59,7 @@ const sqlite: Dialect = {
     if (typeof code === 'string' && PRISMA_RETRYABLE.has(code)) return true;
     return /SQLITE_BUSY|database is locked|Operation has timed out/i.test(messageOf(error));
   },
-  // How the SQLite adapter writes a DateTime.
-  time: (date) => date.toISOString().replace('Z', '+00:00'),
+  time: sqliteTime,
   now: async () => new Date(),
 };
 

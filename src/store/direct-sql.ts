@@ -26,15 +26,25 @@ const MAX_STATEMENTS = 1_000;
 export function directSql(connection: () => Database.Database): DirectSql {
   const statements = new Map<string, Database.Statement>();
   let owner: Database.Database | undefined;
+  /** BEGIN, COMMIT and ROLLBACK of `owner`, prepared once like the rest. */
+  let control: { begin: Database.Statement; commit: Database.Statement; rollback: Database.Statement } | undefined;
+  function own(db: Database.Database): void {
+    if (db === owner) return;
+    statements.clear();
+    control = undefined;
+    owner = db;
+  }
+  function controlOf(db: Database.Database) {
+    own(db);
+    return (control ??= { begin: db.prepare('BEGIN IMMEDIATE'), commit: db.prepare('COMMIT'), rollback: db.prepare('ROLLBACK') });
+  }
   function prepare(text: string): Database.Statement {
     const db = connection();
     // Prisma ends a transaction that runs past its timeout; a statement after that would commit on its
     // own, so it fails instead, as Prisma's own queries on a closed transaction do.
     if (!db.inTransaction) throw new Error('a direct SQL statement ran outside the write transaction');
-    if (db !== owner || statements.size >= MAX_STATEMENTS) {
-      statements.clear();
-      owner = db;
-    }
+    own(db);
+    if (statements.size >= MAX_STATEMENTS) statements.clear();
     let statement = statements.get(text);
     if (!statement) statements.set(text, (statement = db.prepare(text)));
     return statement;
@@ -49,14 +59,15 @@ export function directSql(connection: () => Database.Database): DirectSql {
     run: async (query) => prepare(query.sql).run(...bind(query)).changes,
     async transaction(work) {
       const db = connection();
-      db.prepare('BEGIN IMMEDIATE').run();
+      const { begin, commit, rollback } = controlOf(db);
+      begin.run();
       try {
         const result = await work();
-        db.prepare('COMMIT').run();
+        commit.run();
         return result;
       } catch (error) {
         // A failed COMMIT (the disk full) may have ended the transaction already.
-        if (db.inTransaction) db.prepare('ROLLBACK').run();
+        if (db.inTransaction) rollback.run();
         throw error;
       }
     },
