@@ -93,13 +93,15 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
   const { core, log } = options;
   const timeoutSeconds = options.requestTimeoutSeconds ?? 10;
   const client = { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), timeoutSeconds };
-  const http = createHttpThread(log);
-  const onThread = { ...client, fetch: http.fetch as unknown as NonNullable<ApiClientOptions['fetch']> };
   // No retry or throttling layer here: the outbox's sender owns the limits and the retries.
-  const bot = new Bot(options.token, { client: onThread });
-  const pollApi = new Api(options.token, { ...onThread, timeoutSeconds: POLL_TIMEOUT_SECONDS + 10 });
-  // An upload streams its file from disk: grammY's own client, on this thread.
-  const uploads = new Api(options.token, client);
+  const bot = new Bot(options.token, { client });
+  const pollApi = new Api(options.token, { ...client, timeoutSeconds: POLL_TIMEOUT_SECONDS + 10 });
+  // The sender's messages, hundreds a second on a busy server, go through a thread of their own, which
+  // starts with the first of them: start-up, polling (a call per hundred updates) and admin lists stay
+  // on grammY's own client, so a server that has sent nothing yet holds no thread. An upload streams
+  // its file from disk, which cannot cross threads: bot.api.
+  const http = createHttpThread(log);
+  const sends = new Api(options.token, { ...client, fetch: http.fetch as unknown as NonNullable<ApiClientOptions['fetch']> });
   const admins = createAdminCache(bot.api, options.adminTtlMs ?? 60_000);
 
   /**
@@ -361,7 +363,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       for (const reply of replies) {
         const parts = splitForTelegram(reply.text);
         for (const [index, part] of parts.entries()) {
-          await bot.api.sendMessage(
+          await sends.sendMessage(
             telegramChat(chatId),
             escapeHtml(part),
             {
@@ -376,14 +378,14 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       }
     },
     async edit(chatId, messageId, text, editOptions) {
-      await bot.api.editMessageText(telegramChat(chatId), Number(messageId), escapeHtml(text), { parse_mode: 'HTML' }, grammySignal(editOptions?.signal));
+      await sends.editMessageText(telegramChat(chatId), Number(messageId), escapeHtml(text), { parse_mode: 'HTML' }, grammySignal(editOptions?.signal));
     },
     async answerPress(pressId, answer, answerOptions) {
-      await bot.api.answerCallbackQuery(pressId, answer.text ? { text: answer.text, show_alert: answer.alert ?? false } : {}, grammySignal(answerOptions?.signal));
+      await sends.answerCallbackQuery(pressId, answer.text ? { text: answer.text, show_alert: answer.alert ?? false } : {}, grammySignal(answerOptions?.signal));
     },
     async sendDocument(chatId, document, documentOptions) {
       // grammY streams the file from disk into the multipart upload.
-      await uploads.sendDocument(telegramChat(chatId), new InputFile(document.path, document.fileName), {}, grammySignal(documentOptions?.signal));
+      await bot.api.sendDocument(telegramChat(chatId), new InputFile(document.path, document.fileName), {}, grammySignal(documentOptions?.signal));
     },
     async stop() {
       polling?.stop.abort();
