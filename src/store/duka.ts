@@ -109,7 +109,6 @@ export function createDukaStore(read: PrismaClient, writer: Writer): DukaStore {
 
     levyBook: (wksbmId, householdId) => levyBookOf(read, wksbmId, householdId === undefined ? undefined : [householdId]),
 
-    // Every /setor asks: a prepared statement, not the client's query (most of a millisecond of CPU).
     async events(wksbmId, limit) {
       const rows = await read.dukaEvent.findMany({ where: { wksbmId }, orderBy: { number: 'desc' }, take: limit, include: withSantunan });
       return toViews(read, rows);

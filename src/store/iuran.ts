@@ -257,8 +257,8 @@ async function toGroups(tx: Tx, input: { wksbmId: number; key: string; subject: 
 export function createIuranStore(read: PrismaClient, writer: Writer, sql: SqlReader): Omit<IuranStore, 'book' | 'paidUpRoster'> {
   return {
     households: (wksbmId) => householdInfos(read, { wksbmId }),
-    // Every /setor asks and most WKSBM have no iuran: a prepared statement answers that in microseconds,
-    // where the client's findMany cost most of a millisecond of CPU per /setor.
+    // Most WKSBM have no iuran: a prepared statement answers that in microseconds, where the client's
+    // findMany costs most of a millisecond of CPU.
     iurans: async (wksbmId) =>
       (await sql.all(Prisma.sql`SELECT 1 FROM "Iuran" WHERE "wksbmId" = ${wksbmId} LIMIT 1`)).length ? iuranInfos(read, { wksbmId }) : [],
 
