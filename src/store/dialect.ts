@@ -37,8 +37,8 @@ const messageOf = (error: unknown): string => String((error as { message?: unkno
 /** The instant last written and its text: a batch writes one instant into many rows (createdAt, a claim's lease). */
 let lastTime = { ms: NaN, text: '' };
 
-/** How the SQLite adapter writes a DateTime. */
-function sqliteTime(date: Date): string {
+/** How the SQLite adapter writes a DateTime, so a text comparison orders instants correctly. */
+export function sqliteTime(date: Date): string {
   const ms = date.getTime();
   if (ms !== lastTime.ms) lastTime = { ms, text: date.toISOString().replace('Z', '+00:00') };
   return lastTime.text;

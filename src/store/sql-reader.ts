@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Prisma } from '../generated/prisma/client.js';
+import { sqliteTime } from './dialect.js';
 
 /**
  * Reads on the hottest paths (every dashboard request: the session, the viewer's roles, a Buku kas page)
@@ -80,8 +81,7 @@ export function openSqlReader(file: string): SqlReader {
       return rows.slice() as T[];
     },
     version,
-    // How the SQLite adapter stores a DateTime, so a text comparison orders instants correctly.
-    time: (date) => date.toISOString().replace('Z', '+00:00'),
+    time: sqliteTime,
     close: async () => {
       db.close();
     },
