@@ -164,21 +164,24 @@ async function behindTheAnswers(tx: Tx, finishes: readonly Finish[]): Promise<vo
   // answer in the chat stays ahead. Ids, not times: an answer committed in the millisecond the next
   // update's handling starts is older by id, and ids are in commit order (writers take turns, on both
   // engines). Several answers in one chat look from the earliest mark among them (the union of theirs).
-  const since = new Map<string, { channel: string; chatId: string; since: number }>();
+  const since = new Map<string, number>();
+  const chatOf = (message: { channel: string; chatId: string }) => `${message.channel}\u0001${message.chatId}`;
   for (const finish of answered) {
-    for (const { channel, chatId } of finish.messages) {
-      const key = `${channel}\u0001${chatId}`;
-      const seen = since.get(key);
-      if (!seen || finish.since < seen.since) since.set(key, { channel, chatId, since: finish.since });
+    for (const message of finish.messages) {
+      const seen = since.get(chatOf(message));
+      if (seen === undefined || finish.since < seen) since.set(chatOf(message), finish.since);
     }
   }
   // Raw SQL: every finished batch asks this, and Prisma's findMany with a condition per chat costs milliseconds.
-  const chats = Prisma.join(
-    [...since.values()].map((chat) => Prisma.sql`("channel" = ${chat.channel} AND "chatId" = ${chat.chatId} AND "id" > ${chat.since})`),
-    ' OR ',
-  );
-  const written = await sqlOf(tx).all<{ id: number | bigint; subject: string }>(Prisma.sql`
-    SELECT "id", "subject" FROM "Outbox" WHERE "status" = 'pending' AND "claimToken" IS NULL AND (${chats})`);
+  // One range of ids, from the earliest mark, read in id order: what was written since then, a few batches'
+  // answers even under load. A condition per chat made SQLite read every pending message of the channel (a
+  // backlog's thousands), and one seek per chat cost more still. `|| ''` keeps SQLite off the status index,
+  // whose pending entries are that backlog too.
+  const earliest = Math.min(...since.values());
+  const recent = await sqlOf(tx).all<{ id: number | bigint; subject: string; channel: string; chatId: string }>(Prisma.sql`
+    SELECT "id", "subject", "channel", "chatId" FROM "Outbox"
+    WHERE "id" > ${earliest} AND "claimToken" IS NULL AND "status" || '' = 'pending'`);
+  const written = recent.filter((message) => Number(message.id) > (since.get(chatOf(message)) ?? Infinity));
   const moved = written.filter((message) => !subjects.has(message.subject)).map((message) => Number(message.id));
   if (moved.length === 0) return;
   const rows = await sqlOf(tx).all<Record<string, SqlValue>>(Prisma.sql`SELECT * FROM "Outbox" WHERE "id" IN (${Prisma.join(moved)}) ORDER BY "id"`);
