@@ -1,4 +1,4 @@
-import { Api, Bot, GrammyError, HttpError, InputFile, type ApiClientOptions } from 'grammy';
+import { Api, Bot, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Chat, Update, User } from 'grammy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
@@ -98,10 +98,9 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
   const pollApi = new Api(options.token, { ...client, timeoutSeconds: POLL_TIMEOUT_SECONDS + 10 });
   // The sender's messages, hundreds a second on a busy server, go through a thread of their own, which
   // starts with the first of them: start-up, polling (a call per hundred updates) and admin lists stay
-  // on grammY's own client, so a server that has sent nothing yet holds no thread. An upload streams
-  // its file from disk, which cannot cross threads: bot.api.
-  const http = createHttpThread(log);
-  const sends = new Api(options.token, { ...client, fetch: http.fetch as unknown as NonNullable<ApiClientOptions['fetch']> });
+  // on the main thread, so a server that has sent nothing yet holds no thread. An upload streams its
+  // file from disk, which cannot cross threads: bot.api.
+  const sends = createHttpThread(options.token, client, log);
   const admins = createAdminCache(bot.api, options.adminTtlMs ?? 60_000);
 
   /**
@@ -363,25 +362,26 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       for (const reply of replies) {
         const parts = splitForTelegram(reply.text);
         for (const [index, part] of parts.entries()) {
-          await sends.sendMessage(
-            telegramChat(chatId),
-            escapeHtml(part),
+          await sends.call(
+            'sendMessage',
             {
+              chat_id: telegramChat(chatId),
+              text: escapeHtml(part),
               parse_mode: 'HTML',
               reply_parameters: quote ? { message_id: Number(quote.messageId), allow_sending_without_reply: true } : undefined,
               reply_markup: index === parts.length - 1 ? keyboardFor(reply.actions) : undefined,
             },
-            grammySignal(sendOptionsIn?.signal),
+            sendOptionsIn?.signal,
           );
           quote = undefined;
         }
       }
     },
     async edit(chatId, messageId, text, editOptions) {
-      await sends.editMessageText(telegramChat(chatId), Number(messageId), escapeHtml(text), { parse_mode: 'HTML' }, grammySignal(editOptions?.signal));
+      await sends.call('editMessageText', { chat_id: telegramChat(chatId), message_id: Number(messageId), text: escapeHtml(text), parse_mode: 'HTML' }, editOptions?.signal);
     },
     async answerPress(pressId, answer, answerOptions) {
-      await sends.answerCallbackQuery(pressId, answer.text ? { text: answer.text, show_alert: answer.alert ?? false } : {}, grammySignal(answerOptions?.signal));
+      await sends.call('answerCallbackQuery', { callback_query_id: pressId, ...(answer.text ? { text: answer.text, show_alert: answer.alert ?? false } : {}) }, answerOptions?.signal);
     },
     async sendDocument(chatId, document, documentOptions) {
       // grammY streams the file from disk into the multipart upload.
@@ -391,7 +391,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       polling?.stop.abort();
       await polling?.done;
       await worker.stop();
-      http.close();
+      sends.close();
     },
   };
 }

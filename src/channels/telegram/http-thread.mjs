@@ -1,12 +1,13 @@
 /**
  * The Bot API request thread (see http-thread.ts). Plain JavaScript: it starts as a worker from src/
- * (tests, benchmarks) and from dist/ alike. It logs nothing: requests carry the token in their URL and
- * people's words in their body.
+ * (tests, benchmarks) and from dist/ alike. It logs nothing: it holds the token, and the payloads carry
+ * people's words.
  */
 import http from 'node:http';
 import https from 'node:https';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 
+const { token, apiRoot, timeoutMs } = workerData;
 // One connection per request at a time, kept open for the next, as grammY's own client does.
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 /** Requests not yet answered, by id, so that an abort can close one. */
@@ -17,28 +18,52 @@ function settle(id, answer) {
   parentPort.postMessage({ id, ...answer });
 }
 
-// The error's code and Node's message ("connect ECONNREFUSED 127.0.0.1:8081"): never the URL, which holds the token.
-const failure = (error) => ({ error: { code: error.code ?? error.name, message: error.message } });
+// The error's code only: never the URL, which holds the token.
+const failure = (code) => ({ failed: { code: String(code) } });
 
-function send({ id, url, headers, body }) {
+/** As grammY's client reads an answer: `ok` says whether the call succeeded, whatever the HTTP status. */
+function answerOf(text) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return failure('EBADANSWER');
+  }
+  if (data?.ok === true) return {};
+  if (typeof data?.error_code !== 'number') return failure('EBADANSWER');
+  return { refused: { error_code: data.error_code, description: String(data.description ?? ''), parameters: data.parameters ?? {} } };
+}
+
+function send({ id, method, payload }) {
   let target;
   try {
-    target = new URL(url);
+    target = new URL(`${apiRoot}/bot${token}/${method}`);
   } catch (error) {
-    return parentPort.postMessage({ id, ...failure(error) });
+    return parentPort.postMessage({ id, ...failure(error.code ?? error.name) });
   }
+  const body = JSON.stringify(payload);
   const client = target.protocol === 'https:' ? https : http;
   const request = client.request(
     target,
-    { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent: agents[target.protocol] },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', connection: 'keep-alive', 'content-length': Buffer.byteLength(body) },
+      agent: agents[target.protocol],
+      timeout: timeoutMs,
+    },
     (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => settle(id, { status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', (error) => settle(id, failure(error)));
+      response.on('end', () => settle(id, answerOf(Buffer.concat(chunks).toString('utf8'))));
+      response.on('error', (error) => settle(id, failure(error.code ?? error.name)));
     },
   );
-  request.on('error', (error) => settle(id, failure(error)));
+  // No answer within grammY's timeout: given up, as grammY gives up its own requests.
+  request.on('timeout', () => {
+    settle(id, failure('ETIMEDOUT'));
+    request.destroy();
+  });
+  request.on('error', (error) => settle(id, failure(error.code ?? error.name)));
   open.set(id, request);
   request.end(body);
 }

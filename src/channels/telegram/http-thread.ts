@@ -1,41 +1,64 @@
 import { Worker } from 'node:worker_threads';
+import { GrammyError, HttpError, type RawApi } from 'grammy';
+import type { ResponseParameters } from 'grammy/types';
 import type { Logger } from 'pino';
 
-/** What grammY's client asks of `fetch` for a JSON call, and the little of the answer it reads. */
-export type ApiFetch = (
-  url: string,
-  init: { readonly headers?: unknown; readonly body?: unknown; readonly signal?: AbortSignalLike | null },
-) => Promise<{ readonly ok: boolean; readonly status: number; json(): Promise<unknown> }>;
-
-/** grammY passes its polyfill's AbortSignal; both it and Node's have these. */
-interface AbortSignalLike {
-  readonly aborted: boolean;
-  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
-  removeEventListener(type: 'abort', listener: () => void): void;
-}
+/** The calls that go through the thread: the outbox's sends, hundreds a second on a busy server. */
+export type ThreadMethod = 'sendMessage' | 'editMessageText' | 'answerCallbackQuery';
 
 export interface HttpThread {
-  /** For grammY's `client.fetch`: JSON calls only (an upload's multipart stream cannot cross threads). */
-  readonly fetch: ApiFetch;
-  /** The thread ends once its requests are answered (a later request starts it again, and it ends again). */
+  /**
+   * Calls a Bot API method on the thread. It fails as grammY's call would: a GrammyError when the Bot API
+   * refuses (its code, description and parameters such as retry_after), an HttpError when the request
+   * fails, times out or is aborted. Resolves with nothing: the sender needs no answer.
+   */
+  call<M extends ThreadMethod>(method: M, payload: Parameters<RawApi[M]>[0], signal?: AbortSignal): Promise<void>;
+  /** The thread ends once its calls are answered (a later call starts it again, and it ends again). */
   close(): void;
 }
 
-type Answer = { id: number; status: number; text: string } | { id: number; error: { code: string; message: string } };
+/** What the thread answers: nothing more for a success. */
+interface Answer {
+  readonly id: number;
+  /** The Bot API refused the call: its own answer. */
+  readonly refused?: { readonly error_code: number; readonly description: string; readonly parameters: ResponseParameters };
+  /** The request failed: the error's code only. */
+  readonly failed?: { readonly code: string };
+}
 
 interface Waiting {
-  resolve(response: Awaited<ReturnType<ApiFetch>>): void;
+  /** Kept for the error, as grammY's GrammyError keeps them. */
+  readonly method: ThreadMethod;
+  readonly payload: Record<string, unknown>;
+  resolve(): void;
   reject(error: Error): void;
 }
 
+/** Where the Bot API is and how long a call may take, as grammY's client options say. */
+export interface ThreadClient {
+  readonly apiRoot?: string;
+  readonly timeoutSeconds: number;
+}
+
+/** As grammY's client says a request failed, without the URL (it holds the token). */
+const networkError = (method: string, cause: Error) => new HttpError(`Network request for '${method}' failed!`, cause);
+
 /**
- * Bot API requests on a thread of their own. A busy server sends hundreds of messages a second, and on
- * the main thread the HTTP client's part of each (the request, the socket, reading the answer) took a
- * fifth of the time that also handles the updates and writes the database. grammY still builds every
- * request and reads every answer; the thread holds the keep-alive connections and does the I/O. It
- * starts with the first request.
+ * The outbox's Bot API calls on a thread of their own. A busy server sends hundreds of messages a second,
+ * and on the main thread, which also handles the updates and writes the database, the HTTP client's part
+ * of each (the request, the socket, reading the answer) took a fifth of its time, and grammY's client
+ * around it (abort controllers, a timer, the request built and the answer read) another twentieth. So the
+ * main thread hands over the method and payload, the thread makes the request as grammY's client would
+ * (JSON, keep-alive, its timeout), and the main thread learns the outcome as the error grammY would have
+ * thrown. grammY's own client on the thread cost it more than this whole request, and made it the
+ * bottleneck. The thread starts with the first call.
  */
-export function createHttpThread(log: Logger, script = new URL('./http-thread.mjs', import.meta.url)): HttpThread {
+export function createHttpThread(
+  token: string,
+  client: ThreadClient,
+  log: Logger,
+  script = new URL('./http-thread.mjs', import.meta.url),
+): HttpThread {
   /** The running thread and its requests not yet answered; a thread that ends takes only its own along. */
   let current: { readonly worker: Worker; readonly waiting: Map<number, Waiting>; ending: boolean } | null = null;
   let nextId = 0;
@@ -50,20 +73,18 @@ export function createHttpThread(log: Logger, script = new URL('./http-thread.mj
   }
 
   function start(): NonNullable<typeof current> {
-    const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 64 } });
+    const workerData = { token, apiRoot: client.apiRoot ?? 'https://api.telegram.org', timeoutMs: client.timeoutSeconds * 1000 };
+    const worker = new Worker(script, { workerData, resourceLimits: { maxOldGenerationSizeMb: 64 } });
     const thread = { worker, waiting: new Map<number, Waiting>(), ending: false };
-    // Never what keeps a process alive: whoever waits for an answer has a timer of its own (grammY's timeout).
+    // Never what keeps a process alive (a server has handles of its own); a call not answered times out there.
     worker.unref();
     worker.on('message', (message: Answer) => {
       const request = thread.waiting.get(message.id);
       if (!request) return;
       thread.waiting.delete(message.id);
-      if ('error' in message) {
-        request.reject(Object.assign(new Error(`Bot API request failed: ${message.error.message}`), { code: message.error.code }));
-      } else {
-        const { status, text } = message;
-        request.resolve({ ok: status >= 200 && status < 300, status, json: async () => JSON.parse(text) as unknown });
-      }
+      if (message.refused) request.reject(new GrammyError(`Call to '${request.method}' failed!`, { ok: false, ...message.refused }, request.method, request.payload));
+      else if (message.failed) request.reject(networkError(request.method, Object.assign(new Error(`Bot API request failed: ${message.failed.code}`), { code: message.failed.code })));
+      else request.resolve();
       endIfDone(thread);
     });
     worker.on('error', (error) => log.error({ err: error }, 'Bot API request thread failed'));
@@ -71,37 +92,38 @@ export function createHttpThread(log: Logger, script = new URL('./http-thread.mj
       if (current === thread) current = null;
       const lost = [...thread.waiting.values()];
       thread.waiting.clear();
-      // grammY makes each an HttpError: the outbox tries the message again, polling asks again.
-      for (const request of lost) request.reject(new Error('Bot API request thread stopped'));
+      // A network failure, as grammY's own would be: the outbox tries the message again.
+      for (const request of lost) request.reject(networkError(request.method, new Error('Bot API request thread stopped')));
       if (!thread.ending) log.error({ requests: lost.length }, 'Bot API request thread stopped; the next request starts another');
     });
     return thread;
   }
 
-  const fetch: ApiFetch = (url, { headers, body, signal }) => {
-    if (typeof body !== 'string') return Promise.reject(new TypeError('the Bot API request thread takes JSON calls only, not uploads'));
-    if (signal?.aborted) return Promise.reject(aborted());
+  const call: HttpThread['call'] = (method, payload, signal) => {
+    if (signal?.aborted) return Promise.reject(networkError(method, aborted()));
     const id = nextId++;
     const thread = (current ??= start());
-    return new Promise((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
         if (!thread.waiting.delete(id)) return;
         thread.worker.postMessage({ abort: id });
-        reject(aborted());
+        reject(networkError(method, aborted()));
         endIfDone(thread);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const done = () => signal?.removeEventListener('abort', onAbort);
       thread.waiting.set(id, {
-        resolve: (response) => (done(), resolve(response)),
+        method,
+        payload: payload as Record<string, unknown>,
+        resolve: () => (done(), resolve()),
         reject: (error) => (done(), reject(error)),
       });
-      thread.worker.postMessage({ id, url, headers, body });
+      thread.worker.postMessage({ id, method, payload });
     });
   };
 
   return {
-    fetch,
+    call,
     close() {
       closing = true;
       if (current) endIfDone(current);

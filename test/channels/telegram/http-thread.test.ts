@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GrammyError, HttpError } from 'grammy';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpThread, type HttpThread } from '../../../src/channels/telegram/http-thread.js';
 
-const TOKEN_PATH = '/bot123456:RAHASIA-canary-token/sendMessage';
+const TOKEN = '123456:RAHASIA-canary-token';
 
 interface Seen {
   readonly method: string | undefined;
@@ -49,114 +50,145 @@ afterEach(async () => {
   for (const open of servers.splice(0)) await open.close();
 });
 
-function thread(lines: string[] = []): HttpThread {
+function thread(apiRoot: string, lines: string[] = [], timeoutSeconds = 10): HttpThread {
   const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
-  const created = createHttpThread(log);
+  const created = createHttpThread(TOKEN, { apiRoot, timeoutSeconds }, log);
   threads.push(created);
   return created;
 }
 
-const json = { 'content-type': 'application/json', connection: 'keep-alive' };
+const jsonAnswer = (response: ServerResponse, status: number, body: unknown) =>
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 describe('the Bot API request thread', () => {
-  it('sends the JSON call as grammY built it and hands back the answer, an error answer as well', async () => {
+  it('makes the call as grammY would, and a refusal fails as grammY’s GrammyError with the Bot API’s words', async () => {
     const api = await server((seen, response) => {
-      response.writeHead(seen.body.includes('"chat_id":-1') ? 200 : 400, { 'content-type': 'application/json' });
-      response.end(seen.body.includes('"chat_id":-1') ? '{"ok":true,"result":{"message_id":7}}' : '{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}');
+      if (seen.body.includes('"chat_id":-1')) jsonAnswer(response, 200, { ok: true, result: { message_id: 7 } });
+      else jsonAnswer(response, 429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } });
     });
     servers.push(api);
-    const { fetch } = thread();
-    const body = JSON.stringify({ chat_id: -1, text: 'Setoran Rp5.000 dicatat ✅' });
+    const http = thread(api.url);
+    const payload = { chat_id: -1, text: 'Setoran Rp5.000 dicatat ✅', parse_mode: 'HTML' as const };
 
-    const ok = await fetch(`${api.url}${TOKEN_PATH}`, { headers: json, body });
-    const refused = await fetch(`${api.url}${TOKEN_PATH}`, { headers: json, body: JSON.stringify({ chat_id: 99, text: 'x' }) });
+    await expect(http.call('sendMessage', payload)).resolves.toBeUndefined();
+    const refused = await http.call('sendMessage', { chat_id: 99, text: 'x' }).catch((error: unknown) => error);
 
-    expect(api.seen[0]).toEqual({ method: 'POST', url: TOKEN_PATH, contentType: 'application/json', body });
-    expect([ok.ok, ok.status, await ok.json()]).toEqual([true, 200, { ok: true, result: { message_id: 7 } }]);
-    expect([refused.ok, refused.status, await refused.json()]).toEqual([false, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' }]);
+    expect(api.seen[0]).toEqual({ method: 'POST', url: `/bot${TOKEN}/sendMessage`, contentType: 'application/json', body: JSON.stringify(payload) });
+    expect(refused).toBeInstanceOf(GrammyError);
+    expect(refused).toMatchObject({
+      method: 'sendMessage',
+      payload: { chat_id: 99, text: 'x' },
+      error_code: 429,
+      description: 'Too Many Requests: retry after 3',
+      parameters: { retry_after: 3 },
+      message: "Call to 'sendMessage' failed! (429: Too Many Requests: retry after 3)",
+    });
   });
 
-  it('gives up a request when its signal aborts, at once, and the server sees the connection closed', async () => {
+  it('fails an answer that is not the Bot API’s JSON (a proxy’s error page) as a network failure, as grammY does', async () => {
+    const api = await server((_seen, response) => response.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>'));
+    servers.push(api);
+
+    const error = await thread(api.url).call('editMessageText', { chat_id: -1, message_id: 3, text: 'x' }).catch((failure: unknown) => failure);
+
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ message: "Network request for 'editMessageText' failed!", error: { code: 'EBADANSWER' } });
+  });
+
+  it('gives up a call when its signal aborts, at once, and the server sees the connection closed', async () => {
     const api = await server(() => {
-      // A long poll: no answer for now.
+      // No answer for now.
     });
     servers.push(api);
-    const { fetch } = thread();
     const stop = new AbortController();
-    const pending = fetch(`${api.url}/bot1:x/getUpdates`, { headers: json, body: '{"timeout":25}', signal: stop.signal });
+    const pending = thread(api.url).call('sendMessage', { chat_id: -1, text: 'x' }, stop.signal);
     await expect.poll(() => api.seen.length).toBe(1);
 
     const started = performance.now();
     stop.abort();
-    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    const error = await pending.catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ error: { name: 'AbortError' } });
     expect(performance.now() - started).toBeLessThan(1_000);
     await expect.poll(() => api.closed()).toBe(1);
   });
 
-  it('fails a request to an unreachable server with the reason and without the URL, which holds the token', async () => {
+  it('gives up a call the server does not answer within the timeout', async () => {
+    const api = await server(() => {
+      // Never answered.
+    });
+    servers.push(api);
+
+    const started = performance.now();
+    const error = await thread(api.url, [], 0.3).call('answerCallbackQuery', { callback_query_id: '9' }).catch((failure: unknown) => failure);
+
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ error: { code: 'ETIMEDOUT' } });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    await expect.poll(() => api.closed()).toBe(1);
+  });
+
+  it('fails a call to an unreachable server with the reason and without the URL, which holds the token', async () => {
     const api = await server(() => {});
     const { url } = api;
     await api.close();
     const lines: string[] = [];
-    const { fetch } = thread(lines);
 
-    const error = await fetch(`${url}${TOKEN_PATH}`, { headers: json, body: '{}' }).catch((failure: unknown) => failure);
+    const error = await thread(url, lines).call('sendMessage', { chat_id: -1, text: 'x' }).catch((failure: unknown) => failure);
 
-    expect(error).toMatchObject({ code: 'ECONNREFUSED' });
-    expect(String((error as Error).message)).toContain('ECONNREFUSED');
-    expect(String((error as Error).message)).not.toContain('RAHASIA');
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ error: { code: 'ECONNREFUSED' } });
+    expect(String((error as HttpError).error)).toContain('ECONNREFUSED');
+    expect(JSON.stringify(error) + String(error) + String((error as HttpError).error)).not.toContain('RAHASIA');
     expect(lines.join('')).not.toContain('RAHASIA');
   });
 
-  it('fails the requests of a thread that stops, says so, and starts another for the next request', async () => {
+  it('fails the calls of a thread that stops, says so, and starts another for the next call', async () => {
     const lines: string[] = [];
     const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
     // A thread that dies on its first request, as one would on a bug or out of memory.
-    const dying = createHttpThread(log, new URL('data:text/javascript,import { parentPort } from "node:worker_threads"; parentPort.on("message", () => process.exit(3));'));
+    const dying = createHttpThread(TOKEN, { apiRoot: 'http://127.0.0.1:1', timeoutSeconds: 10 }, log, new URL('data:text/javascript,import { parentPort } from "node:worker_threads"; parentPort.on("message", () => process.exit(3));'));
     threads.push(dying);
 
-    await expect(dying.fetch('http://127.0.0.1:1/bot1:x/sendMessage', { headers: json, body: '{}' })).rejects.toThrow('Bot API request thread stopped');
-    await expect(dying.fetch('http://127.0.0.1:1/bot1:x/sendMessage', { headers: json, body: '{}' })).rejects.toThrow('Bot API request thread stopped');
+    for (let call = 0; call < 2; call++) {
+      const error = await dying.call('sendMessage', { chat_id: -1, text: 'x' }).catch((failure: unknown) => failure);
+      expect(error).toBeInstanceOf(HttpError);
+      expect(String((error as HttpError).error)).toContain('Bot API request thread stopped');
+    }
 
     const stopped = lines.filter((line) => line.includes('Bot API request thread stopped; the next request starts another'));
     expect(stopped.map((line) => JSON.parse(line).requests)).toEqual([1, 1]);
   });
 
-  it('fails a request whose URL cannot be read, and the thread goes on', async () => {
-    const api = await server((_seen, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"result":true}'));
-    servers.push(api);
+  it('fails a call whose URL cannot be made, and the thread goes on', async () => {
     const lines: string[] = [];
-    const { fetch } = thread(lines);
+    const http = thread('not a url', lines);
 
-    await expect(fetch('not a url/bot1:x/getMe', { headers: json, body: '{}' })).rejects.toMatchObject({ code: 'ERR_INVALID_URL' });
-    expect(await (await fetch(`${api.url}/bot1:x/getMe`, { headers: json, body: '{}' })).json()).toEqual({ ok: true, result: true });
+    for (let call = 0; call < 2; call++) {
+      await expect(http.call('sendMessage', { chat_id: -1, text: 'x' })).rejects.toMatchObject({ error: { code: 'ERR_INVALID_URL' } });
+    }
     expect(lines.join('')).not.toContain('stopped');
   });
 
-  it('refuses an upload (a multipart stream cannot cross threads) rather than sending something else', async () => {
-    const { fetch } = thread();
-    await expect(fetch('http://127.0.0.1:1/bot1:x/sendDocument', { headers: {}, body: { pipe() {} } })).rejects.toThrow(/JSON calls only/);
-  });
-
-  it('ends after close once its requests are answered, and a later request starts it again', async () => {
+  it('ends after close once its calls are answered, and a later call starts it again', async () => {
     let answer: (() => void) | undefined;
     const api = await server((_seen, response) => {
-      answer = () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"result":true}');
+      answer = () => jsonAnswer(response, 200, { ok: true, result: true });
     });
     servers.push(api);
     const lines: string[] = [];
-    const http = thread(lines);
-    const first = http.fetch(`${api.url}/bot1:x/sendMessage`, { headers: json, body: '{}' });
+    const http = thread(api.url, lines);
+    const first = http.call('sendMessage', { chat_id: -1, text: 'x' });
     await expect.poll(() => api.seen.length).toBe(1);
 
     http.close();
     answer!();
-    expect(await (await first).json()).toEqual({ ok: true, result: true });
-    const again = http.fetch(`${api.url}/bot1:x/sendMessage`, { headers: json, body: '{}' });
+    await expect(first).resolves.toBeUndefined();
+    const again = http.call('sendMessage', { chat_id: -1, text: 'y' });
     await expect.poll(() => api.seen.length).toBe(2);
     answer!();
 
-    expect(await (await again).json()).toEqual({ ok: true, result: true });
+    await expect(again).resolves.toBeUndefined();
     // Ending on purpose is not a thread that stopped.
     expect(lines.join('')).not.toContain('stopped');
   });
