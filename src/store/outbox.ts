@@ -26,6 +26,8 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
  * lease runs out; no channel offers an idempotency key that would close that gap.
  */
 const CHANNELS = ['console', 'telegram', 'whatsapp'] as const satisfies readonly ChannelName[];
+/** Made once: building a zod schema costs more than the parse, and every claimed row is parsed. */
+const channelName = z.enum(CHANNELS);
 
 /** Inside a transaction: adds the messages whose dedupe key is new (one statement); returns how many were added. */
 export async function enqueue(tx: Tx, messages: readonly NewOutboxMessage[]): Promise<number> {
@@ -208,7 +210,7 @@ export function createOutboxStore(read: PrismaClient, writer: Writer, sql: SqlRe
             .map((row) => ({
               id: Number(row.id),
               dedupeKey: row.dedupeKey,
-              channel: z.enum(CHANNELS).parse(row.channel),
+              channel: channelName.parse(row.channel),
               chatId: row.chatId,
               payload: outboxPayload.parse(JSON.parse(row.payload)) as OutboxPayload,
               dueAt: rawDate(row.dueAt),
@@ -253,7 +255,7 @@ export function createOutboxStore(read: PrismaClient, writer: Writer, sql: SqlRe
         select: { channel: true, chatId: true, sentAt: true },
         orderBy: { sentAt: 'asc' },
       });
-      return rows.map((row) => ({ channel: z.enum(CHANNELS).parse(row.channel), chatId: row.chatId, sentAt: row.sentAt! }));
+      return rows.map((row) => ({ channel: channelName.parse(row.channel), chatId: row.chatId, sentAt: row.sentAt! }));
     },
 
     async nextDue(channels, now, chatId) {
