@@ -36,12 +36,14 @@ function answerOf(text) {
 
 function send({ id, method, payload }) {
   let target;
+  let body;
   try {
     target = new URL(`${apiRoot}/bot${token}/${method}`);
+    body = JSON.stringify(payload);
   } catch (error) {
+    // Thrown here, it would end the thread and fail every call in flight.
     return parentPort.postMessage({ id, ...failure(error.code ?? error.name) });
   }
-  const body = JSON.stringify(payload);
   const client = target.protocol === 'https:' ? https : http;
   const request = client.request(
     target,

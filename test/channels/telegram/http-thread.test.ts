@@ -170,6 +170,21 @@ describe('the Bot API request thread', () => {
     expect(lines.join('')).not.toContain('stopped');
   });
 
+  it('fails a call whose payload cannot be sent as JSON, and the calls beside it go on', async () => {
+    const api = await server((_seen, response) => jsonAnswer(response, 200, { ok: true, result: true }));
+    servers.push(api);
+    const lines: string[] = [];
+    const http = thread(api.url, lines);
+
+    const broken = http.call('sendMessage', { chat_id: -1, text: 'x', reply_markup: { amount: 5n } } as never);
+    const fine = http.call('sendMessage', { chat_id: -1, text: 'y' });
+
+    await expect(broken).rejects.toBeInstanceOf(HttpError);
+    await expect(fine).resolves.toBeUndefined();
+    expect(api.seen.map((seen) => seen.body)).toEqual([JSON.stringify({ chat_id: -1, text: 'y' })]);
+    expect(lines.join('')).not.toContain('stopped');
+  });
+
   it('ends after close once its calls are answered, and a later call starts it again', async () => {
     let answer: (() => void) | undefined;
     const api = await server((_seen, response) => {
